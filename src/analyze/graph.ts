@@ -1,0 +1,168 @@
+// The actor network over a time window, as a view derived from stored claims (the FollowTheMoney way:
+// relations and events are the records, edges are an aggregate of them). Pure: rows in, graph out.
+import type { ActorKind, EventType, IsoDate, RelationType } from '../model/types.js';
+
+export interface GraphActorRow {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  country: string | null;
+  /** Mentions in the window. */
+  weight: number;
+}
+
+/** One source -> target pair of one event (an event with two sources gives two rows). */
+export interface GraphEventRow {
+  eventId: string;
+  type: EventType;
+  intensity: number | null;
+  when: IsoDate | null;
+  sourceId: string;
+  targetId: string;
+  evidenceId: string;
+}
+
+export interface GraphRelationRow {
+  relationId: string;
+  type: RelationType;
+  sourceId: string;
+  targetId: string;
+  /** When it holds; null is open on that side. */
+  from: IsoDate | null;
+  to: IsoDate | null;
+  evidenceId: string;
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  country: string | null;
+  weight: number;
+}
+
+export type Tone = 'cooperation' | 'conflict' | 'neutral';
+
+export interface GraphEdge {
+  /** Stable for the same pair and type, so a client can keep its selection across windows. */
+  id: string;
+  kind: 'event' | 'relation';
+  source: string;
+  target: string;
+  type: EventType | RelationType;
+  count: number;
+  first: IsoDate | null;
+  last: IsoDate | null;
+  /** Mean Goldstein-style intensity of the events; null for relations or when none was coded. */
+  meanIntensity: number | null;
+  tone: Tone;
+  evidenceIds: string[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface GraphOptions {
+  /** Evidence ids kept per edge (the most recent). */
+  evidencePerEdge?: number;
+  /** Keep only the best-connected actors (mentions plus edge counts), and the edges between them. */
+  maxNodes?: number;
+}
+
+// PLOVER's verbal and material cooperation vs conflict; REQUEST sits between.
+const COOPERATION: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
+const CONFLICT: ReadonlySet<string> = new Set(['ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const ALIGNED: ReadonlySet<string> = new Set(['backs', 'funds', 'arms', 'trains', 'supplies', 'allied_with']);
+const OPPOSED: ReadonlySet<string> = new Set(['opposes']);
+
+export function toneOf(kind: GraphEdge['kind'], type: string, meanIntensity: number | null): Tone {
+  if (kind === 'event') {
+    if (meanIntensity !== null && meanIntensity !== 0) return meanIntensity > 0 ? 'cooperation' : 'conflict';
+    return COOPERATION.has(type) ? 'cooperation' : CONFLICT.has(type) ? 'conflict' : 'neutral';
+  }
+  return ALIGNED.has(type) ? 'cooperation' : OPPOSED.has(type) ? 'conflict' : 'neutral';
+}
+
+const minDate = (a: IsoDate | null, b: IsoDate | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const maxDate = (a: IsoDate | null, b: IsoDate | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+interface EdgeAccumulator {
+  edge: GraphEdge;
+  intensitySum: number;
+  intensityCount: number;
+  evidence: { id: string; when: IsoDate | null }[];
+}
+
+export function buildGraph(
+  input: { actors: GraphActorRow[]; events: GraphEventRow[]; relations: GraphRelationRow[] },
+  options: GraphOptions = {},
+): Graph {
+  const evidencePerEdge = options.evidencePerEdge ?? 5;
+  const edges = new Map<string, EdgeAccumulator>();
+
+  const accumulate = (
+    kind: GraphEdge['kind'], type: GraphEdge['type'], sourceId: string, targetId: string,
+    first: IsoDate | null, last: IsoDate | null, intensity: number | null, evidenceId: string,
+  ) => {
+    // an actor acting on itself is not a tie in the network
+    if (sourceId === targetId) return;
+    const id = `${kind}:${type}:${sourceId}>${targetId}`;
+    let acc = edges.get(id);
+    if (!acc) {
+      acc = {
+        edge: { id, kind, source: sourceId, target: targetId, type, count: 0, first, last, meanIntensity: null, tone: 'neutral', evidenceIds: [] },
+        intensitySum: 0,
+        intensityCount: 0,
+        evidence: [],
+      };
+      edges.set(id, acc);
+    }
+    acc.edge.count += 1;
+    acc.edge.first = minDate(acc.edge.first, first);
+    acc.edge.last = maxDate(acc.edge.last, last);
+    if (intensity !== null) {
+      acc.intensitySum += intensity;
+      acc.intensityCount += 1;
+    }
+    if (!acc.evidence.some((e) => e.id === evidenceId)) acc.evidence.push({ id: evidenceId, when: last });
+  };
+
+  for (const row of input.events) {
+    accumulate('event', row.type, row.sourceId, row.targetId, row.when, row.when, row.intensity, row.evidenceId);
+  }
+  for (const row of input.relations) {
+    accumulate('relation', row.type, row.sourceId, row.targetId, row.from ?? row.to, row.to ?? row.from, null, row.evidenceId);
+  }
+
+  let edgeList = [...edges.values()].map(({ edge, intensitySum, intensityCount, evidence }) => {
+    const meanIntensity = intensityCount ? Math.round((intensitySum / intensityCount) * 100) / 100 : null;
+    const recent = evidence
+      .sort((a, b) => (a.when === b.when ? 0 : a.when === null ? 1 : b.when === null ? -1 : a.when < b.when ? 1 : -1))
+      .slice(0, evidencePerEdge)
+      .map((e) => e.id);
+    return { ...edge, meanIntensity, tone: toneOf(edge.kind, edge.type, meanIntensity), evidenceIds: recent };
+  });
+
+  const actors = new Map(input.actors.map((a) => [a.id, a]));
+  const score = new Map<string, number>();
+  for (const actor of input.actors) score.set(actor.id, actor.weight);
+  for (const edge of edgeList) {
+    for (const end of [edge.source, edge.target]) score.set(end, (score.get(end) ?? 0) + edge.count);
+  }
+  // a node is an actor that is mentioned or takes part in an edge in the window, and that the store knows
+  let kept = [...score.entries()].filter(([id, s]) => s > 0 && actors.has(id)).map(([id]) => id);
+  if (options.maxNodes !== undefined && kept.length > options.maxNodes) {
+    kept = kept.sort((a, b) => score.get(b)! - score.get(a)! || (a < b ? -1 : 1)).slice(0, options.maxNodes);
+  }
+  const keptSet = new Set(kept);
+  edgeList = edgeList.filter((e) => keptSet.has(e.source) && keptSet.has(e.target));
+
+  const nodes = kept
+    .map((id) => actors.get(id)!)
+    .map(({ id, name, kind, country, weight }) => ({ id, name, kind, country, weight }))
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  edgeList.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  return { nodes, edges: edgeList };
+}

@@ -1,0 +1,158 @@
+// The paragraph filter for plain-text dumps of news pages: keep the article body exactly as written,
+// drop what a page wraps around it, and read the headline and the publication date from the header.
+import type { IsoDate } from '../model/types.js';
+import { findDate, parseMonthDay } from './dates.js';
+import {
+  dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isProse, isPrompt,
+  isSeparatedMenu, isShortLine, teaserKind, wordCount,
+} from './lines.js';
+import { splitUnits } from './paragraphs.js';
+
+export interface FilteredText {
+  paragraphs: string[];
+  title: string | null;
+  publishedAt: IsoDate | null;
+}
+
+export interface FilterOptions {
+  /** Paragraphs that occur more than once on the whole page (normalised with `repeatKey`); computed from `units` when absent. */
+  repeated?: Set<string>;
+  /** A headline already known (from metadata or segmentation): not looked for, and dropped where it recurs. */
+  title?: string | null;
+  /** The page's date, for the year a dateline like "BAGHDAD, March 3 —" leaves out. */
+  referenceDate?: IsoDate | null;
+}
+
+/** Repeated paragraphs at least this long (in words) and reading as prose keep their first occurrence. */
+const PROSE_REPEAT_WORDS = 30;
+/** At most this many lines of a teaser list are dropped after a "Related:" head. */
+const TEASER_LIST_MAX = 12;
+
+export function cleanText(text: string, options: FilterOptions = {}): FilteredText {
+  return filterUnits(splitUnits(text), options);
+}
+
+export function repeatKey(unit: string): string {
+  return unit.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function repeatedUnits(units: string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const unit of units) {
+    if (wordCount(unit) < 4) continue;
+    const key = repeatKey(unit);
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  }
+  return repeated;
+}
+
+export function filterUnits(units: string[], options: FilterOptions = {}): FilteredText {
+  const repeated = options.repeated ?? repeatedUnits(units);
+  const titleKey = options.title ? repeatKey(options.title) : null;
+  const clutter = units.map((u) => isPrompt(u) || isCaption(u) || isSeparatedMenu(u) || isByline(u) || dateLine(u) !== null);
+  // Lines whose dates must never be read: teasers (other stories' dates), captions, repeats.
+  const noDate = units.map((u) => isCaption(u));
+
+  // Teasers, and the list of headlines under a teaser head.
+  for (let i = 0; i < units.length; i++) {
+    const kind = teaserKind(units[i]);
+    if (kind === null) continue;
+    clutter[i] = noDate[i] = true;
+    if (kind === 'head') {
+      for (let j = i + 1; j < units.length && j <= i + TEASER_LIST_MAX && !(isProse(units[j]) && endsSentence(units[j])); j++) {
+        clutter[j] = noDate[j] = true;
+      }
+    }
+  }
+  // Repeated paragraphs: photo captions and pull quotes. Only clearly prose keeps its first occurrence.
+  const kept = new Set<string>();
+  units.forEach((unit, i) => {
+    const key = repeatKey(unit);
+    if (!repeated.has(key)) return;
+    const prose = wordCount(unit) >= PROSE_REPEAT_WORDS && endsSentence(unit) && !isCaption(unit);
+    if (!prose || kept.has(key)) clutter[i] = noDate[i] = true;
+    kept.add(key);
+  });
+  units.forEach((unit, i) => {
+    if (titleKey !== null && repeatKey(unit) === titleKey) clutter[i] = true;
+  });
+
+  // The body runs from the first to the last prose paragraph; what stands before is the header
+  // (nav, headline, byline, date), what stands after is the footer.
+  const prose = units.map((u, i) => !clutter[i] && isProse(u));
+  const first = prose.indexOf(true);
+  if (first < 0) return { paragraphs: [], title: options.title ?? null, publishedAt: null };
+  let last = prose.lastIndexOf(true);
+  // A short closing sentence right after the last long one still belongs to the article.
+  while (last + 1 < units.length && !clutter[last + 1] && endsSentence(units[last + 1]) && wordCount(units[last + 1]) >= 3) last++;
+
+  const keep = units.map((_, i) => i >= first && i <= last && !clutter[i]);
+  // Inside the body, runs of three or more short unpunctuated lines are menus or link lists;
+  // a single short line is a subhead and stays.
+  for (let i = first; i <= last; ) {
+    let j = i;
+    while (j <= last && keep[j] && isShortLine(units[j])) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;
+    i = j > i ? j : i + 1;
+  }
+
+  const header = units.slice(0, first);
+  return {
+    paragraphs: units.filter((_, i) => keep[i]),
+    title: options.title ?? findTitle(header, clutter.slice(0, first)),
+    publishedAt: findPublished(units, first, noDate, options.referenceDate ?? null),
+  };
+}
+
+/** The headline: the first headline-like header line that is not part of a menu run. */
+function findTitle(header: string[], clutter: boolean[]): string | null {
+  const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u));
+  const inMenuRun = (i: number) => {
+    let run = 1;
+    for (let j = i - 1; j >= 0 && isShortLine(header[j]) && wordCount(header[j]) <= 4; j--) run++;
+    for (let j = i + 1; j < header.length && isShortLine(header[j]) && wordCount(header[j]) <= 4; j++) run++;
+    return wordCount(header[i]) <= 4 && run >= 3;
+  };
+  for (const minWords of [4, 3]) {
+    const i = header.findIndex((u, k) => candidates[k] && wordCount(u) >= minWords && !inMenuRun(k));
+    if (i >= 0) return header[i];
+  }
+  return null;
+}
+
+/** How far into the body a date line may still stand and count as the article's date. */
+const DATE_LOOKAHEAD = 4;
+
+/**
+ * The publication date from date or byline lines in the header or just after it (published wins over
+ * updated), else from a dateline that opens the body. Teasers, captions and repeated lines are never read.
+ */
+function findPublished(units: string[], first: number, noDate: boolean[], referenceDate: IsoDate | null): IsoDate | null {
+  let updated: IsoDate | null = null;
+  for (let i = 0; i < Math.min(units.length, first + DATE_LOOKAHEAD); i++) {
+    if (noDate[i]) continue;
+    const found = dateLine(units[i]);
+    if (!found) continue;
+    if (!found.updated) return found.date;
+    updated ??= found.date;
+  }
+  if (updated) return updated;
+  const dateline = datelineOf(units[first]);
+  if (!dateline || dateline.datePart === '') return null;
+  const full = findDate(dateline.datePart);
+  if (full) return full.date;
+  if (referenceDate === null) return null;
+  return yearAwareMonthDay(dateline.datePart, referenceDate);
+}
+
+/** "March 3" on a page dated 2021-03-05 is 2021-03-03; on a page dated 2021-01-02, "December 30" is 2020-12-30. */
+function yearAwareMonthDay(text: string, reference: IsoDate): IsoDate | null {
+  const year = Number(reference.slice(0, 4));
+  const date = parseMonthDay(text, year);
+  if (date === null || reference.length < 7) return date;
+  return date.slice(0, 7) > reference.slice(0, 7) && Number(date.slice(5, 7)) - Number(reference.slice(5, 7)) > 6
+    ? parseMonthDay(text, year - 1)
+    : date;
+}

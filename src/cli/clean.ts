@@ -1,0 +1,53 @@
+// orbit clean <inputs...> [--json]: the cleaned articles, without extraction.
+import { parseArgs } from 'node:util';
+import type { CleanArticle } from '../model/types.js';
+import { cleanInputs } from '../pipeline/clean-inputs.js';
+import { diagnosticPrinter } from './output.js';
+
+const HELP = `usage: orbit clean <files, folders or URLs...> [--json]
+
+Reads .txt, .html, .jsonl, RSS/Atom feeds (optionally .gz), folders of them and http(s) URLs; prints
+each article found with its title, date and cleaned text, and which earlier article it copies.
+--json prints {"articles":[{"source":{"uri","index","outlet"},"title","publishedAt","text","duplicateOf","id","spun","url"}]}.`;
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`orbit clean: ${(error as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(HELP + '\n'), 0;
+  if (positionals.length === 0) return void process.stderr.write(`orbit clean: no inputs given\n\n${HELP}\n`), 2;
+
+  const report = diagnosticPrinter();
+  const articles: ReturnType<typeof contractArticle>[] = [];
+  for await (const article of cleanInputs(positionals, { report: report.print })) {
+    if (values.json) articles.push(contractArticle(article));
+    else process.stdout.write(describe(article) + '\n');
+  }
+  if (values.json) process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
+  return report.errors > 0 ? 1 : 0;
+}
+
+/** The stable contract first (source, title, publishedAt, text, duplicateOf), then the extras. */
+function contractArticle(a: CleanArticle) {
+  return {
+    source: { uri: a.source.uri, index: a.source.index, outlet: a.source.outlet },
+    title: a.title,
+    publishedAt: a.publishedAt,
+    text: a.text,
+    duplicateOf: a.duplicateOf,
+    id: a.id,
+    spun: a.spun,
+    url: a.url,
+  };
+}
+
+function describe(a: CleanArticle): string {
+  const words = a.text.split(/\s+/).length;
+  const copy = a.duplicateOf ? `  [${a.spun ? 'spun copy' : 'copy'} of ${a.duplicateOf}]` : '';
+  return `${a.id}  ${a.source.uri}#${a.source.index}  ${a.publishedAt ?? '(no date)'}  ${a.title ?? '(no title)'}  (${words} words${a.source.outlet ? `, ${a.source.outlet}` : ''})${copy}`;
+}

@@ -1,0 +1,38 @@
+// `orbit <command>`: each command is a module in this folder exporting `run(args)`.
+// Commands load lazily so that `orbit clean` never pays for the extraction models.
+
+interface CommandModule {
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  extract: { summary: 'read inputs and print actors, events and relations (--json)', load: () => import('./extract.js') },
+  clean: { summary: 'read inputs and print the cleaned articles (--json)', load: () => import('./clean.js') },
+  ingest: { summary: 'read inputs into a store (--db FILE)', load: () => import('./ingest.js') },
+  serve: { summary: 'serve the API and the web app (--db FILE --port N)', load: () => import('./serve.js') },
+  kb: { summary: 'check the knowledge base (kb check)', load: () => import('./kb.js') },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return `usage: orbit <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'orbit <command> --help' for a command's options.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`orbit: unknown command '${name}'\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (error) {
+    process.stderr.write(`orbit ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

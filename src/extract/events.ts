@@ -1,0 +1,118 @@
+// PLOVER event coding from trigger words: the source is the actor before the trigger (or after "by" in
+// the passive), the target the actor right after it. One event per trigger, with the sentence as evidence.
+import type { Event, IsoDate, Location, Span } from '../model/types.js';
+import { stableId } from '../pipeline/ids.js';
+import { triggerLexicon } from './lexicon.js';
+import { attribution, modalityAt } from './modality.js';
+import type { SlottedSentence } from './slots.js';
+import { findDates } from '../nlp/dates.js';
+
+export interface EventContext {
+  articleId: string;
+  publishedAt: IsoDate | null;
+  /** The place the sentence names, or the article's dateline. */
+  locate(sentence: Span): Location | null;
+}
+
+const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
+const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
+const TARGET_AFTER = /^\s*(?:[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
+const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
+const AGENT_AFTER_NOUN = /^\s*by (?:the )?⟦(\d+)⟧/u;
+/** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
+const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
+/** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent)\s+$/iu;
+/** ", who ...," and ", the leader of ...," asides: an actor inside one is not the subject of what follows. */
+const ASIDE = /,\s+(?:who|which|whose|whom|the|a|an|its|his|her|their|itself|himself|also|an?\s+\w+)\b[^,]*,/giu;
+
+export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
+  const { pattern, entries } = triggerLexicon();
+  const events: Event[] = [];
+  const seen = new Set<string>();
+  const asides = [...s.masked.matchAll(ASIDE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const attributedTo = attribution(s);
+
+  for (const m of s.masked.matchAll(pattern)) {
+    const form = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const entry = entries.get(form);
+    if (!entry) continue;
+    const tStart = m.index!;
+    const tEnd = tStart + m[0].length;
+    const before = s.masked.slice(0, tStart);
+    const after = s.masked.slice(tEnd);
+
+    let sources: string[] = [];
+    let targets: string[] = [];
+    let evidenceOfRoles = 0;
+    const passive = !entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && PASSIVE_AUX.test(before);
+    if (passive) {
+      const agent = PASSIVE_AGENT.map((p) => p.exec(after)).find(Boolean);
+      if (agent) sources = s.slots[Number(agent[1])].actorIds;
+      const subject = nearestSlotBefore(s, tStart, asides);
+      if (subject >= 0) targets = s.slots[subject].actorIds;
+      evidenceOfRoles = (agent ? 1 : 0) + (subject >= 0 ? 1 : 0);
+    } else if (entry.nominal) {
+      const agent = POSSESSIVE_BEFORE.exec(before) ?? LIGHT_VERB_BEFORE.exec(before) ?? AGENT_AFTER_NOUN.exec(after);
+      if (agent) sources = s.slots[Number(agent[1])].actorIds;
+      const object = TARGET_AFTER.exec(after.replace(AGENT_AFTER_NOUN, ''));
+      if (object) targets = s.slots[Number(object[1])].actorIds;
+      evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
+    } else {
+      if (DETERMINER_BEFORE.test(before)) continue;
+      const subject = nearestSlotBefore(s, tStart, asides);
+      if (subject >= 0) sources = s.slots[subject].actorIds;
+      const object = TARGET_AFTER.exec(after);
+      if (object) targets = s.slots[Number(object[1])].actorIds;
+      evidenceOfRoles = (subject >= 0 ? 1 : 0) + (object ? 1 : 0);
+    }
+    targets = targets.filter((t) => !sources.includes(t));
+    if (!sources.length && !targets.length) continue;
+
+    const key = `${entry.type}|${sources.join(',')}|${targets.join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+
+    const modality = modalityAt(s, tStart);
+    const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m[0].length };
+    const date = eventDate(s, triggerSpan.start, ctx.publishedAt, modality === 'future' || modality === 'hypothetical');
+    events.push({
+      id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, entry.type, sources.join(','), targets.join(',')),
+      type: entry.type,
+      mode: entry.mode,
+      cameo: entry.cameo,
+      intensity: entry.intensity,
+      sources,
+      targets,
+      date,
+      location: ctx.locate(s.sentence),
+      modality,
+      evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
+      confidence: Math.round((0.45 + 0.2 * evidenceOfRoles + (entry.nominal ? 0 : 0.1)) * 100) / 100,
+      trigger: triggerSpan,
+    });
+  }
+  return events;
+}
+
+function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Span[]): number {
+  for (let k = s.slotAt.length - 1; k >= 0; k--) {
+    const at = s.slotAt[k];
+    if (at.end > maskedOffset) continue;
+    // skip a slot inside an aside that closes before the trigger
+    if (asides.some((a) => a.start < at.start && at.end <= a.end && a.end <= maskedOffset)) continue;
+    // too far back: more than 25 words between the actor and the trigger
+    if (s.masked.slice(at.end, maskedOffset).split(/\s+/).length > 25) return -1;
+    return k;
+  }
+  return -1;
+}
+
+/** The date the sentence gives nearest the trigger; else the report date for what already happened. */
+function eventDate(s: SlottedSentence, trigger: number, published: IsoDate | null, ahead: boolean): IsoDate | null {
+  const dates = findDates(s.text, s.sentence.start, published, ahead);
+  if (dates.length) {
+    return dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)).date;
+  }
+  return ahead ? null : published;
+}

@@ -1,0 +1,80 @@
+// Extraction for one cleaned article: sentences and tokens, mentions, then per sentence the events and
+// relations, each with its sentence as evidence. Pure: the same article and knowledge base give the same output.
+import type { Actor, Article, CleanArticle, IsoDate, Location, Span } from '../model/types.js';
+import type { KnowledgeBase, Place } from '../kb/index.js';
+import { aliasIndex } from '../kb/alias-index.js';
+import { tokenize } from '../nlp/tokenize.js';
+import { splitSentences } from '../nlp/sentences.js';
+import { findDates } from '../nlp/dates.js';
+import { findMentions } from './mentions.js';
+import { slotSentence } from './slots.js';
+import { codeEvents } from './events.js';
+import { codeRelations, roleRelations } from './relations.js';
+import { relevance } from './relevance.js';
+
+export interface Extracted {
+  article: Article;
+  actors: Actor[];
+}
+
+export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracted {
+  const { text, publishedAt } = clean;
+  const sentences = splitSentences(text);
+  const tokens = tokenize(text);
+  const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end);
+
+  // Offices are resolved on the date the sentence speaks of, else the report date.
+  const sentenceDate = new Map<Span, IsoDate | null>();
+  const dateAt = (offset: number): IsoDate | null => {
+    const s = sentenceOf(offset);
+    if (!s) return publishedAt;
+    if (!sentenceDate.has(s)) sentenceDate.set(s, findDates(text.slice(s.start, s.end), s.start, publishedAt)[0]?.date ?? publishedAt);
+    return sentenceDate.get(s)!;
+  };
+
+  const { mentions, appositions, discovered } = findMentions(text, tokens, kb, dateAt);
+  const discoveredById = new Map(discovered.map((a) => [a.id, a]));
+  const kindOf = (id: string) => kb.actor(id)?.kind ?? discoveredById.get(id)?.kind;
+
+  const places = aliasIndex(kb).places;
+  const dateline = datelinePlace(text, tokens, places.findAll.bind(places));
+  const locate = (sentence: Span): Location | null => {
+    const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const place = places.findAll(inSentence)[0]?.value ?? dateline;
+    return place ? { name: place.name, country: place.country, lat: place.lat, lon: place.lon } : null;
+  };
+
+  const article: Article = { ...clean, relevance: 0, sentences, mentions, events: [], relations: [] };
+  for (const sentence of sentences) {
+    const slotted = slotSentence(text, sentence, mentions);
+    if (!slotted.slots.length) continue;
+    article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate }));
+    article.relations.push(...roleRelations(slotted, clean.id, appositions, kindOf), ...codeRelations(slotted, clean.id, kindOf));
+  }
+  article.relevance = relevance(sentences, mentions, kb);
+  return { article, actors: referencedActors(article, kb, discoveredById) };
+}
+
+/** "BAGHDAD —" or "ERBIL, Iraq (Wire) -" at the head of the text names where the story was filed. */
+function datelinePlace(text: string, tokens: ReturnType<typeof tokenize>, find: (t: ReturnType<typeof tokenize>) => { value: Place }[]): Place | null {
+  const head = /^\s*([A-Z][A-Z .'-]{2,30})(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s/.exec(text);
+  if (!head) return null;
+  const end = head.index + head[0].indexOf(head[1]) + head[1].length;
+  return find(tokens.filter((t) => t.end <= end))[0]?.value ?? null;
+}
+
+function referencedActors(article: Article, kb: KnowledgeBase, discovered: Map<string, Actor>): Actor[] {
+  const ids = new Set<string>();
+  for (const m of article.mentions) ids.add(m.actorId);
+  for (const e of article.events) for (const id of [...e.sources, ...e.targets]) ids.add(id);
+  for (const r of article.relations) ids.add(r.source).add(r.target);
+  const actors: Actor[] = [];
+  for (const id of ids) {
+    const known = kb.actor(id);
+    if (known) {
+      const { id: _id, name, kind, country, aliases, description } = known;
+      actors.push({ id, name, kind, country, aliases, discovered: false, description });
+    } else if (discovered.has(id)) actors.push(discovered.get(id)!);
+  }
+  return actors;
+}

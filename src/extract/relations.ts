@@ -1,0 +1,88 @@
+// Relations stated in a sentence ("Iran-backed Kataib Hezbollah", "Qais al-Khazali, the leader of
+// Asaib Ahl al-Haq"), from the templates in models/lexicon/relations.yaml, and the offices that titles
+// give people ("Iraqi Prime Minister Mustafa al-Kadhimi").
+import type { ActorKind, IsoDate, Relation, RelationType } from '../model/types.js';
+import { stableId } from '../pipeline/ids.js';
+import { relationTemplates } from './lexicon.js';
+import type { SlottedSentence } from './slots.js';
+import type { Apposition } from './mentions.js';
+import { attribution } from './modality.js';
+
+const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected claims|dismissed claims)\b|n['’]t\b/i;
+const SINCE = /\bsince (?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})\b/i;
+const SYMMETRIC = new Set<RelationType>(['allied_with', 'opposes']);
+
+export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id: string) => ActorKind | undefined): Relation[] {
+  const relations: Relation[] = [];
+  const seen = new Set<string>();
+  const attributedTo = attribution(s);
+  const validFrom: IsoDate | null = SINCE.exec(s.text)?.[1] ?? null;
+
+  const add = (type: RelationType, source: string, target: string, match: { start: number; end: number }, role: string | null, confidence: number) => {
+    if (source === target) return;
+    const [a, b] = SYMMETRIC.has(type) && source > target ? [target, source] : [source, target];
+    const key = `${type}|${a}|${b}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // "denied being funded by Iran", "is not part of": a negation in the match or just before it
+    const negated = NEGATION.test(s.masked.slice(Math.max(0, match.start - 60), match.end));
+    relations.push({
+      id: stableId('r', articleId, s.sentence.start, type, a, b),
+      type,
+      source: a,
+      target: b,
+      role,
+      validFrom,
+      validTo: null,
+      negated,
+      evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
+      confidence,
+    });
+  };
+
+  for (const t of relationTemplates()) {
+    t.pattern.lastIndex = 0;
+    for (const m of s.masked.matchAll(t.pattern)) {
+      const g = m.groups!;
+      const pairs: [string, string][] = [];
+      if (t.pairwise) {
+        const ids = s.slots[Number(g.ab)].actorIds;
+        for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
+      } else {
+        for (const a of s.slots[Number(g.a)].actorIds) for (const b of s.slots[Number(g.b)].actorIds) pairs.push([a, b]);
+      }
+      for (const [a, b] of pairs) {
+        if (t.sourceKinds && !t.sourceKinds.includes(kindOf(a) ?? 'other')) continue;
+        if (t.targetKinds && !t.targetKinds.includes(kindOf(b) ?? 'other')) continue;
+        add(t.type, a, b, { start: m.index!, end: m.index! + m[0].length }, null, 0.7);
+      }
+    }
+  }
+  return relations;
+}
+
+/**
+ * "Iraqi Prime Minister Mustafa al-Kadhimi": the person holds the office. When the office is the head of
+ * an organisation ("commander of the Quds Force"), the person leads it.
+ */
+export function roleRelations(s: SlottedSentence, articleId: string, appositions: Apposition[], kindOf: (id: string) => ActorKind | undefined): Relation[] {
+  return appositions
+    .filter((a) => a.of && a.span.start >= s.sentence.start && a.span.end <= s.sentence.end)
+    .map((a) => {
+      const type: RelationType = kindOf(a.of!) !== 'state' && HEAD_OF.test(a.title) ? 'leads' : 'holds_role';
+      return {
+        id: stableId('r', articleId, s.sentence.start, type, a.mention.actorId, a.of, a.roleId),
+        type,
+        source: a.mention.actorId,
+        target: a.of!,
+        role: a.title,
+        validFrom: null,
+        validTo: null,
+        negated: false,
+        evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo: null },
+        confidence: 0.9,
+      };
+    });
+}
+
+const HEAD_OF = /^(?:commander|leader|head|chief|chairman|chair|secretary[- ]general|founder|president)\b/i;

@@ -1,0 +1,65 @@
+// The HTTP server: the JSON API under /api/, the web app everywhere else. Errors are JSON too:
+// 400 names the bad parameter, 404 the unknown id or route, 500 is logged and kept vague.
+import http from 'node:http';
+import type { Store } from '../store/index.js';
+import { apiRoutes } from './api.js';
+import { HttpError } from './params.js';
+import { defaultWebRoot, staticFile } from './static.js';
+
+export interface ServerOptions {
+  /** Folder of the web app; the checkout's web/ by default. */
+  webRoot?: string;
+  /** Where unexpected errors are logged. */
+  log?: (message: string) => void;
+}
+
+// article text is untrusted: even if some of it reached the DOM unescaped, no script from elsewhere could run
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-cache', ...PAGE_HEADERS, ...headers });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown, headers?: Record<string, string>) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+}
+
+export function createServer(store: Store, options: ServerOptions = {}): http.Server {
+  const api = apiRoutes(store);
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  const log = options.log ?? ((message) => process.stderr.write(message + '\n'));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const route = api.match(req.method ?? 'GET', url.pathname);
+      if (route.kind === 'found') return sendJson(res, 200, route.handler(route.params, url.searchParams));
+      if (route.kind === 'method-not-allowed') {
+        return sendJson(res, 405, { error: `${req.method} is not allowed here` }, { allow: route.allowed.join(', ') });
+      }
+      throw new HttpError(404, `no route ${url.pathname}`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { error: `${req.method} is not allowed here` }, { allow: 'GET, HEAD' });
+    }
+    const file = await staticFile(webRoot, decodeURIComponent(url.pathname));
+    if (!file) throw new HttpError(404, `no file ${url.pathname}`);
+    send(res, 200, file.body, file.type);
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        return sendJson(res, error.status, { error: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) });
+      }
+      if (error instanceof URIError) return sendJson(res, 400, { error: 'malformed URL' });
+      log(`orbit serve: ${req.method} ${req.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+}

@@ -1,0 +1,82 @@
+// Article queries: pages of summaries, one article with all that was read from it, and the texts to
+// prime duplicate detection.
+import type { Mention } from '../model/types.js';
+import {
+  ARTICLE_SUMMARY_COLUMNS, EVENT_SELECT, RELATION_SELECT, toArticleSummary, toStoredEvent, toStoredRelation,
+  type ArticleSqlRow, type EventSqlRow, type RelationSqlRow,
+} from './rows.js';
+import { pageBounds, where, type Params, type Sql } from './sql.js';
+import { ftsQuery } from './text-search.js';
+import type { ActorRef, ArticleDetail, ArticleQuery, ArticleSummary, Page, StoredEvidence } from './types.js';
+import { dateInWindow, windowParams } from './window.js';
+
+export function createArticleQueries(sql: Sql) {
+  function listArticles(query: ArticleQuery = {}): Page<ArticleSummary> {
+    const { limit, offset } = pageBounds(query);
+    const params: Params = { ...windowParams(query), limit, offset };
+    const conditions = dateInWindow('a.published_at', query);
+    const match = query.q ? ftsQuery(query.q) : null;
+    if (query.q && !match) return { total: 0, limit, offset, items: [] };
+    if (match) {
+      conditions.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+      params.match = match;
+    }
+    if (query.actor) {
+      conditions.push('a.id IN (SELECT article_id FROM mentions WHERE actor_id = @actor)');
+      params.actor = query.actor;
+    }
+    const filter = where(conditions);
+    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles a ${filter}`, params)!.n;
+    const rows = sql.all<ArticleSqlRow>(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ${filter}
+       ORDER BY a.published_at IS NULL, a.published_at DESC, a.id LIMIT @limit OFFSET @offset`,
+      params,
+    );
+    return { total, limit, offset, items: rows.map(toArticleSummary) };
+  }
+
+  function getArticle(id: string): ArticleDetail | null {
+    const row = sql.get<ArticleSqlRow & { text: string }>(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = @id`, { id },
+    );
+    if (!row) return null;
+    const mentions = sql.all<Mention>(
+      `SELECT actor_id AS actorId, start, "end", text, method FROM mentions WHERE article_id = @id ORDER BY start, rowid`,
+      { id },
+    );
+    const evidence = sql.all<StoredEvidence>(
+      `SELECT id, article_id AS articleId, start, "end", sentence, attributed_to AS attributedTo
+       FROM evidence WHERE article_id = @id ORDER BY start, seq`,
+      { id },
+    );
+    const events = sql.all<EventSqlRow>(`${EVENT_SELECT} WHERE e.article_id = @id ORDER BY ev.start, e.rowid`, { id });
+    const relations = sql.all<RelationSqlRow>(`${RELATION_SELECT} WHERE r.article_id = @id ORDER BY ev.start, r.rowid`, { id });
+    const actors = sql.all<ActorRef>(
+      `SELECT id, name, kind FROM actors WHERE id IN (
+         SELECT actor_id FROM mentions WHERE article_id = @id
+         UNION SELECT ea.actor_id FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id = @id
+         UNION SELECT source_id FROM relations WHERE article_id = @id
+         UNION SELECT target_id FROM relations WHERE article_id = @id)
+       ORDER BY name`,
+      { id },
+    );
+    return {
+      ...toArticleSummary(row),
+      text: row.text,
+      mentions,
+      events: events.map(toStoredEvent),
+      relations: relations.map(toStoredRelation),
+      evidence,
+      actors,
+    };
+  }
+
+  /** Originals only: a duplicate's text is already represented by the article it copies. */
+  function articleTexts(): IterableIterator<{ id: string; text: string }> {
+    return sql
+      .statement('SELECT id, text FROM articles WHERE duplicate_of IS NULL ORDER BY seq')
+      .iterate() as IterableIterator<{ id: string; text: string }>;
+  }
+
+  return { listArticles, getArticle, articleTexts };
+}

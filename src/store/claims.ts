@@ -1,0 +1,57 @@
+// Pages of events and relations, filtered by actor, type, text and date window, newest first.
+import { EVENT_SELECT, RELATION_SELECT, toEventRow, toRelationRow, type EventSqlRow, type RelationSqlRow } from './rows.js';
+import { pageBounds, where, type Params, type Sql } from './sql.js';
+import { ftsQuery } from './text-search.js';
+import type { EventQuery, EventRow, Page, RelationQuery, RelationRow } from './types.js';
+import { dateInWindow, spanInWindow, windowParams } from './window.js';
+
+const EVIDENCE_MATCH = 'ev.seq IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH @match)';
+
+export function createClaimQueries(sql: Sql) {
+  function listEvents(query: EventQuery = {}): Page<EventRow> {
+    const { limit, offset } = pageBounds(query);
+    const params: Params = { ...windowParams(query), ...query, limit, offset };
+    const conditions = dateInWindow('e.effective_date', query);
+    const hasActor = (role: string | null, param: string) =>
+      `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = @${param}${role ? ` AND ea.role = '${role}'` : ''})`;
+    if (query.actor) conditions.push(hasActor(null, 'actor'));
+    if (query.source) conditions.push(hasActor('source', 'source'));
+    if (query.target) conditions.push(hasActor('target', 'target'));
+    if (query.type) conditions.push('e.type = @type');
+    if (query.q) {
+      params.match = ftsQuery(query.q);
+      if (!params.match) return { total: 0, limit, offset, items: [] };
+      conditions.push(EVIDENCE_MATCH);
+    }
+    const filter = where(conditions);
+    const total = sql.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM events e JOIN evidence ev ON ev.id = e.evidence_id ${filter}`, params,
+    )!.n;
+    const rows = sql.all<EventSqlRow>(
+      `${EVENT_SELECT} ${filter}
+       ORDER BY e.effective_date IS NULL, e.effective_date DESC, ev.start, e.id LIMIT @limit OFFSET @offset`,
+      params,
+    );
+    return { total, limit, offset, items: rows.map(toEventRow) };
+  }
+
+  function listRelations(query: RelationQuery = {}): Page<RelationRow> {
+    const { limit, offset } = pageBounds(query);
+    const params: Params = { ...windowParams(query), ...query, limit, offset };
+    const conditions = spanInWindow('r.span_from', 'r.span_to', query);
+    if (query.actor) conditions.push('(r.source_id = @actor OR r.target_id = @actor)');
+    if (query.source) conditions.push('r.source_id = @source');
+    if (query.target) conditions.push('r.target_id = @target');
+    if (query.type) conditions.push('r.type = @type');
+    const filter = where(conditions);
+    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM relations r ${filter}`, params)!.n;
+    const rows = sql.all<RelationSqlRow>(
+      `${RELATION_SELECT} ${filter}
+       ORDER BY a.published_at IS NULL, a.published_at DESC, ev.start, r.id LIMIT @limit OFFSET @offset`,
+      params,
+    );
+    return { total, limit, offset, items: rows.map(toRelationRow) };
+  }
+
+  return { listEvents, listRelations };
+}

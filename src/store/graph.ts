@@ -1,0 +1,50 @@
+// The rows the network is built from, for one date window; analyze/graph.ts does the aggregation.
+// Only what the text asserts or reports as claimed makes an edge: negated, hypothetical and future
+// events and negated relations stay in the event lists but draw no tie.
+import { buildGraph, type Graph, type GraphActorRow, type GraphEventRow, type GraphRelationRow } from '../analyze/graph.js';
+import { where, type Sql } from './sql.js';
+import type { DateWindow } from './types.js';
+import { dateInWindow, spanInWindow, windowParams } from './window.js';
+
+export interface GraphQuery extends DateWindow {
+  maxNodes?: number;
+}
+
+export function createGraphQuery(sql: Sql) {
+  return function graph(query: GraphQuery = {}): Graph {
+    const params = windowParams(query);
+    const events = sql.all<GraphEventRow>(
+      `SELECT e.id AS eventId, e.type, e.intensity, e.effective_date AS "when", e.evidence_id AS evidenceId,
+         s.actor_id AS sourceId, t.actor_id AS targetId
+       FROM events e
+       JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+       JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+       ${where(["e.modality IN ('asserted', 'claimed')", ...dateInWindow('e.effective_date', query)])}`,
+      params,
+    );
+    const relations = sql.all<GraphRelationRow>(
+      `SELECT r.id AS relationId, r.type, r.source_id AS sourceId, r.target_id AS targetId,
+         r.span_from AS "from", r.span_to AS "to", r.evidence_id AS evidenceId
+       FROM relations r
+       ${where(['r.negated = 0', ...spanInWindow('r.span_from', 'r.span_to', query)])}`,
+      params,
+    );
+    const weights = sql.all<{ id: string; weight: number }>(
+      `SELECT m.actor_id AS id, COUNT(*) AS weight
+       FROM mentions m JOIN articles a ON a.id = m.article_id
+       ${where(dateInWindow('a.published_at', query))}
+       GROUP BY m.actor_id`,
+      params,
+    );
+    const weightOf = new Map(weights.map((w) => [w.id, w.weight]));
+    const ids = new Set([...weightOf.keys(), ...events.flatMap((e) => [e.sourceId, e.targetId]),
+      ...relations.flatMap((r) => [r.sourceId, r.targetId])]);
+    const actors = sql
+      .all<Omit<GraphActorRow, 'weight'>>(
+        'SELECT id, name, kind, country FROM actors WHERE id IN (SELECT value FROM json_each(@ids))',
+        { ids: JSON.stringify([...ids]) },
+      )
+      .map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 }));
+    return buildGraph({ actors, events, relations }, { maxNodes: query.maxNodes });
+  };
+}

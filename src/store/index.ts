@@ -1,0 +1,86 @@
+// The embedded store: one SQLite file (WAL, foreign keys on) holding articles and all that was read
+// from them. The single source of truth for the API and the web app.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Actor } from '../model/types.js';
+import type { ProcessedArticle } from '../pipeline/index.js';
+import type { Graph } from '../analyze/graph.js';
+import { createActorQueries } from './actors.js';
+import { createArticleQueries } from './articles.js';
+import { createClaimQueries } from './claims.js';
+import { createGraphQuery, type GraphQuery } from './graph.js';
+import { migrate } from './migrate.js';
+import { createSearch } from './search.js';
+import { Sql } from './sql.js';
+import { createStats } from './stats.js';
+import type {
+  ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, EventQuery, EventRow, Page,
+  RelationQuery, RelationRow, SaveStatus, SearchHits, StoreStats,
+} from './types.js';
+import { createWriter } from './write.js';
+
+export type * from './types.js';
+export type { GraphQuery } from './graph.js';
+
+export interface Store {
+  readonly file: string;
+  /** Upserts actors with their aliases (the knowledge base, before ingesting). */
+  saveActors(actors: Actor[]): void;
+  /** Saves an article and all read from it in one transaction, replacing any earlier version. */
+  saveArticle(processed: ProcessedArticle): SaveStatus;
+  listArticles(query?: ArticleQuery): Page<ArticleSummary>;
+  getArticle(id: string): ArticleDetail | null;
+  searchActors(q?: string, limit?: number): ActorSummary[];
+  getActor(id: string): ActorDetail | null;
+  listEvents(query?: EventQuery): Page<EventRow>;
+  listRelations(query?: RelationQuery): Page<RelationRow>;
+  graph(query?: GraphQuery): Graph;
+  search(q: string, limit?: number): SearchHits;
+  stats(): StoreStats;
+  /** Ids and texts of the stored originals, to prime duplicate detection. Read it before saving. */
+  articleTexts(): IterableIterator<{ id: string; text: string }>;
+  close(): void;
+}
+
+function explain(file: string, error: unknown): Error {
+  const code = (error as { code?: string }).code ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB') return new Error(`${file} is not an Orbit store (not a SQLite database)`);
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || code === 'EACCES' || code === 'EROFS') {
+    return new Error(`cannot write the store ${file}: ${reason}`);
+  }
+  return new Error(`cannot open the store ${file}: ${reason}`);
+}
+
+export function openStore(file: string): Store {
+  const path = file === ':memory:' ? file : resolve(file);
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // WAL makes NORMAL safe against corruption; only the last commits can be lost on power failure
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db?.close();
+    throw explain(file, error);
+  }
+
+  const sql = new Sql(db);
+  const open = db;
+  return {
+    file: path,
+    ...createWriter(sql),
+    ...createArticleQueries(sql),
+    ...createActorQueries(sql),
+    ...createClaimQueries(sql),
+    graph: createGraphQuery(sql),
+    search: createSearch(sql),
+    stats: createStats(sql),
+    close: () => open.close(),
+  };
+}

@@ -1,0 +1,176 @@
+// The shapes the store's queries return: what the API serves and the web app reads.
+import type { Tone } from '../analyze/graph.js';
+import type {
+  ActorKind, Event, EventType, Evidence, IsoDate, Location, Mention, Modality, Relation, RelationType,
+} from '../model/types.js';
+
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: ActorKind;
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  publishedAt: IsoDate | null;
+}
+
+export interface StoredEvidence extends Evidence {
+  id: string;
+  articleId: string;
+}
+
+export interface ArticleSummary extends ArticleRef {
+  url: string | null;
+  sourceUri: string;
+  sourceIndex: number;
+  duplicateOf: string | null;
+  spun: boolean;
+  relevance: number;
+  ingestedAt: string;
+  eventCount: number;
+  relationCount: number;
+}
+
+/** An event as the pipeline gave it, plus the id of its stored evidence. */
+export type StoredEvent = Event & { evidence: StoredEvidence };
+export type StoredRelation = Relation & { evidence: StoredEvidence };
+
+export interface ArticleDetail extends ArticleSummary {
+  text: string;
+  mentions: Mention[];
+  events: StoredEvent[];
+  relations: StoredRelation[];
+  evidence: StoredEvidence[];
+  /** Every actor the mentions, events and relations refer to, to name them. */
+  actors: ActorRef[];
+}
+
+export interface ActorSummary extends ActorRef {
+  country: string | null;
+  discovered: boolean;
+  mentionCount: number;
+  eventCount: number;
+}
+
+/** Relations between an actor and one other, of one type, gathered over all the articles stating them. */
+export interface RelationLink {
+  type: RelationType;
+  actor: ActorRef;
+  role: string | null;
+  negated: boolean;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  count: number;
+  evidenceIds: string[];
+}
+
+export interface ActorDetail extends ActorSummary {
+  description: string | null;
+  aliases: string[];
+  articleCount: number;
+  /** Publication dates of the first and last articles that mention the actor. */
+  firstSeen: IsoDate | null;
+  lastSeen: IsoDate | null;
+  eventCounts: { type: EventType; asSource: number; asTarget: number }[];
+  relationsOut: RelationLink[];
+  relationsIn: RelationLink[];
+}
+
+export interface EventRow {
+  id: string;
+  type: EventType;
+  mode: string | null;
+  cameo: string | null;
+  intensity: number | null;
+  date: IsoDate | null;
+  /** `date`, or the article's publication date when the text gives none. */
+  when: IsoDate | null;
+  modality: Modality;
+  confidence: number;
+  /** Cooperation or conflict, from the intensity's sign or else the type's family. */
+  tone: Tone;
+  location: Location | null;
+  sources: ActorRef[];
+  targets: ActorRef[];
+  evidence: StoredEvidence;
+  article: ArticleRef;
+}
+
+export interface RelationRow {
+  id: string;
+  type: RelationType;
+  source: ActorRef;
+  target: ActorRef;
+  role: string | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  negated: boolean;
+  confidence: number;
+  tone: Tone;
+  evidence: StoredEvidence;
+  article: ArticleRef;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+/** Dates at any ISO precision; a window bound of '2020' covers all of 2020. */
+export interface DateWindow {
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ArticleQuery extends PageOptions, DateWindow {
+  q?: string;
+  /** Only articles that mention this actor. */
+  actor?: string;
+}
+
+export interface EventQuery extends PageOptions, DateWindow {
+  q?: string;
+  /** Events with this actor on either side. */
+  actor?: string;
+  source?: string;
+  target?: string;
+  type?: EventType;
+}
+
+export interface RelationQuery extends PageOptions, DateWindow {
+  actor?: string;
+  source?: string;
+  target?: string;
+  type?: RelationType;
+}
+
+export interface SearchHits {
+  /** Snippets mark each match between \u0002 and \u0003 so the client can highlight it after escaping. */
+  articles: (ArticleRef & { snippet: string })[];
+  evidence: (StoredEvidence & { article: ArticleRef; snippet: string })[];
+}
+
+export interface StoreStats {
+  articles: number;
+  duplicates: number;
+  actors: number;
+  mentions: number;
+  events: number;
+  relations: number;
+  evidence: number;
+  /** The earliest and latest dates of the articles and events held. */
+  firstDate: IsoDate | null;
+  lastDate: IsoDate | null;
+}
+
+export type SaveStatus = 'new' | 'updated' | 'unchanged';

@@ -1,0 +1,171 @@
+// Saving actors and articles. An article is saved whole in one transaction: its row is upserted and
+// everything read from it (mentions, evidence, events, relations) replaced, so saving the same input
+// twice stores nothing twice, and a save that fails half-way leaves the previous version as it was.
+import { createHash } from 'node:crypto';
+import type { Actor, Article, Evidence } from '../model/types.js';
+import type { ProcessedArticle } from '../pipeline/index.js';
+import { stableId } from '../pipeline/ids.js';
+import type { Sql } from './sql.js';
+import { searchKey } from './text-search.js';
+import type { SaveStatus } from './types.js';
+
+/** Evidence shared by several claims (one sentence, two events) is stored once. */
+export function evidenceId(articleId: string, evidence: Evidence): string {
+  return stableId('ev_', articleId, evidence.start, evidence.end, evidence.attributedTo);
+}
+
+/** A fingerprint of everything the store keeps of an article; diagnostics are not kept. */
+function contentHash(article: Article): string {
+  const { diagnostics: _diagnostics, ...kept } = article;
+  return createHash('sha256').update(JSON.stringify(kept)).digest('hex');
+}
+
+export function createWriter(sql: Sql) {
+  const db = sql.db;
+
+  function upsertActors(actors: Actor[]): void {
+    for (const actor of actors) {
+      sql.run(
+        `INSERT INTO actors (id, name, kind, country, description, discovered, search_key)
+         VALUES (@id, @name, @kind, @country, @description, @discovered, @key)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country,
+           description = excluded.description, discovered = excluded.discovered, search_key = excluded.search_key`,
+        {
+          id: actor.id, name: actor.name, kind: actor.kind, country: actor.country ?? null, description: actor.description ?? null,
+          discovered: actor.discovered ? 1 : 0, key: searchKey(actor.name),
+        },
+      );
+      sql.run('DELETE FROM aliases WHERE actor_id = @id', { id: actor.id });
+      for (const alias of new Set(actor.aliases)) {
+        sql.run('INSERT INTO aliases (actor_id, alias, search_key) VALUES (@id, @alias, @key)', {
+          id: actor.id, alias, key: searchKey(alias),
+        });
+      }
+    }
+  }
+
+  /** Names the actors an article refers to that neither come with it nor are stored: a clear error, not a bare FK failure. */
+  function checkActorsKnown(article: Article, actors: Actor[]): void {
+    const given = new Set(actors.map((a) => a.id));
+    const referred = new Set<string>([
+      ...article.mentions.map((m) => m.actorId),
+      ...article.events.flatMap((e) => [...e.sources, ...e.targets]),
+      ...article.relations.flatMap((r) => [r.source, r.target]),
+    ]);
+    const unknown = [...referred].filter((id) => !given.has(id) && !sql.get('SELECT 1 FROM actors WHERE id = @id', { id }));
+    if (unknown.length) {
+      throw new Error(`article ${article.id} refers to unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
+    }
+  }
+
+  function replaceContents(article: Article): void {
+    const id = article.id;
+    // events first: evidence rows are referenced by events and relations
+    for (const table of ['events', 'relations', 'mentions', 'evidence']) {
+      sql.run(`DELETE FROM ${table} WHERE article_id = @id`, { id });
+    }
+
+    const savedEvidence = new Set<string>();
+    const saveEvidence = (evidence: Evidence): string => {
+      const evId = evidenceId(id, evidence);
+      if (!savedEvidence.has(evId)) {
+        savedEvidence.add(evId);
+        sql.run(
+          `INSERT INTO evidence (id, article_id, start, "end", sentence, attributed_to)
+           VALUES (@evId, @id, @start, @end, @sentence, @attributedTo)`,
+          { evId, id, ...evidence, attributedTo: evidence.attributedTo ?? null },
+        );
+      }
+      return evId;
+    };
+
+    for (const mention of article.mentions) {
+      sql.run(
+        `INSERT INTO mentions (article_id, actor_id, start, "end", text, method)
+         VALUES (@id, @actorId, @start, @end, @text, @method)`,
+        { id, ...mention, method: mention.method ?? 'unknown' },
+      );
+    }
+
+    const savedEvents = new Set<string>();
+    for (const event of article.events) {
+      if (savedEvents.has(event.id)) continue;
+      savedEvents.add(event.id);
+      sql.run(
+        `INSERT INTO events (id, article_id, type, mode, cameo, intensity, date, effective_date, location_name,
+           location_country, lat, lon, modality, confidence, evidence_id, trigger_start, trigger_end)
+         VALUES (@eventId, @id, @type, @mode, @cameo, @intensity, @date, @effectiveDate, @locationName,
+           @locationCountry, @lat, @lon, @modality, @confidence, @evidenceId, @triggerStart, @triggerEnd)`,
+        {
+          eventId: event.id, id, type: event.type, mode: event.mode, cameo: event.cameo, intensity: event.intensity,
+          date: event.date, effectiveDate: event.date ?? article.publishedAt,
+          locationName: event.location?.name ?? null, locationCountry: event.location?.country ?? null,
+          lat: event.location?.lat ?? null, lon: event.location?.lon ?? null,
+          modality: event.modality, confidence: event.confidence, evidenceId: saveEvidence(event.evidence),
+          triggerStart: event.trigger?.start ?? null, triggerEnd: event.trigger?.end ?? null,
+        },
+      );
+      for (const [role, actorIds] of [['source', event.sources], ['target', event.targets]] as const) {
+        [...new Set(actorIds)].forEach((actorId, position) => {
+          sql.run(
+            'INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (@eventId, @actorId, @role, @position)',
+            { eventId: event.id, actorId, role, position },
+          );
+        });
+      }
+    }
+
+    const savedRelations = new Set<string>();
+    for (const relation of article.relations) {
+      if (savedRelations.has(relation.id)) continue;
+      savedRelations.add(relation.id);
+      const dated = relation.validFrom !== null || relation.validTo !== null;
+      sql.run(
+        `INSERT INTO relations (id, article_id, type, source_id, target_id, role, valid_from, valid_to, negated,
+           confidence, evidence_id, span_from, span_to)
+         VALUES (@relationId, @id, @type, @source, @target, @role, @validFrom, @validTo, @negated,
+           @confidence, @evidenceId, @spanFrom, @spanTo)`,
+        {
+          relationId: relation.id, id, type: relation.type, source: relation.source, target: relation.target,
+          role: relation.role, validFrom: relation.validFrom, validTo: relation.validTo,
+          negated: relation.negated ? 1 : 0, confidence: relation.confidence,
+          evidenceId: saveEvidence(relation.evidence),
+          spanFrom: dated ? relation.validFrom : article.publishedAt,
+          spanTo: dated ? relation.validTo : article.publishedAt,
+        },
+      );
+    }
+  }
+
+  const saveArticleTransaction = db.transaction(({ article, actors }: ProcessedArticle): SaveStatus => {
+    const hash = contentHash(article);
+    const stored = sql.get<{ content_hash: string }>('SELECT content_hash FROM articles WHERE id = @id', { id: article.id });
+    if (stored?.content_hash === hash) return 'unchanged';
+    upsertActors(actors);
+    checkActorsKnown(article, actors);
+    sql.run(
+      `INSERT INTO articles (id, source_uri, source_index, outlet, title, url, published_at, text, duplicate_of,
+         spun, relevance, content_hash, ingested_at)
+       VALUES (@id, @uri, @index, @outlet, @title, @url, @publishedAt, @text, @duplicateOf,
+         @spun, @relevance, @hash, @now)
+       ON CONFLICT(id) DO UPDATE SET source_uri = excluded.source_uri, source_index = excluded.source_index,
+         outlet = excluded.outlet, title = excluded.title, url = excluded.url, published_at = excluded.published_at,
+         text = excluded.text, duplicate_of = excluded.duplicate_of, spun = excluded.spun,
+         relevance = excluded.relevance, content_hash = excluded.content_hash, ingested_at = excluded.ingested_at`,
+      {
+        id: article.id, uri: article.source.uri, index: article.source.index, outlet: article.source.outlet ?? null,
+        title: article.title, url: article.url, publishedAt: article.publishedAt, text: article.text,
+        duplicateOf: article.duplicateOf, spun: article.spun ? 1 : 0, relevance: article.relevance,
+        hash, now: new Date().toISOString(),
+      },
+    );
+    replaceContents(article);
+    return stored ? 'updated' : 'new';
+  });
+
+  return {
+    saveActors: db.transaction((actors: Actor[]) => upsertActors(actors)),
+    /** 'new', 'updated', or 'unchanged' when exactly this version is already stored. */
+    saveArticle: (processed: ProcessedArticle): SaveStatus => saveArticleTransaction(processed),
+  };
+}

@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../../src/extract/index.js';
+import { testKb } from '../helpers/kb.js';
+import { cleanArticle } from '../helpers/article.js';
+
+const kb = testKb();
+const extract = (text: string, date: string | null = '2021-03-14') => extractArticle(cleanArticle(text, date), kb).article;
+
+test('mentions: aliases, transliterations, case-sensitive acronyms, demonyms', () => {
+  const a = extract('Esmail Ghaani met KH leaders. Iranian officials said us and the US agreed.');
+  const ids = a.mentions.map((m) => `${m.actorId}:${m.text}:${m.method}`);
+  assert.deepEqual(ids, ['esmail-qaani:Esmail Ghaani:alias', 'kataib-hezbollah:KH:alias', 'iran:Iranian:demonym', 'united-states:US:alias']);
+  for (const m of a.mentions) assert.equal(a.text.slice(m.start, m.end), m.text);
+});
+
+test('an office names whoever held it on the date the sentence speaks of', () => {
+  const a = extract("Iraq's prime minister condemned the attack. In November 2019, Iraq's prime minister resigned.", '2021-03-14');
+  assert.deepEqual(a.mentions.map((m) => m.actorId), ['mustafa-al-kadhimi', 'adil-abdul-mahdi']);
+});
+
+test('a title before a name gives the person the office', () => {
+  const a = extract('Iraqi Prime Minister Mohammed Shia al-Sudani visited Tehran.', '2023-05-01');
+  assert.deepEqual(a.mentions.map((m) => m.actorId), ['mohammed-shia-al-sudani', 'iran']);
+  const role = a.relations.find((r) => r.type === 'holds_role');
+  assert.equal(role?.source, 'mohammed-shia-al-sudani');
+  assert.equal(role?.target, 'iraq');
+  assert.equal(role?.role, 'Prime Minister of Iraq');
+  const visit = a.events.find((e) => e.type === 'CONSULT');
+  assert.deepEqual([visit?.sources, visit?.targets, visit?.mode], [['mohammed-shia-al-sudani'], ['iran'], 'visit']);
+});
+
+test('events: source, target, passive voice, evidence sentence', () => {
+  const a = extract('BAGHDAD — The base was attacked by Kataib Hezbollah on Tuesday. The United States struck Kataib Hezbollah in Baghdad.');
+  assert.equal(a.events.length, 2);
+  const [first, second] = a.events;
+  assert.deepEqual([first.type, first.sources, first.date], ['ASSAULT', ['kataib-hezbollah'], '2021-03-09']);
+  assert.deepEqual([second.type, second.sources, second.targets], ['ASSAULT', ['united-states'], ['kataib-hezbollah']]);
+  assert.equal(second.evidence.sentence, 'The United States struck Kataib Hezbollah in Baghdad.');
+  assert.equal(a.text.slice(second.evidence.start, second.evidence.end), second.evidence.sentence);
+  assert.equal(second.location?.name, 'Baghdad');
+  assert.equal(second.intensity, -9);
+});
+
+test('events: coordinated actors share the role; passive with an instrument', () => {
+  const a = extract('Kataib Hezbollah and Asaib Ahl al-Haq condemned the United States. Khazali was killed in a US drone strike.');
+  assert.deepEqual(a.events[0].sources, ['kataib-hezbollah', 'asaib-ahl-al-haq']);
+  assert.equal(a.events[0].type, 'ACCUSE');
+  const killed = a.events.find((e) => e.type === 'ASSAULT');
+  assert.deepEqual([killed?.sources, killed?.targets], [['united-states'], ['qais-al-khazali']]);
+});
+
+test('modality: denied, planned, possible, claimed', () => {
+  const modality = (s: string) => extract(s).events.map((e) => e.modality);
+  assert.deepEqual(modality('Kataib Hezbollah denied attacking the United States.'), ['negated']);
+  assert.deepEqual(modality('Kadhimi will visit Iran next week.'), ['future']);
+  assert.deepEqual(modality('Asaib Ahl al-Haq could attack the United States.'), ['hypothetical']);
+  assert.deepEqual(modality('Kataib Hezbollah allegedly attacked the United States.'), ['claimed']);
+  assert.deepEqual(modality('Kataib Hezbollah attacked the United States.'), ['asserted']);
+});
+
+test('attribution names who made the claim', () => {
+  const a = extract('Kataib Hezbollah attacked the United States, according to Iraqi security officials.');
+  assert.equal(a.events[0].evidence.attributedTo, 'Iraqi security officials');
+  const b = extract('The United States said Kataib Hezbollah attacked the base.');
+  assert.equal(b.events[0].evidence.attributedTo, 'united-states');
+});
+
+test('relations from templates: backs, leads, part_of, negated', () => {
+  const rel = (s: string) => extract(s).relations.map((r) => `${r.source} ${r.negated ? 'not ' : ''}${r.type} ${r.target}`);
+  assert.deepEqual(rel('Iran-backed Kataib Hezbollah fired rockets.'), ['iran backs kataib-hezbollah']);
+  assert.deepEqual(rel('Qais al-Khazali, the leader of Asaib Ahl al-Haq, spoke.'), ['qais-al-khazali leads asaib-ahl-al-haq']);
+  assert.deepEqual(rel('Kataib Hezbollah, a faction of the Popular Mobilization Forces, fired.'), ['kataib-hezbollah part_of pmf']);
+  assert.deepEqual(rel('Asaib Ahl al-Haq denied being funded by Iran.'), ['iran not funds asaib-ahl-al-haq']);
+  assert.deepEqual(rel('The Quds Force trained Kataib Hezbollah and Asaib Ahl al-Haq.'), [
+    'quds-force trains kataib-hezbollah',
+    'quds-force trains asaib-ahl-al-haq',
+  ]);
+});
+
+test('actors nobody listed are found by the shape of their names', () => {
+  const { article, actors } = extractArticle(cleanArticle('A group calling itself Ashab al-Kahf attacked a US convoy. Its commander Abu Ali al-Askari vowed more.'), kb);
+  const discovered = actors.filter((a) => a.discovered).map((a) => `${a.name}:${a.kind}`);
+  assert.deepEqual(discovered, ['Ashab al-Kahf:armed_group', 'Abu Ali al-Askari:person']);
+  assert.ok(article.events.some((e) => e.type === 'ASSAULT' && e.sources[0] === 'x-ashab-al-kahf' && e.targets[0] === 'united-states'));
+});
+
+test('relevance: theater actors make an article relevant, others do not', () => {
+  assert.ok(extract('Kataib Hezbollah attacked the base. Khazali spoke.').relevance > 0.9);
+  assert.equal(extract('Armenia and Azerbaijan signed a deal. The weather was fine.').relevance, 0);
+});
+
+test('the same input gives the same ids', () => {
+  const text = 'Kataib Hezbollah attacked the United States.';
+  assert.deepEqual(extract(text).events.map((e) => e.id), extract(text).events.map((e) => e.id));
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/nlp/tokenize.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import { findDates } from '../../src/nlp/dates.js';
+import { verbForms } from '../../src/nlp/inflect.js';
+
+test('tokens keep offsets and split possessives and hyphens', () => {
+  const text = "Iran's Quds Force backs Kata'ib al-Hizballah.";
+  const tokens = tokenize(text);
+  assert.deepEqual(tokens.map((t) => t.text), ['Iran', "'s", 'Quds', 'Force', 'backs', "Kata'ib", 'al', '-', 'Hizballah', '.']);
+  for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+});
+
+test('sentences split on stops but not on abbreviations and initials', () => {
+  const text = 'Gen. Qaani met U.S. officials on Monday. They said nothing.\nA second paragraph without a stop';
+  const spans = splitSentences(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(spans, ['Gen. Qaani met U.S. officials on Monday.', 'They said nothing.', 'A second paragraph without a stop']);
+});
+
+test('relative dates resolve against the report date, at the precision the text gives', () => {
+  const dates = (s: string, future = false) => findDates(s, 0, '2021-03-14', future).map((d) => d.date);
+  assert.deepEqual(dates('Rockets hit the base on Tuesday.'), ['2021-03-09'], 'the Tuesday before a Sunday report');
+  assert.deepEqual(dates('He will visit on Tuesday.', true), ['2021-03-16']);
+  assert.deepEqual(dates('Last month, the militia fired rockets.'), ['2021-02']);
+  assert.deepEqual(dates('On 3 January 2020 a drone struck.'), ['2020-01-03']);
+  assert.deepEqual(dates('The protests that began in 2019 went on.'), ['2019']);
+  assert.deepEqual(dates('In May, the talks stalled.'), ['2020-05'], 'a past May, not a future one');
+  assert.deepEqual(dates('at 10:42 GMT'), [], 'a clock time dates nothing');
+  assert.deepEqual(findDates('on Tuesday', 0, null).map((d) => d.date), [], 'no report date, no relative dates');
+});
+
+test('verbs inflect, regular and irregular', () => {
+  assert.deepEqual(verbForms('strike').sort(), ['strike', 'strikes', 'striking', 'struck', 'stricken'].sort());
+  assert.ok(verbForms('target').includes('targeted'));
+  assert.ok(verbForms('ban').includes('banned'));
+  assert.ok(verbForms('visit').includes('visited'));
+  assert.ok(verbForms('agree').includes('agreed'));
+});

@@ -1,0 +1,149 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/store/index.js';
+import { createServer } from '../../src/server/index.js';
+import { ACTORS, corpus, processed } from '../store/builder.js';
+
+let dir: string;
+let store: Store;
+let server: http.Server;
+let base: string;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'orbit-server-'));
+  store = openStore(join(dir, 'orbit.db'));
+  store.saveActors(Object.values(ACTORS));
+  for (const article of corpus()) store.saveArticle(processed(article));
+  server = createServer(store, { log: () => {} });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function get(path: string, init?: RequestInit): Promise<{ status: number; type: string; body: any }> {
+  const response = await fetch(base + path, init);
+  const type = response.headers.get('content-type') ?? '';
+  return { status: response.status, type, body: type.startsWith('application/json') ? await response.json() : await response.text() };
+}
+
+test('GET /api/health answers ok with the counts', async () => {
+  const { status, type, body } = await get('/api/health');
+  assert.equal(status, 200);
+  assert.match(type, /^application\/json/);
+  assert.equal(body.ok, true);
+  assert.equal(body.counts.articles, 4);
+  assert.equal(body.counts.events, 5);
+});
+
+test('GET /api/actors searches names and aliases; /api/actors/:id gives the profile or a 404', async () => {
+  assert.deepEqual((await get('/api/actors?q=KH')).body.items.map((a: { id: string }) => a.id), ['kataib-hezbollah']);
+  assert.equal((await get('/api/actors')).body.items.length, 5);
+  const kh = await get('/api/actors/kataib-hezbollah');
+  assert.equal(kh.body.name, 'Kataib Hezbollah');
+  assert.equal(kh.body.relationsIn.length, 2);
+  const missing = await get('/api/actors/nobody');
+  assert.equal(missing.status, 404);
+  assert.match(missing.body.error, /nobody/);
+});
+
+test('GET /api/events filters and pages, and names a bad parameter', async () => {
+  const { body } = await get('/api/events?actor=usa&from=2020&to=2020&limit=10');
+  assert.deepEqual(body.items.map((e: { id: string }) => e.id), ['e2', 'e1']);
+  assert.equal(body.total, 2);
+  assert.equal(body.items[1].evidence.sentence, 'US forces struck Kataib Hezbollah near Baghdad on Thursday.');
+  assert.equal(body.items[1].article.title, 'Strikes on Kataib Hezbollah');
+  assert.equal(body.items[1].tone, 'conflict');
+  assert.deepEqual((await get('/api/events?type=CONSULT&q=najaf')).body.items.map((e: { id: string }) => e.id), ['e3']);
+  assert.deepEqual((await get('/api/events?source=usa&target=kataib-hezbollah')).body.total, 1);
+
+  for (const [query, parameter] of [
+    ['from=2020-13-45', 'from'], ['to=2021-02-29', 'to'], ['type=HUG', 'type'], ['limit=-1', 'limit'],
+    ['offset=abc', 'offset'], ['from=2021&to=2020', 'to'],
+  ]) {
+    const bad = await get(`/api/events?${query}`);
+    assert.equal(bad.status, 400, query);
+    assert.equal(bad.body.parameter, parameter, query);
+    assert.match(bad.body.error, new RegExp(parameter), query);
+  }
+  assert.match((await get('/api/events?from=2020-13-45')).body.error, /2020-13-45/);
+});
+
+test('GET /api/relations lists relation claims', async () => {
+  const { body } = await get('/api/relations?type=funds');
+  assert.deepEqual(body.items.map((r: { id: string }) => r.id), ['r1']);
+  assert.equal(body.items[0].source.name, 'Iran');
+});
+
+test('GET /api/graph gives nodes and edges for the window', async () => {
+  const { body } = await get('/api/graph?from=2020-01-01&to=2020-12-31');
+  assert.deepEqual(body.nodes.map((n: { id: string }) => n.id).sort(), ['iran', 'kataib-hezbollah', 'usa']);
+  assert.deepEqual(body.edges.map((e: { id: string }) => e.id).sort(), [
+    'event:ASSAULT:usa>kataib-hezbollah', 'event:THREATEN:kataib-hezbollah>usa', 'relation:funds:iran>kataib-hezbollah',
+  ]);
+  const all = await get('/api/graph');
+  assert.equal(all.body.nodes.length, 5);
+  assert.equal((await get('/api/graph?limit=2')).body.nodes.length, 2);
+  assert.equal((await get('/api/graph?from=20')).status, 400);
+});
+
+test('GET /api/articles lists, searches, and /api/articles/:id gives the article or a 404', async () => {
+  const list = await get('/api/articles?q=najaf');
+  assert.deepEqual(list.body.items.map((a: { id: string }) => a.id), ['a2']);
+  assert.equal((await get('/api/articles?actor=muqtada-al-sadr')).body.total, 2);
+  const a1 = await get('/api/articles/a1');
+  assert.equal(a1.body.events.length, 2);
+  assert.equal(a1.body.text.slice(a1.body.events[0].evidence.start, a1.body.events[0].evidence.end), a1.body.events[0].evidence.sentence);
+  assert.equal((await get('/api/articles/nope')).status, 404);
+});
+
+test('GET /api/search searches articles and evidence; q is required', async () => {
+  const { body } = await get('/api/search?q=threatened');
+  assert.deepEqual(body.articles.map((a: { id: string }) => a.id).sort(), ['a1', 'a3']);
+  assert.deepEqual(body.evidence.map((e: { articleId: string }) => e.articleId), ['a1']);
+  const missing = await get('/api/search');
+  assert.equal(missing.status, 400);
+  assert.equal(missing.body.parameter, 'q');
+});
+
+test('unknown routes are 404 JSON, other methods 405', async () => {
+  const unknown = await get('/api/nothing');
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.type, /json/);
+  assert.equal((await get('/api/health', { method: 'POST' })).status, 405);
+  assert.equal((await get('/nothing-here.html')).status, 404);
+});
+
+test('serves the web app and cytoscape', async () => {
+  const page = await get('/');
+  assert.equal(page.status, 200);
+  assert.match(page.type, /text\/html/);
+  assert.match(page.body, /<script type="module" src="\/app.js">/);
+  for (const path of ['/app.js', '/style.css', '/vendor/cytoscape.min.js']) {
+    const file = await get(path);
+    assert.equal(file.status, 200, path);
+  }
+  assert.match((await get('/vendor/cytoscape.min.js')).type, /javascript/);
+});
+
+test('nothing outside web/ is served', async () => {
+  // fetch would normalise the dots away: send the raw path
+  for (const path of ['/..%2fpackage.json', '/%2e%2e/package.json', '/.git/config']) {
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(base + path, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    assert.equal(status, 404, path);
+  }
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore } from '../../src/store/index.js';
+import { saveStream } from '../../src/store/ingest.js';
+import type { ProcessedArticle } from '../../src/pipeline/index.js';
+import { ACTORS, article, corpus, mentions, processed } from './builder.js';
+
+async function* stream(items: ProcessedArticle[]): AsyncGenerator<ProcessedArticle> {
+  yield* items;
+}
+
+test('saves a stream, counts it, and goes on past an article that fails', async () => {
+  const store = openStore(':memory:');
+  store.saveActors(Object.values(ACTORS));
+  const text = 'Somebody unknown spoke.';
+  const bad = { article: article('bad', text, { source: { uri: 'feed.jsonl#7', index: 7, outlet: null }, mentions: mentions(text, 'Somebody', 'somebody') }), actors: [] };
+  const [a1, a2, a3, a4] = corpus().map(processed);
+  const failures: string[] = [];
+  const seen: number[] = [];
+  const tally = await saveStream(store, stream([a1, a2, bad, a3, a4]), {
+    failed: (uri, id, error) => failures.push(`${uri} ${id}: ${error.message}`),
+    progress: (t) => seen.push(t.read),
+  });
+  assert.deepEqual(tally, { read: 5, new: 4, updated: 0, unchanged: 0, duplicates: 1, spun: 1, events: 5, relations: 3, failed: 1 });
+  assert.deepEqual(failures, ['feed.jsonl#7 bad: article bad refers to unknown actor somebody']);
+  assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+
+  const again = await saveStream(store, stream(corpus().map(processed)));
+  assert.equal(again.unchanged, 4);
+  assert.equal(store.stats().articles, 4);
+  store.close();
+});

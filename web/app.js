@@ -1,0 +1,453 @@
+// Orbit's first page: the actor network for a date window, the events and articles behind a clicked
+// actor or edge, and the sentence each claim came from, marked inside its article.
+// Article text is untrusted: everything reaches the DOM as text nodes (see `el`), never as HTML.
+
+const KIND_COLORS = {
+  state: '#4e79a7', person: '#f28e2b', organization: '#76b7b2', armed_group: '#9c2f2f', party: '#af7aa1',
+  government_body: '#59a14f', igo: '#edc948', media: '#9c755f', group: '#ff9da7', place: '#bab0ac', other: '#bab0ac',
+};
+const TONE_COLORS = { conflict: '#c8453b', cooperation: '#2f8f57', neutral: '#8a94a6' };
+const PAGE = 100;
+const MAX_NODES = 150;
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with attributes and children; strings become text nodes, so nothing is parsed as HTML. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+  return node;
+}
+
+async function api(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const search = query.toString();
+  const response = await fetch(search ? `${path}?${search}` : path);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? `${response.status} ${response.statusText}`);
+  return body;
+}
+
+const state = {
+  window: { from: '', to: '' },
+  q: '',
+  /** null, { kind: 'actor', id, name } or { kind: 'edge', edge, names } */
+  selection: null,
+  claims: { items: [], total: 0 },
+  articles: { items: [], total: 0 },
+};
+
+// ---- dates -------------------------------------------------------------------------------------
+
+/** The first or last day an ISO date of any precision covers, for a date input. */
+function fullDate(date, end) {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  if (d) return date;
+  if (m) return `${y}-${m}-${end ? String(new Date(Date.UTC(+y, +m, 0)).getUTCDate()).padStart(2, '0') : '01'}`;
+  return `${y}-${end ? '12-31' : '01-01'}`;
+}
+
+function setWindow(from, to) {
+  $('from').value = from;
+  $('to').value = to;
+  state.window = { from, to };
+}
+
+// ---- network -----------------------------------------------------------------------------------
+
+let cy = null;
+
+function nodeSize(weight, max) {
+  return 16 + 44 * Math.sqrt(weight / Math.max(max, 1));
+}
+
+function edgeWidth(count, max) {
+  return 1 + 6 * (Math.log(count + 1) / Math.log(Math.max(max, 1) + 1));
+}
+
+function graphElements(graph) {
+  const maxWeight = Math.max(1, ...graph.nodes.map((n) => n.weight));
+  const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
+  const nodes = graph.nodes.map((n) => ({
+    group: 'nodes',
+    data: { ...n, label: n.name, size: nodeSize(n.weight, maxWeight), color: KIND_COLORS[n.kind] ?? KIND_COLORS.other },
+  }));
+  const edges = graph.edges.map((e) => ({
+    group: 'edges',
+    data: { ...e, width: edgeWidth(e.count, maxCount), color: TONE_COLORS[e.tone], label: e.type },
+    classes: e.kind,
+  }));
+  return [...nodes, ...edges];
+}
+
+const CY_STYLE = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
+      'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1f2430',
+      'text-outline-color': '#fff', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#fff',
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'curve-style': 'bezier', opacity: 0.7,
+    },
+  },
+  { selector: 'edge.relation', style: { 'line-style': 'dashed' } },
+  { selector: 'edge:selected, edge.hover', style: { opacity: 1, label: 'data(label)', 'font-size': 9, 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#2f5d9a' } },
+  { selector: '.faded', style: { opacity: 0.12 } },
+];
+
+function applyEdgeToggles() {
+  if (!cy) return;
+  cy.edges('.event').style('display', $('show-events').checked ? 'element' : 'none');
+  cy.edges('.relation').style('display', $('show-relations').checked ? 'element' : 'none');
+}
+
+function highlightSelection() {
+  if (!cy) return;
+  cy.elements().removeClass('faded');
+  const selection = state.selection;
+  if (!selection) return;
+  const focus = selection.kind === 'actor' ? cy.getElementById(selection.id) : cy.getElementById(selection.edge.id);
+  if (focus.empty()) return;
+  const keep = selection.kind === 'actor' ? focus.closedNeighborhood() : focus.union(focus.connectedNodes());
+  cy.elements().not(keep).addClass('faded');
+  cy.elements(':selected').unselect();
+  focus.select();
+}
+
+async function loadGraph() {
+  const status = $('graph-status');
+  status.textContent = 'Loading the network…';
+  try {
+    const graph = await api('/api/graph', { ...state.window, limit: MAX_NODES });
+    if (cy) cy.destroy();
+    cy = window.cytoscape({
+      container: $('cy'),
+      elements: graphElements(graph),
+      style: CY_STYLE,
+      layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, randomize: true },
+      minZoom: 0.2,
+      maxZoom: 4,
+    });
+    cy.on('tap', 'node', (event) => select({ kind: 'actor', id: event.target.id(), name: event.target.data('name') }));
+    cy.on('tap', 'edge', (event) => {
+      const edge = event.target.data();
+      select({ kind: 'edge', edge, names: { source: cy.getElementById(edge.source).data('name'), target: cy.getElementById(edge.target).data('name') } });
+    });
+    cy.on('tap', (event) => { if (event.target === cy) select(null); });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    applyEdgeToggles();
+    highlightSelection();
+    status.textContent = graph.nodes.length
+      ? `${graph.nodes.length} actors, ${graph.edges.length} ties${graph.nodes.length >= MAX_NODES ? ` (the ${MAX_NODES} most connected)` : ''}`
+      : 'No actors in this window.';
+  } catch (error) {
+    status.textContent = `Could not load the network: ${error.message}`;
+  }
+}
+
+function renderLegend() {
+  const kinds = Object.entries(KIND_COLORS).filter(([kind]) => kind !== 'place');
+  $('legend').replaceChildren(
+    ...kinds.map(([kind, color]) => el('span', {}, swatch(color), kind.replace('_', ' '))),
+    ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color, true), tone)),
+    el('span', {}, '- - relation'),
+  );
+}
+
+function swatch(color, line = false) {
+  const node = el('i', { class: line ? 'swatch line' : 'swatch' });
+  node.style.background = color;
+  return node;
+}
+
+// ---- selection and lists -----------------------------------------------------------------------
+
+function select(selection) {
+  state.selection = selection;
+  highlightSelection();
+  renderSelection();
+  loadLists();
+}
+
+async function renderSelection() {
+  const box = $('selection');
+  const selection = state.selection;
+  if (!selection) return box.replaceChildren();
+  const clear = el('button', { type: 'button', onclick: () => select(null) }, 'Clear');
+  if (selection.kind === 'edge') {
+    const { edge, names } = selection;
+    return box.replaceChildren(
+      clear,
+      el('div', { class: 'name' }, `${names.source} → ${edge.type} → ${names.target}`),
+      el('div', { class: 'muted' }, `${edge.kind === 'event' ? 'events' : 'relation claims'}: ${edge.count}`,
+        edge.first ? ` · ${edge.first}${edge.last && edge.last !== edge.first ? ` to ${edge.last}` : ''}` : '',
+        edge.meanIntensity !== null ? ` · mean intensity ${edge.meanIntensity}` : ''),
+    );
+  }
+  box.replaceChildren(clear, el('div', { class: 'name' }, selection.name));
+  try {
+    const actor = await api(`/api/actors/${encodeURIComponent(selection.id)}`);
+    if (state.selection !== selection) return;
+    const relations = [
+      ...actor.relationsOut.map((r) => `${r.negated ? 'not ' : ''}${r.type} ${r.actor.name}`),
+      ...actor.relationsIn.map((r) => `${r.actor.name} ${r.negated ? 'not ' : ''}${r.type} it`),
+    ];
+    box.replaceChildren(
+      clear,
+      el('div', { class: 'name' }, actor.name),
+      el('div', { class: 'muted' }, [actor.kind.replace('_', ' '), actor.country, actor.discovered ? 'found in text' : null].filter(Boolean).join(' · ')),
+      actor.aliases.length ? el('div', {}, 'Also: ', actor.aliases.slice(0, 8).join(', ')) : null,
+      el('div', { class: 'muted' }, `${actor.mentionCount} mentions in ${actor.articleCount} articles`,
+        actor.firstSeen ? ` · ${actor.firstSeen} to ${actor.lastSeen}` : ''),
+      relations.length ? el('div', {}, relations.slice(0, 6).join('; ')) : null,
+    );
+  } catch (error) {
+    box.append(el('div', { class: 'muted' }, error.message));
+  }
+}
+
+function claimQuery() {
+  const selection = state.selection;
+  const base = { ...state.window, q: state.q };
+  if (!selection) return { path: '/api/events', params: base };
+  if (selection.kind === 'actor') return { path: '/api/events', params: { ...base, actor: selection.id } };
+  const { edge } = selection;
+  const path = edge.kind === 'event' ? '/api/events' : '/api/relations';
+  // relations are not searched by text: the edge already narrows them to one pair and type
+  return { path, params: { ...state.window, q: edge.kind === 'event' ? state.q : '', source: edge.source, target: edge.target, type: edge.type } };
+}
+
+// answers to an older selection or window are dropped, so quick clicks never show a stale list
+let listRequest = 0;
+
+async function loadLists() {
+  const { path } = claimQuery();
+  $('claims-title').textContent = path === '/api/relations' ? 'Relations' : 'Events';
+  const request = ++listRequest;
+  if (state.selection?.kind === 'edge') {
+    await loadClaims(false, request);
+    await loadArticles(false, request);
+    if (request === listRequest && state.claims.items.length) showClaim(state.claims.items[0], $('claims').firstElementChild);
+  } else {
+    await Promise.all([loadClaims(false, request), loadArticles(false, request)]);
+  }
+}
+
+async function loadClaims(more, request = listRequest) {
+  const { path, params } = claimQuery();
+  const offset = more ? state.claims.items.length : 0;
+  let claims;
+  try {
+    const page = await api(path, { ...params, limit: PAGE, offset });
+    claims = { items: more ? [...state.claims.items, ...page.items] : page.items, total: page.total };
+  } catch (error) {
+    claims = { items: [], total: 0, error: error.message };
+  }
+  if (request !== listRequest) return;
+  state.claims = claims;
+  renderClaims();
+}
+
+async function loadArticles(more, request = listRequest) {
+  const selection = state.selection;
+  if (request !== listRequest) return;
+  if (selection?.kind === 'edge') {
+    // the articles an edge was read from are those of its claims
+    const seen = new Map();
+    for (const claim of state.claims.items) seen.set(claim.article.id, claim.article);
+    state.articles = { items: [...seen.values()], total: seen.size };
+    return renderArticles();
+  }
+  const offset = more ? state.articles.items.length : 0;
+  let articles;
+  try {
+    const page = await api('/api/articles', { ...state.window, q: state.q, actor: selection?.id, limit: PAGE, offset });
+    articles = { items: more ? [...state.articles.items, ...page.items] : page.items, total: page.total };
+  } catch (error) {
+    articles = { items: [], total: 0, error: error.message };
+  }
+  if (request !== listRequest) return;
+  state.articles = articles;
+  renderArticles();
+}
+
+function renderClaims() {
+  const { items, total, error } = state.claims;
+  $('claims-count').textContent = error ? `(${error})` : `${items.length < total ? `${items.length} of ` : ''}${total}`;
+  $('claims').replaceChildren(...items.map((claim) => (claim.sources ? eventItem(claim) : relationItem(claim))));
+  $('claims-more').hidden = items.length >= total;
+}
+
+function names(actors) {
+  return actors.map((a) => a.name).join(', ') || '?';
+}
+
+function eventItem(event) {
+  return el('li', { onclick: (e) => showClaim(event, e.currentTarget), title: event.evidence.sentence },
+    el('div', { class: 'line1' },
+      el('span', { class: 'date' }, event.when ?? 'undated'),
+      el('span', {}, names(event.sources), ' → ', el('span', { class: `type ${event.tone}` }, event.type), ' → ', names(event.targets)),
+      event.modality !== 'asserted' ? el('span', { class: 'badge warn' }, event.modality) : null),
+    el('div', { class: 'sentence' }, event.evidence.sentence));
+}
+
+function relationItem(relation) {
+  return el('li', { onclick: (e) => showClaim(relation, e.currentTarget), title: relation.evidence.sentence },
+    el('div', { class: 'line1' },
+      el('span', { class: 'date' }, relation.article.publishedAt ?? 'undated'),
+      el('span', {}, relation.source.name, ' → ', el('span', { class: `type ${relation.tone}` }, relation.type), ' → ', relation.target.name),
+      relation.negated ? el('span', { class: 'badge warn' }, 'negated') : null,
+      relation.validFrom || relation.validTo ? el('span', { class: 'badge' }, `${relation.validFrom ?? '…'} to ${relation.validTo ?? 'now'}`) : null),
+    el('div', { class: 'sentence' }, relation.evidence.sentence));
+}
+
+function renderArticles() {
+  const { items, total, error } = state.articles;
+  $('articles-count').textContent = error ? `(${error})` : `${items.length < total ? `${items.length} of ` : ''}${total}`;
+  $('articles').replaceChildren(...items.map((article) =>
+    el('li', { onclick: (e) => showArticle(article.id, null, e.currentTarget) },
+      el('div', { class: 'line1' },
+        el('span', { class: 'date' }, article.publishedAt ?? 'undated'),
+        el('span', { class: 'title' }, article.title ?? '(untitled)')),
+      el('div', { class: 'line1 muted' },
+        article.outlet ?? article.sourceUri ?? '',
+        article.duplicateOf ? el('span', { class: 'badge warn', title: `copy of ${article.duplicateOf}` }, 'duplicate') : null,
+        article.spun ? el('span', { class: 'badge warn' }, 'spun') : null,
+        article.eventCount !== undefined ? el('span', { class: 'badge' }, `${article.eventCount} events`) : null))));
+  $('articles-more').hidden = state.selection?.kind === 'edge' || items.length >= total;
+}
+
+function markActive(item) {
+  for (const node of document.querySelectorAll('li.active')) node.classList.remove('active');
+  item?.classList.add('active');
+}
+
+// ---- the reader: an article with the evidence marked ---------------------------------------------
+
+function showClaim(claim, item) {
+  markActive(item);
+  const summary = claim.sources
+    ? `${names(claim.sources)} → ${claim.type} → ${names(claim.targets)}${claim.modality !== 'asserted' ? ` (${claim.modality})` : ''}`
+    : `${claim.source.name} ${claim.negated ? 'does not ' : ''}${claim.type} ${claim.target.name}`;
+  const attributed = claim.evidence.attributedTo ? ` — according to ${claim.evidence.attributedTo}` : '';
+  showArticle(claim.article.id, { ...claim.evidence, summary: summary + attributed });
+}
+
+let readerRequest = 0;
+
+async function showArticle(id, focus, item) {
+  if (item) markActive(item);
+  const reader = $('reader');
+  const request = ++readerRequest;
+  try {
+    const article = await api(`/api/articles/${encodeURIComponent(id)}`);
+    if (request !== readerRequest) return;
+    const meta = [article.outlet, article.publishedAt ?? 'undated', article.sourceUri].filter(Boolean).join(' · ');
+    const link = /^https?:\/\//i.test(article.url ?? '') ? el('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null;
+    const body = el('div', { class: 'article-text' }, ...markedText(article, focus));
+    reader.replaceChildren(
+      focus ? el('p', { class: 'claim' }, focus.summary) : null,
+      el('h3', {}, article.title ?? '(untitled)'),
+      el('p', { class: 'meta' }, meta, link ? ' · ' : '', link,
+        article.duplicateOf ? ` · duplicate of ${article.duplicateOf}` : '', article.spun ? ' · spun' : ''),
+      body,
+    );
+    const target = body.querySelector('mark.focus');
+    if (target) target.scrollIntoView({ block: 'center' });
+    else reader.scrollTop = 0;
+  } catch (error) {
+    reader.replaceChildren(el('p', { class: 'muted' }, `Could not load article ${id}: ${error.message}`));
+  }
+}
+
+/** The article's text as nodes: the focused span marked strongly, other evidence sentences lightly. */
+function markedText(article, focus) {
+  const text = article.text;
+  const spans = focus
+    ? [{ start: focus.start, end: focus.end, focus: true }]
+    : article.evidence.map((e) => ({ start: e.start, end: e.end, focus: false }));
+  spans.sort((a, b) => a.start - b.start);
+  const nodes = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at || span.end > text.length || span.end <= span.start) continue;
+    nodes.push(text.slice(at, span.start));
+    const mark = el('mark', { class: span.focus ? 'focus' : 'evidence' }, text.slice(span.start, span.end));
+    if (!span.focus) {
+      const claims = [...article.events, ...article.relations].filter((c) => c.evidence.start === span.start);
+      mark.title = claims.map((c) => c.type).join(', ');
+    }
+    nodes.push(mark);
+    at = span.end;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
+// ---- start -------------------------------------------------------------------------------------
+
+async function start() {
+  renderLegend();
+  try {
+    const health = await api('/api/health');
+    const c = health.counts;
+    $('counts').textContent = `${c.articles} articles · ${c.actors} actors · ${c.events} events · ${c.relations} relations`;
+    const first = fullDate(c.firstDate, false);
+    const last = fullDate(c.lastDate, true);
+    for (const input of [$('from'), $('to')]) {
+      input.min = first;
+      input.max = last;
+    }
+    setWindow(first, last);
+    $('all-time').addEventListener('click', () => {
+      setWindow(first, last);
+      refresh();
+    });
+  } catch (error) {
+    $('counts').textContent = `Cannot reach the API: ${error.message}`;
+  }
+  for (const id of ['from', 'to']) {
+    $(id).addEventListener('change', () => {
+      state.window = { from: $('from').value, to: $('to').value };
+      refresh();
+    });
+  }
+  let typing;
+  $('q').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      state.q = $('q').value.trim();
+      loadLists();
+    }, 250);
+  });
+  $('filters').addEventListener('submit', (event) => event.preventDefault());
+  $('show-events').addEventListener('change', applyEdgeToggles);
+  $('show-relations').addEventListener('change', applyEdgeToggles);
+  $('claims-more').addEventListener('click', () => loadClaims(true));
+  $('articles-more').addEventListener('click', () => loadArticles(true));
+  refresh();
+}
+
+function refresh() {
+  loadGraph();
+  loadLists();
+}
+
+start();
