@@ -41,6 +41,8 @@ const state = {
   q: '',
   /** null, { kind: 'actor', id, name } or { kind: 'edge', edge, names } */
   selection: null,
+  /** The article in the reader: { id, span } */
+  reading: null,
   claims: { items: [], total: 0 },
   articles: { items: [], total: 0 },
 };
@@ -74,10 +76,16 @@ function edgeWidth(count, max) {
   return 1 + 6 * (Math.log(count + 1) / Math.log(Math.max(max, 1) + 1));
 }
 
+/** Actors with at least one tie (all of them when there is none): lone dots only crowd the picture. */
+function tiedNodes(graph) {
+  const tied = new Set(graph.edges.flatMap((e) => [e.source, e.target]));
+  return graph.edges.length ? graph.nodes.filter((n) => tied.has(n.id)) : graph.nodes;
+}
+
 function graphElements(graph) {
   const maxWeight = Math.max(1, ...graph.nodes.map((n) => n.weight));
   const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
-  const nodes = graph.nodes.map((n) => ({
+  const nodes = tiedNodes(graph).map((n) => ({
     group: 'nodes',
     data: { ...n, label: n.name, size: nodeSize(n.weight, maxWeight), color: KIND_COLORS[n.kind] ?? KIND_COLORS.other },
   }));
@@ -94,7 +102,7 @@ const CY_STYLE = [
     selector: 'node',
     style: {
       'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
-      'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1f2430',
+      'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1f2430',
       'text-outline-color': '#fff', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#fff',
     },
   },
@@ -140,7 +148,7 @@ async function loadGraph() {
       container: $('cy'),
       elements: graphElements(graph),
       style: CY_STYLE,
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, randomize: true },
+      layout: { name: 'cose', animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 80, nodeDimensionsIncludeLabels: true, padding: 30 },
       minZoom: 0.2,
       maxZoom: 4,
     });
@@ -154,8 +162,10 @@ async function loadGraph() {
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
     applyEdgeToggles();
     highlightSelection();
+    const shown = tiedNodes(graph).length;
     status.textContent = graph.nodes.length
-      ? `${graph.nodes.length} actors, ${graph.edges.length} ties${graph.nodes.length >= MAX_NODES ? ` (the ${MAX_NODES} most connected)` : ''}`
+      ? `${shown} actors, ${graph.edges.length} ties${graph.nodes.length >= MAX_NODES ? ` (of the ${MAX_NODES} most connected)` : ''}` +
+        `${shown < graph.nodes.length ? ` · ${graph.nodes.length - shown} mentioned without ties not drawn` : ''}`
       : 'No actors in this window.';
   } catch (error) {
     status.textContent = `Could not load the network: ${error.message}`;
@@ -165,7 +175,7 @@ async function loadGraph() {
 function renderLegend() {
   const kinds = Object.entries(KIND_COLORS).filter(([kind]) => kind !== 'place');
   $('legend').replaceChildren(
-    ...kinds.map(([kind, color]) => el('span', {}, swatch(color), kind.replace('_', ' '))),
+    ...kinds.map(([kind, color]) => el('span', {}, swatch(color), words(kind))),
     ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color, true), tone)),
     el('span', {}, '- - relation'),
   );
@@ -181,6 +191,7 @@ function swatch(color, line = false) {
 
 function select(selection) {
   state.selection = selection;
+  writeHash();
   highlightSelection();
   renderSelection();
   loadLists();
@@ -206,13 +217,13 @@ async function renderSelection() {
     const actor = await api(`/api/actors/${encodeURIComponent(selection.id)}`);
     if (state.selection !== selection) return;
     const relations = [
-      ...actor.relationsOut.map((r) => `${r.negated ? 'not ' : ''}${r.type} ${r.actor.name}`),
-      ...actor.relationsIn.map((r) => `${r.actor.name} ${r.negated ? 'not ' : ''}${r.type} it`),
+      ...actor.relationsOut.map((r) => `${r.negated ? 'not ' : ''}${words(r.type)} ${r.actor.name}`),
+      ...actor.relationsIn.map((r) => `${r.actor.name} ${r.negated ? 'not ' : ''}${words(r.type)} it`),
     ];
     box.replaceChildren(
       clear,
       el('div', { class: 'name' }, actor.name),
-      el('div', { class: 'muted' }, [actor.kind.replace('_', ' '), actor.country, actor.discovered ? 'found in text' : null].filter(Boolean).join(' · ')),
+      el('div', { class: 'muted' }, [words(actor.kind), actor.country, actor.discovered ? 'found in text' : null].filter(Boolean).join(' · ')),
       actor.aliases.length ? el('div', {}, 'Also: ', actor.aliases.slice(0, 8).join(', ')) : null,
       el('div', { class: 'muted' }, `${actor.mentionCount} mentions in ${actor.articleCount} articles`,
         actor.firstSeen ? ` · ${actor.firstSeen} to ${actor.lastSeen}` : ''),
@@ -295,6 +306,8 @@ function renderClaims() {
   $('claims-more').hidden = items.length >= total;
 }
 
+const words = (type) => type.replaceAll('_', ' ');
+
 function names(actors) {
   return actors.map((a) => a.name).join(', ') || '?';
 }
@@ -312,7 +325,7 @@ function relationItem(relation) {
   return el('li', { onclick: (e) => showClaim(relation, e.currentTarget), title: relation.evidence.sentence },
     el('div', { class: 'line1' },
       el('span', { class: 'date' }, relation.article.publishedAt ?? 'undated'),
-      el('span', {}, relation.source.name, ' → ', el('span', { class: `type ${relation.tone}` }, relation.type), ' → ', relation.target.name),
+      el('span', {}, relation.source.name, ' → ', el('span', { class: `type ${relation.tone}` }, words(relation.type)), ' → ', relation.target.name),
       relation.negated ? el('span', { class: 'badge warn' }, 'negated') : null,
       relation.validFrom || relation.validTo ? el('span', { class: 'badge' }, `${relation.validFrom ?? '…'} to ${relation.validTo ?? 'now'}`) : null),
     el('div', { class: 'sentence' }, relation.evidence.sentence));
@@ -345,15 +358,16 @@ function showClaim(claim, item) {
   markActive(item);
   const summary = claim.sources
     ? `${names(claim.sources)} → ${claim.type} → ${names(claim.targets)}${claim.modality !== 'asserted' ? ` (${claim.modality})` : ''}`
-    : `${claim.source.name} ${claim.negated ? 'does not ' : ''}${claim.type} ${claim.target.name}`;
-  const attributed = claim.evidence.attributedTo ? ` — according to ${claim.evidence.attributedTo}` : '';
-  showArticle(claim.article.id, { ...claim.evidence, summary: summary + attributed });
+    : `${claim.source.name} ${claim.negated ? 'not ' : ''}${words(claim.type)} ${claim.target.name}`;
+  showArticle(claim.article.id, { ...claim.evidence, summary });
 }
 
 let readerRequest = 0;
 
 async function showArticle(id, focus, item) {
   if (item) markActive(item);
+  state.reading = { id, span: focus ? { start: focus.start, end: focus.end } : null };
+  writeHash();
   const reader = $('reader');
   const request = ++readerRequest;
   try {
@@ -362,8 +376,10 @@ async function showArticle(id, focus, item) {
     const meta = [article.outlet, article.publishedAt ?? 'undated', article.sourceUri].filter(Boolean).join(' · ');
     const link = /^https?:\/\//i.test(article.url ?? '') ? el('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null;
     const body = el('div', { class: 'article-text' }, ...markedText(article, focus));
+    // attributedTo is an actor id or a plain name ('militia officials')
+    const source = focus?.attributedTo ? article.actors.find((a) => a.id === focus.attributedTo)?.name ?? focus.attributedTo : null;
     reader.replaceChildren(
-      focus ? el('p', { class: 'claim' }, focus.summary) : null,
+      focus?.summary ? el('p', { class: 'claim' }, focus.summary, source ? ` — according to ${source}` : '') : null,
       el('h3', {}, article.title ?? '(untitled)'),
       el('p', { class: 'meta' }, meta, link ? ' · ' : '', link,
         article.duplicateOf ? ` · duplicate of ${article.duplicateOf}` : '', article.spun ? ' · spun' : ''),
@@ -401,9 +417,40 @@ function markedText(article, focus) {
   return nodes;
 }
 
+// ---- the address: window, selection and article, so a view can be linked and reloaded ----------
+
+function writeHash() {
+  const params = new URLSearchParams();
+  if (state.window.from) params.set('from', state.window.from);
+  if (state.window.to) params.set('to', state.window.to);
+  if (state.selection?.kind === 'actor') params.set('actor', state.selection.id);
+  if (state.selection?.kind === 'edge') params.set('edge', state.selection.edge.id);
+  if (state.reading) params.set('article', state.reading.id);
+  if (state.reading?.span) params.set('span', `${state.reading.span.start}-${state.reading.span.end}`);
+  const hash = params.toString();
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+}
+
+/** Selects what the address names, once the network is drawn (an edge is found by its id there). */
+function applyHash(params) {
+  const actor = params.get('actor');
+  const edgeId = params.get('edge');
+  const node = actor && cy ? cy.getElementById(actor) : null;
+  const edge = edgeId && cy ? cy.getElementById(edgeId) : null;
+  if (actor) select({ kind: 'actor', id: actor, name: node && !node.empty() ? node.data('name') : actor });
+  else if (edge && !edge.empty()) {
+    const data = edge.data();
+    select({ kind: 'edge', edge: data, names: { source: cy.getElementById(data.source).data('name'), target: cy.getElementById(data.target).data('name') } });
+  } else loadLists();
+  const article = params.get('article');
+  const span = /^(\d+)-(\d+)$/.exec(params.get('span') ?? '');
+  if (article && !(edge && !edge.empty())) showArticle(article, span ? { start: +span[1], end: +span[2] } : null);
+}
+
 // ---- start -------------------------------------------------------------------------------------
 
 async function start() {
+  const linked = new URLSearchParams(location.hash.slice(1));
   renderLegend();
   try {
     const health = await api('/api/health');
@@ -415,7 +462,7 @@ async function start() {
       input.min = first;
       input.max = last;
     }
-    setWindow(first, last);
+    setWindow(linked.get('from') ?? first, linked.get('to') ?? last);
     $('all-time').addEventListener('click', () => {
       setWindow(first, last);
       refresh();
@@ -442,10 +489,12 @@ async function start() {
   $('show-relations').addEventListener('change', applyEdgeToggles);
   $('claims-more').addEventListener('click', () => loadClaims(true));
   $('articles-more').addEventListener('click', () => loadArticles(true));
-  refresh();
+  await loadGraph();
+  applyHash(linked);
 }
 
 function refresh() {
+  writeHash();
   loadGraph();
   loadLists();
 }

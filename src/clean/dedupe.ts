@@ -35,7 +35,9 @@ const SYNDICATED_JACCARD = 0.5;
 const SYNDICATED_CONTAINMENT = 0.8;
 const SKELETON_JACCARD = 0.5;
 const SENTENCE_DICE = 0.4;
-const ALIGNED_SHARE = 0.6;
+const ALIGNED_SHARE = 0.65;
+/** A spun copy keeps few 5-grams; a pair that aligns and still shares this many is an edited copy. */
+const SPUN_MAX_JACCARD = 0.3;
 /** Below this many words there is too little to call anything spun. */
 const MIN_SPUN_WORDS = 40;
 
@@ -92,7 +94,21 @@ function compare(a: Omit<Entry, 'id'>, b: Entry): DuplicateMatch | null {
   if (Math.min(a.words, b.words) < MIN_SPUN_WORDS) return null;
   if (setJaccard(a.skeleton, b.skeleton) < SKELETON_JACCARD) return null;
   const aligned = alignmentScore(a.sentences, b.sentences);
-  return aligned >= ALIGNED_SHARE ? { id: b.id, similarity: round(aligned), spun: true } : null;
+  if (aligned < ALIGNED_SHARE) return null;
+  return jaccard >= SPUN_MAX_JACCARD ? { id: b.id, similarity: round(jaccard), spun: false } : { id: b.id, similarity: round(aligned), spun: true };
+}
+
+/** The measures behind a match, for two texts side by side (tests and tuning). */
+export function similarity(a: string, b: string) {
+  const x = features(a);
+  const y = features(b);
+  const jaccard = estimateJaccard(x.wordSig, y.wordSig);
+  return {
+    jaccard: round(jaccard),
+    skeleton: round(setJaccard(x.skeleton, y.skeleton)),
+    aligned: round(alignmentScore(x.sentences, y.sentences)),
+    match: compare(x, { id: 'b', ...y }),
+  };
 }
 
 // ---- features ----
@@ -141,18 +157,24 @@ function contentWords(sentence: string): Uint32Array {
 
 // ---- comparison ----
 
-/** Sentences matched in order (a longest-common-subsequence over "similar enough" pairs), as a share of both texts. */
+/**
+ * Sentences matched in order (a longest-common-subsequence over "similar enough" pairs), weighted by
+ * their content words, as a share of both texts' content words: a short sentence a spinner rewrote
+ * beyond recognition costs little, a long one unmatched costs much.
+ */
 function alignmentScore(a: Uint32Array[], b: Uint32Array[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let previous = new Uint16Array(b.length + 1);
+  const total = a.reduce((n, s) => n + s.length, 0) + b.reduce((n, s) => n + s.length, 0);
+  if (total === 0) return 0;
+  let previous = new Float64Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const row = new Uint16Array(b.length + 1);
+    const row = new Float64Array(b.length + 1);
     for (let j = 1; j <= b.length; j++) {
-      row[j] = dice(a[i - 1], b[j - 1]) >= SENTENCE_DICE ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]);
+      const pair = dice(a[i - 1], b[j - 1]) >= SENTENCE_DICE ? previous[j - 1] + a[i - 1].length + b[j - 1].length : 0;
+      row[j] = Math.max(pair, previous[j], row[j - 1]);
     }
     previous = row;
   }
-  return (2 * previous[b.length]) / (a.length + b.length);
+  return previous[b.length] / total;
 }
 
 function overlap(a: Uint32Array, b: Uint32Array): number {

@@ -11,6 +11,8 @@ import { splitUnits } from './paragraphs.js';
 export interface HtmlBody {
   meta: PageMeta;
   units: string[];
+  /** True when the units are Readability's article body, false when they are the whole page's text. */
+  fromArticleBody: boolean;
   diagnostics: Omit<Diagnostic, 'uri'>[];
 }
 
@@ -29,10 +31,11 @@ export function readHtmlBody(html: string): HtmlBody {
   const meta = readMeta(document);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   const units = article?.content ? blockUnits(article.content) : [];
-  if (units.reduce((n, u) => n + wordCount(u), 0) >= MIN_ARTICLE_WORDS) return { meta, units, diagnostics: [] };
+  if (units.reduce((n, u) => n + wordCount(u), 0) >= MIN_ARTICLE_WORDS) return { meta, units, fromArticleBody: true, diagnostics: [] };
   return {
     meta,
     units: splitUnits(pageText(parseDocument(html))),
+    fromArticleBody: false,
     diagnostics: [{ severity: 'info', stage: 'clean', message: 'no article found by Readability; cleaned the whole page text instead' }],
   };
 }

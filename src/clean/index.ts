@@ -24,10 +24,12 @@ export function cleanPage(page: RawPage): CleanStory[] {
   const where = pageUri(page);
   const diagnostics: Diagnostic[] = [];
   let units: string[];
+  let fromArticleBody = false;
   let meta = { title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null };
   if (page.format === 'html') {
     const body = readHtmlBody(page.content);
     units = body.units;
+    fromArticleBody = body.fromArticleBody;
     meta = body.meta;
     diagnostics.push(...body.diagnostics.map((d) => ({ ...d, uri: where })));
   } else {
@@ -42,12 +44,12 @@ export function cleanPage(page: RawPage): CleanStory[] {
   const segments = segmentUnits(units);
 
   if (segments.length === 1) {
-    const found = filterUnits(units, { repeated, title, referenceDate: publishedAt });
+    const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody });
     return [{ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet, url, text: found.paragraphs.join('\n\n'), diagnostics }];
   }
   diagnostics.push({ severity: 'info', stage: 'clean', uri: where, message: `page holds ${segments.length} separate stories; split them` });
   return segments.map((segment, k) => {
-    const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: publishedAt });
+    const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: publishedAt, fromArticleBody });
     return {
       title: found.title ?? (k === 0 ? title : null),
       // Each story's own date first: the page's date is only the date of the page.

@@ -21,10 +21,13 @@ export function endsSentence(unit: string): boolean {
   return /[.!?…。！？]["'”’)\]」』）]*$/.test(unit);
 }
 
-/** A full sentence or a long run of words: what article bodies are made of. */
+/**
+ * A full sentence, or a long run of words with some punctuation in it (a paragraph whose end was
+ * lost): what article bodies are made of. A long run with no punctuation at all is a tag cloud.
+ */
 export function isProse(unit: string): boolean {
   const words = wordCount(unit);
-  return (words >= 8 && endsSentence(unit)) || words >= 20;
+  return (words >= 8 && endsSentence(unit)) || (words >= 20 && /[.,;:!?。、，]/.test(unit));
 }
 
 const SHARE_WORDS = '(share|tweet|email|e-mail|print|copy link|copy|save|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|messenger|flipboard|comments?)';
@@ -38,6 +41,7 @@ const PROMPTS: [RegExp, number][] = [
   // share / follow / subscribe / newsletter / accounts
   [new RegExp(`^(${SHARE_WORDS}[\\s,|·•/]*)+$`, 'i'), 12],
   [/^share (this|on|via|the (story|article|page)|article|story|link|page)\b/i, 12],
+  [/^click (here )?to (share|email|print|tweet|open)\b|\(opens in (a )?new window\)/i, 16],
   [/^follow (us|@\w+|\w+ on)\b|\bfollow us on\b/i, 25],
   [/\bnewsletters?\b|\bsubscribe\b|\bunsubscribe\b|\balready a (subscriber|member)\b|\bsupport (our|independent) journalism\b/i, 25],
   [/^(log ?in|sign ?in|sign ?up|register|create (an|a free) account|my account)\b/i, 12],
@@ -60,6 +64,30 @@ const PROMPTS: [RegExp, number][] = [
 export function isPrompt(unit: string): boolean {
   const words = wordCount(unit);
   return PROMPTS.some(([re, most]) => words <= most && re.test(unit));
+}
+
+/** Headings that can only open reader comments. */
+const COMMENTS_HEAD = [
+  /^\d+\s+(comments?|responses?|replies|reactions)\s+(to|on)\b/i,
+  /^(leave|post|add|write) a (comment|reply|response)\b/i,
+  /^(join|start) the (discussion|conversation)\b/i,
+  /^comments? (are|have been) (closed|disabled)\b/i,
+  /\b\d+ (comments?|responses?) (feed|to)\b/i,
+];
+/**
+ * A reader's comment header: "Jane on September 12, 2018 at 4:47 pm said:" (a clock time before
+ * "said:"), or a handle alone before "says:" ("thelastfan says:"). "The minister said:" introducing a
+ * quote is neither, and neither is "He says:": a handle is written in lower case.
+ */
+const COMMENT_BY = /^([\p{L}\p{N}_.,' ()-]{1,80}?\b\d{1,2}:\d{2}\s*([aApP]\.?[mM]\.?)? ([Ss]aid|[Ss]ays|[Ww]rote)|[\p{Ll}\p{N}_.-]{2,40} says):$/u;
+/** A bare "Comments" or "34 comments": the heading of the comments, or a link to them in a share bar. */
+const COMMENTS_LINK = /^(\d+\s+)?(reader )?(comments?|responses?|replies|reactions)(\s*\(\d+\))?:?$/i;
+
+/** Where reader comments begin: 'sure' for headings only comments have, 'maybe' for a bare "Comments". */
+export function commentsStart(unit: string): 'sure' | 'maybe' | null {
+  if (wordCount(unit) > 16) return null;
+  if (COMMENTS_HEAD.some((re) => re.test(unit)) || COMMENT_BY.test(unit)) return 'sure';
+  return COMMENTS_LINK.test(unit) ? 'maybe' : null;
 }
 
 const TEASER_HEAD =

@@ -3,7 +3,7 @@
 import type { IsoDate } from '../model/types.js';
 import { findDate, parseMonthDay } from './dates.js';
 import {
-  dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isProse, isPrompt,
+  dateLine, datelineOf, endsSentence, isByline, isCaption, commentsStart, isHeadlineLike, isProse, isPrompt,
   isSeparatedMenu, isShortLine, teaserKind, wordCount,
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
@@ -21,12 +21,21 @@ export interface FilterOptions {
   title?: string | null;
   /** The page's date, for the year a dateline like "BAGHDAD, March 3 —" leaves out. */
   referenceDate?: IsoDate | null;
+  /**
+   * The units are an article body already found in a page's structure (Readability's output): the
+   * menus and the page footer are gone, so runs of short lines there are the article's lists or
+   * tables, and what follows the last sentence is kept unless it is clutter. For text dumps (false,
+   * the default) those are menus, link lists and footers.
+   */
+  fromArticleBody?: boolean;
 }
 
 /** Repeated paragraphs at least this long (in words) and reading as prose keep their first occurrence. */
 const PROSE_REPEAT_WORDS = 30;
 /** At most this many lines of a teaser list are dropped after a "Related:" head. */
 const TEASER_LIST_MAX = 12;
+/** Prose words an article has before its comments can begin. */
+const MIN_WORDS_BEFORE_COMMENTS = 50;
 
 export function cleanText(text: string, options: FilterOptions = {}): FilteredText {
   return filterUnits(splitUnits(text), options);
@@ -79,19 +88,21 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     if (titleKey !== null && repeatKey(unit) === titleKey) clutter[i] = true;
   });
 
-  // The body runs from the first to the last prose paragraph; what stands before is the header
-  // (nav, headline, byline, date), what stands after is the footer.
   const prose = units.map((u, i) => !clutter[i] && isProse(u));
-  const first = prose.indexOf(true);
-  if (first < 0) return { paragraphs: [], title: options.title ?? null, publishedAt: null };
-  let last = prose.lastIndexOf(true);
+  if (!prose.includes(true)) return { paragraphs: [], title: options.title ?? null, publishedAt: null };
+  // The body: for a text dump, the densest run of prose (what stands before is the header: nav,
+  // headline, byline, date; after it, the footer); for an article body found in the HTML, everything
+  // from its first prose paragraph.
+  let [first, last] = options.fromArticleBody ? [prose.indexOf(true), units.length - 1] : densestRun(units, prose, clutter);
+  const end = commentsCut(units, prose, first, last);
+  last = Math.min(last, end - 1);
   // A short closing sentence right after the last long one still belongs to the article.
-  while (last + 1 < units.length && !clutter[last + 1] && endsSentence(units[last + 1]) && wordCount(units[last + 1]) >= 3) last++;
+  while (last + 1 < end && !clutter[last + 1] && endsSentence(units[last + 1]) && wordCount(units[last + 1]) >= 3) last++;
 
   const keep = units.map((_, i) => i >= first && i <= last && !clutter[i]);
   // Inside the body, runs of three or more short unpunctuated lines are menus or link lists;
   // a single short line is a subhead and stays.
-  for (let i = first; i <= last; ) {
+  for (let i = first; !options.fromArticleBody && i <= last; ) {
     let j = i;
     while (j <= last && keep[j] && isShortLine(units[j])) j++;
     if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;
@@ -104,6 +115,52 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     title: options.title ?? findTitle(header, clutter.slice(0, first)),
     publishedAt: findPublished(units, first, noDate, options.referenceDate ?? null),
   };
+}
+
+/** What each unit is worth to the body: prose adds its words, clutter and short lines cost a little. */
+const CLUTTER_COST = 4;
+const OTHER_COST = 2;
+
+/**
+ * The run of units with the highest worth (maximum subarray): the article body, with the isolated
+ * sentences of a header (a teaser question, a cookie notice) or a footer (related summaries) left out
+ * when enough non-prose lies between them and the body.
+ */
+function densestRun(units: string[], prose: boolean[], clutter: boolean[]): [number, number] {
+  let best = -Infinity;
+  let bestRange: [number, number] = [prose.indexOf(true), prose.indexOf(true)];
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < units.length; i++) {
+    const worth = prose[i] ? wordCount(units[i]) : clutter[i] ? -CLUTTER_COST : -OTHER_COST;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += worth;
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  }
+  return bestRange;
+}
+
+/**
+ * Where reader comments begin (the index of their heading), else the end of the units. A heading only comments have cuts once
+ * the article has begun; a bare "Comments" may be a link in a share bar, so it cuts only when most of
+ * the body's prose stands before it.
+ */
+function commentsCut(units: string[], prose: boolean[], first: number, last: number): number {
+  const words = units.map((u, i) => (prose[i] ? wordCount(u) : 0));
+  const total = words.slice(first, last + 1).reduce((a, b) => a + b, 0);
+  let before = 0;
+  for (let i = first; i <= last; i++) {
+    const kind = commentsStart(units[i]);
+    if ((kind === 'sure' && before >= MIN_WORDS_BEFORE_COMMENTS) || (kind === 'maybe' && before >= total * 0.75)) return i;
+    before += words[i];
+  }
+  return units.length;
 }
 
 /** The headline: the first headline-like header line that is not part of a menu run. */

@@ -49,7 +49,7 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
     const slotted = slotSentence(text, sentence, mentions);
     if (!slotted.slots.length) continue;
     article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate }));
-    article.relations.push(...roleRelations(slotted, clean.id, appositions, kindOf), ...codeRelations(slotted, clean.id, kindOf));
+    article.relations.push(...roleRelations(slotted, clean.id, appositions), ...codeRelations(slotted, clean.id, kindOf));
   }
   article.relevance = relevance(sentences, mentions, kb);
   return { article, actors: referencedActors(article, kb, discoveredById) };

@@ -49,7 +49,11 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
         const ids = s.slots[Number(g.ab)].actorIds;
         for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
       } else {
-        for (const a of s.slots[Number(g.a)].actorIds) for (const b of s.slots[Number(g.b)].actorIds) pairs.push([a, b]);
+        const as = s.slots[Number(g.a)].actorIds;
+        const bs = s.slots[Number(g.b)].actorIds;
+        // "Amiri and Khazali, the leaders of Badr and AAH": two lists of one length pair up in order.
+        if (as.length > 1 && as.length === bs.length) as.forEach((a, i) => pairs.push([a, bs[i]]));
+        else for (const a of as) for (const b of bs) pairs.push([a, b]);
       }
       for (const [a, b] of pairs) {
         if (t.sourceKinds && !t.sourceKinds.includes(kindOf(a) ?? 'other')) continue;
@@ -62,27 +66,22 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
 }
 
 /**
- * "Iraqi Prime Minister Mustafa al-Kadhimi": the person holds the office. When the office is the head of
- * an organisation ("commander of the Quds Force"), the person leads it.
+ * "Iraqi Prime Minister Mustafa al-Kadhimi", "Esmail Ghaani, the commander of the Quds Force": a title
+ * the knowledge base knows as an office gives the person that office (`role` holds its id).
  */
-export function roleRelations(s: SlottedSentence, articleId: string, appositions: Apposition[], kindOf: (id: string) => ActorKind | undefined): Relation[] {
+export function roleRelations(s: SlottedSentence, articleId: string, appositions: Apposition[]): Relation[] {
   return appositions
     .filter((a) => a.of && a.span.start >= s.sentence.start && a.span.end <= s.sentence.end)
-    .map((a) => {
-      const type: RelationType = kindOf(a.of!) !== 'state' && HEAD_OF.test(a.title) ? 'leads' : 'holds_role';
-      return {
-        id: stableId('r', articleId, s.sentence.start, type, a.mention.actorId, a.of, a.roleId),
-        type,
-        source: a.mention.actorId,
-        target: a.of!,
-        role: a.title,
-        validFrom: null,
-        validTo: null,
-        negated: false,
-        evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo: null },
-        confidence: 0.9,
-      };
-    });
+    .map((a) => ({
+      id: stableId('r', articleId, s.sentence.start, 'holds_role', a.mention.actorId, a.of, a.roleId),
+      type: 'holds_role' as const,
+      source: a.mention.actorId,
+      target: a.of!,
+      role: a.roleId,
+      validFrom: null,
+      validTo: null,
+      negated: false,
+      evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo: null },
+      confidence: 0.9,
+    }));
 }
-
-const HEAD_OF = /^(?:commander|leader|head|chief|chairman|chair|secretary[- ]general|founder|president)\b/i;

@@ -16,6 +16,8 @@ export function findDates(sentence: string, offset: number, published: IsoDate |
   const found: DateMention[] = [];
   const results = chrono.en.parse(sentence, reference ? { instant: reference, timezone: 0 } : undefined);
   for (const r of results) {
+    // Without a report date only a phrase that names its year can be trusted ("last month" of when?).
+    if (!reference && !/\b\d{4}\b/.test(r.text)) continue;
     const date = resolve(r.start, reference, future);
     if (date) found.push({ text: r.text, start: offset + r.index, end: offset + r.index + r.text.length, date });
   }

@@ -71,10 +71,13 @@ export function createArticleQueries(sql: Sql) {
     };
   }
 
-  /** Originals only: a duplicate's text is already represented by the article it copies. */
+  /**
+   * Every stored article, in the order stored: duplicates too, as the pipeline indexes them within a
+   * run, so a re-read of any stored article finds itself and keeps its stored link (see write.ts).
+   */
   function articleTexts(): IterableIterator<{ id: string; text: string }> {
     return sql
-      .statement('SELECT id, text FROM articles WHERE duplicate_of IS NULL ORDER BY seq')
+      .statement('SELECT id, text FROM articles ORDER BY seq')
       .iterate() as IterableIterator<{ id: string; text: string }>;
   }
 

@@ -38,7 +38,7 @@ export interface Store {
   graph(query?: GraphQuery): Graph;
   search(q: string, limit?: number): SearchHits;
   stats(): StoreStats;
-  /** Ids and texts of the stored originals, to prime duplicate detection. Read it before saving. */
+  /** Ids and texts of every stored article, to prime duplicate detection. Read it before saving. */
   articleTexts(): IterableIterator<{ id: string; text: string }>;
   close(): void;
 }

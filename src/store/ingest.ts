@@ -34,8 +34,11 @@ export async function saveStream(
     tally.read += 1;
     try {
       tally[store.saveArticle(processed)] += 1;
-      if (article.duplicateOf) tally.duplicates += 1;
-      if (article.spun) tally.spun += 1;
+      // a stored article re-read finds itself in the primed index: that is no duplicate (see write.ts)
+      if (article.duplicateOf && article.duplicateOf !== article.id) {
+        tally.duplicates += 1;
+        if (article.spun) tally.spun += 1;
+      }
       tally.events += article.events.length;
       tally.relations += article.relations.length;
     } catch (error) {

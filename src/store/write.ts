@@ -137,9 +137,18 @@ export function createWriter(sql: Sql) {
     }
   }
 
-  const saveArticleTransaction = db.transaction(({ article, actors }: ProcessedArticle): SaveStatus => {
+  const saveArticleTransaction = db.transaction((processed: ProcessedArticle): SaveStatus => {
+    const { actors } = processed;
+    const stored = sql.get<{ content_hash: string; duplicate_of: string | null; spun: number }>(
+      'SELECT content_hash, duplicate_of, spun FROM articles WHERE id = @id', { id: processed.article.id },
+    );
+    let article = processed.article;
+    // Duplicate detection is primed with the stored articles, so re-reading a stored article finds
+    // itself. Its real link is the one found when it was first read, which only the store knows.
+    if (article.duplicateOf === article.id) {
+      article = { ...article, duplicateOf: stored?.duplicate_of ?? null, spun: stored ? stored.spun === 1 : false };
+    }
     const hash = contentHash(article);
-    const stored = sql.get<{ content_hash: string }>('SELECT content_hash FROM articles WHERE id = @id', { id: article.id });
     if (stored?.content_hash === hash) return 'unchanged';
     upsertActors(actors);
     checkActorsKnown(article, actors);

@@ -103,9 +103,9 @@ describe('saving', () => {
     assert.equal(store.stats().actors, 5);
   });
 
-  test('articleTexts gives the originals, not the duplicates', () => {
+  test('articleTexts gives every stored article in the order stored', () => {
     saveCorpus();
-    assert.deepEqual([...store.articleTexts()].map((a) => a.id), ['a1', 'a2', 'a4']);
+    assert.deepEqual([...store.articleTexts()].map((a) => a.id), ['a1', 'a2', 'a3', 'a4']);
   });
 });
 
@@ -232,5 +232,17 @@ describe('queries', () => {
     assert.equal(hits.evidence[0].article.title, 'Sadr meets the government');
     assert.deepEqual(store.search('"(*'), { articles: [], evidence: [] });
     assert.doesNotThrow(() => store.search('al-Sadr AND (NOT "'));
+  });
+});
+
+describe('re-reading', () => {
+  test('an article linked to itself (duplicate detection primed from the store) keeps its stored link', () => {
+    saveCorpus();
+    const a3 = corpus()[2];
+    assert.equal(store.saveArticle(processed({ ...a3, duplicateOf: 'a3', spun: false })), 'unchanged');
+    const a1 = corpus()[0];
+    assert.equal(store.saveArticle(processed({ ...a1, duplicateOf: 'a1', spun: true })), 'unchanged');
+    assert.equal(store.getArticle('a1')!.duplicateOf, null);
+    assert.equal(store.getArticle('a3')!.duplicateOf, 'a1');
   });
 });

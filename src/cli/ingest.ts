@@ -1,0 +1,118 @@
+// orbit ingest <inputs...> [--db FILE]: read inputs into the store, with progress on stderr and a
+// summary at the end. One bad input or article is reported by name and the rest go on.
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from '../model/types.js';
+import { loadKnowledgeBase } from '../kb/index.js';
+import { DuplicateIndex } from '../clean/dedupe.js';
+import { processInputs } from '../pipeline/index.js';
+import { openStore } from '../store/index.js';
+import { emptyTally, saveStream, type IngestTally } from '../store/ingest.js';
+import { diagnosticPrinter } from './output.js';
+
+const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
+
+Reads .txt, .html, .jsonl, RSS/Atom feeds and folders of them into the store. Saving the same input
+again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db here.`;
+
+/** The store file: --db, else $ORBIT_DB, else .orbit/orbit.db in the working directory. */
+export function storePath(flag: string | undefined): string {
+  const file = flag ?? process.env.ORBIT_DB ?? '.orbit/orbit.db';
+  if (/^postgres(ql)?:\/\//.test(file)) throw new Error('PostgreSQL stores are not supported yet; give a file');
+  return file;
+}
+
+/** Groups skip reasons whatever the item: numbers and parenthesised details are dropped. */
+function reasonOf(message: string): string {
+  return message.replace(/^skipped:\s*/, '').replace(/\s*\([^)]*\)/g, '').replace(/\d+/g, 'N').trim();
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, kb: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return void process.stdout.write(HELP + '\n'), 0;
+  if (!positionals.length) return void process.stderr.write(`orbit ingest: no inputs given\n\n${HELP}\n`), 2;
+
+  const started = performance.now();
+  const kb = loadKnowledgeBase(values.kb);
+  const store = openStore(storePath(values.db));
+  try {
+    store.saveActors(kb.actors);
+    const duplicates = new DuplicateIndex();
+    for (const { id, text } of store.articleTexts()) duplicates.add(id, text);
+
+    const progress = progressLine(process.stderr);
+    const printer = diagnosticPrinter(process.stderr);
+    const skipped = new Map<string, number>();
+    const report = (d: Diagnostic) => {
+      progress.clear();
+      printer.print(d);
+      if (d.severity === 'warning') skipped.set(reasonOf(d.message), (skipped.get(reasonOf(d.message)) ?? 0) + 1);
+    };
+    const tally = emptyTally();
+    try {
+      await saveStream(store, processInputs(positionals, { kb, report, duplicates }), {
+        progress: (t) => progress.update(describe(t, printer.errors)),
+        failed: (uri, id, error) => report({ severity: 'error', stage: 'store', uri, message: `article ${id} not saved: ${error.message}` }),
+      }, tally);
+    } catch (error) {
+      // the stream itself broke: keep what was saved, say why it stopped
+      report({ severity: 'error', stage: 'ingest', uri: positionals.join(' '), message: `stopped: ${(error as Error).message}` });
+    }
+    progress.clear();
+    process.stdout.write(summary(positionals.length, store.file, tally, skipped, printer.errors, performance.now() - started));
+    return printer.errors ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+function describe(t: IngestTally, errors: number): string {
+  return `read ${t.read} · new ${t.new} · unchanged ${t.unchanged} · duplicates ${t.duplicates} · events ${t.events} · relations ${t.relations} · errors ${errors}`;
+}
+
+/** A counter redrawn in place on a terminal; elsewhere (logs, CI) a line every EVERY articles. */
+function progressLine(stream: NodeJS.WriteStream) {
+  const EVERY = 100;
+  const tty = stream.isTTY === true;
+  let shown = false;
+  let last = 0;
+  let calls = 0;
+  return {
+    update(text: string) {
+      calls++;
+      if (tty) {
+        const now = performance.now();
+        if (now - last < 100) return;
+        last = now;
+        stream.write(`\r\x1b[2K${text}`);
+        shown = true;
+      } else if (calls % EVERY === 0) {
+        stream.write(`orbit ingest: ${text}\n`);
+      }
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+function summary(inputs: number, file: string, t: IngestTally, skipped: Map<string, number>, errors: number, ms: number): string {
+  const skips = [...skipped.values()].reduce((a, b) => a + b, 0);
+  const reasons = [...skipped.entries()].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason}: ${n}`).join('; ');
+  const seconds = ms / 1000;
+  const rows: [string, string][] = [
+    ['inputs', String(inputs)],
+    ['articles read', `${t.read} (new ${t.new}, updated ${t.updated}, unchanged ${t.unchanged}${t.failed ? `, not saved ${t.failed}` : ''})`],
+    ['skipped', skips ? `${skips} (${reasons})` : '0'],
+    ['duplicates', `${t.duplicates} (spun ${t.spun})`],
+    ['events', String(t.events)],
+    ['relations', String(t.relations)],
+    ['errors', String(errors)],
+    ['time', `${seconds.toFixed(1)} s${t.read ? ` (${(t.read / Math.max(seconds, 0.001)).toFixed(1)} articles/s)` : ''}`],
+  ];
+  return `orbit ingest → ${file}\n${rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n')}\n`;
+}
