@@ -17,10 +17,13 @@ export interface EventContext {
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
 const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
 const TARGET_AFTER = /^\s*(?:[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
+/** After a noun trigger's preposition the target may sit a little further: "strikes on Sunday against five facilities of ⟦0⟧". */
+const TARGET_AFTER_NOUN = /^\s*(?:[^\s⟦,.;:()]+\s+){0,6}?⟦(\d+)⟧/u;
 const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
 const AGENT_AFTER_NOUN = /^\s*by (?:the )?⟦(\d+)⟧/u;
 /** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
+const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
 /** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent)\s+$/iu;
 /** ", who ...," and ", the leader of ...," asides: an actor inside one is not the subject of what follows. */
@@ -51,15 +54,20 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) targets = s.slots[subject].actorIds;
+      // "Soleimani was met by Muhandis": the visitor stays the source of a meeting (PLOVER CONSULT).
+      if (entry.type === 'CONSULT') [sources, targets] = [targets, sources];
       evidenceOfRoles = (agent ? 1 : 0) + (subject >= 0 ? 1 : 0);
     } else if (entry.nominal) {
       const agent = POSSESSIVE_BEFORE.exec(before) ?? LIGHT_VERB_BEFORE.exec(before) ?? AGENT_AFTER_NOUN.exec(after);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
-      const object = TARGET_AFTER.exec(after.replace(AGENT_AFTER_NOUN, ''));
+      const object = TARGET_AFTER_NOUN.exec(after.replace(AGENT_AFTER_NOUN, ''));
       if (object) targets = s.slots[Number(object[1])].actorIds;
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
       if (DETERMINER_BEFORE.test(before)) continue;
+      // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the
+      // governing event, not an event of its own.
+      if (COMPLEMENT_BEFORE.test(before) && events.some((e) => e.trigger && e.trigger.start < s.toText(tStart))) continue;
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
       const object = TARGET_AFTER.exec(after);
@@ -115,4 +123,25 @@ function eventDate(s: SlottedSentence, trigger: number, published: IsoDate | nul
     return dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)).date;
   }
   return ahead ? null : published;
+}
+
+/**
+ * A story tells one happening several times (the lead, the details, the recap). Events of one type,
+ * modality and date whose actors agree (or one side is unstated) are one event: the first telling
+ * keeps the evidence, the others add the actors they name.
+ */
+export function mergeRepeatedEvents(events: Event[]): Event[] {
+  const merged: Event[] = [];
+  const fits = (a: string[], b: string[]) => !a.length || !b.length || a.some((x) => b.includes(x));
+  for (const e of events) {
+    const same = merged.find((m) => m.type === e.type && m.modality === e.modality && m.date === e.date && fits(m.sources, e.sources) && fits(m.targets, e.targets));
+    if (!same) {
+      merged.push({ ...e, sources: [...e.sources], targets: [...e.targets] });
+      continue;
+    }
+    for (const id of e.sources) if (!same.sources.includes(id) && !same.targets.includes(id)) same.sources.push(id);
+    for (const id of e.targets) if (!same.targets.includes(id) && !same.sources.includes(id)) same.targets.push(id);
+    same.confidence = Math.max(same.confidence, e.confidence);
+  }
+  return merged;
 }

@@ -8,9 +8,10 @@ import { splitSentences } from '../nlp/sentences.js';
 import { findDates } from '../nlp/dates.js';
 import { findMentions } from './mentions.js';
 import { slotSentence } from './slots.js';
-import { codeEvents } from './events.js';
+import { codeEvents, mergeRepeatedEvents } from './events.js';
 import { codeRelations, roleRelations } from './relations.js';
 import { relevance } from './relevance.js';
+import { resolvePronouns } from './coreference.js';
 
 export interface Extracted {
   article: Article;
@@ -32,12 +33,14 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
     return sentenceDate.get(s)!;
   };
 
-  const { mentions, appositions, discovered } = findMentions(text, tokens, kb, dateAt);
-  const discoveredById = new Map(discovered.map((a) => [a.id, a]));
-  const kindOf = (id: string) => kb.actor(id)?.kind ?? discoveredById.get(id)?.kind;
-
   const places = aliasIndex(kb).places;
   const dateline = datelinePlace(text, tokens, places.findAll.bind(places));
+
+  const found = findMentions(text, tokens, kb, dateAt, dateline?.country ?? null);
+  const { appositions, discovered } = found;
+  const discoveredById = new Map(discovered.map((a) => [a.id, a]));
+  const kindOf = (id: string) => kb.actor(id)?.kind ?? discoveredById.get(id)?.kind;
+  const mentions = [...found.mentions, ...resolvePronouns(text, sentences, found.mentions, kindOf)].sort((a, b) => a.start - b.start);
   const locate = (sentence: Span): Location | null => {
     const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
     const place = places.findAll(inSentence)[0]?.value ?? dateline;
@@ -51,6 +54,7 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
     article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate }));
     article.relations.push(...roleRelations(slotted, clean.id, appositions), ...codeRelations(slotted, clean.id, kindOf));
   }
+  article.events = mergeRepeatedEvents(article.events);
   article.relevance = relevance(sentences, mentions, kb);
   return { article, actors: referencedActors(article, kb, discoveredById) };
 }

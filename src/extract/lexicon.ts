@@ -56,14 +56,21 @@ export function triggerLexicon(): TriggerLexicon {
     for (const n of e.nouns ?? []) {
       const [noun, ...preps] = n.split(' ');
       for (const prep of preps.join(' ').split('|')) {
-        const form = `${noun} ${prep}`.trim();
-        if (!entries.has(form)) entries.set(form, { ...base, nominal: true });
+        for (const n of nounForms(noun)) {
+          const form = `${n} ${prep}`.trim();
+          if (!entries.has(form)) entries.set(form, { ...base, nominal: true });
+        }
       }
     }
   }
   const alternatives = [...entries.keys()].sort((a, b) => b.length - a.length).map(escapeForms);
   triggers = { pattern: new RegExp(`(?<![\\p{L}-])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu'), entries };
   return triggers;
+}
+
+function nounForms(noun: string): string[] {
+  if (noun.endsWith('s')) return [noun];
+  return [noun, /(?:sh|ch|x|z)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`];
 }
 
 function escapeForms(form: string): string {

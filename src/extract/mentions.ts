@@ -3,7 +3,7 @@
 // shape of their names. Mentions never overlap; the longer one wins.
 import type { Actor, IsoDate, Mention, Span, Token } from '../model/types.js';
 import type { KnowledgeBase } from '../kb/index.js';
-import { aliasIndex } from '../kb/alias-index.js';
+import { aliasIndex, type NameEntry } from '../kb/alias-index.js';
 import { discoverSpans, discoveredActor } from './discover.js';
 
 /** A title standing right before a name: "Iraqi Prime Minister Mustafa al-Kadhimi". */
@@ -22,15 +22,26 @@ export interface MentionResult {
   discovered: Actor[];
 }
 
-export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, dateAt: (offset: number) => IsoDate | null): MentionResult {
+export function findMentions(
+  text: string,
+  tokens: Token[],
+  kb: KnowledgeBase,
+  dateAt: (offset: number) => IsoDate | null,
+  datelineCountry: string | null,
+): MentionResult {
   const index = aliasIndex(kb);
   const matches = index.names.findAll(tokens);
   const mentions: Mention[] = [];
   const roleMentions: { mention: Mention; roleId: string; span: Span }[] = [];
+  const home = datelineCountry ?? mostNamedCountry(matches, kb);
 
   for (const m of matches) {
     const surface = text.slice(m.start, m.end);
-    if (m.value.kind === 'actor') {
+    if (m.value.kind === 'description') {
+      // "the government" is Iraq's in a story from Baghdad, and nobody's in particular elsewhere.
+      const fit = m.values.find((v) => v.kind === 'description' && v.country === home);
+      if (fit && fit.kind === 'description') mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description' });
+    } else if (m.value.kind === 'actor') {
       mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method });
     } else {
       const holder = kb.holderOn(m.value.roleId, dateAt(m.start));
@@ -66,7 +77,7 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   const appositions: Apposition[] = [];
   const isPerson = (m: Mention | undefined) => !!m && (kb.actor(m.actorId)?.kind ?? discovered.get(m.actorId)?.kind) === 'person';
   for (const r of roleMentions) {
-    const after = mentions.find((m) => m.start >= r.span.end && /^\s*$/.test(text.slice(r.span.end, m.start)));
+    const after = mentions.find((m) => m.start >= r.span.end && HONORIFIC_GAP.test(text.slice(r.span.end, m.start)));
     const before = [...mentions].reverse().find((m) => m.end <= r.span.start && /^,\s*(?:the |its |his |her |a )?(?:[\p{Ll}-]+ )?$/u.test(text.slice(m.end, r.span.start)));
     const person = isPerson(after) ? after! : isPerson(before) ? before! : null;
     if (!person) continue;
@@ -76,5 +87,50 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
     const span = person === after ? { start: r.span.start, end: person.end } : { start: person.start, end: r.span.end };
     appositions.push({ mention: person, roleId: role.id, title: role.title, of: role.of, span });
   }
+  appositions.push(...bareTitles(text, mentions, appositions, kb, index.shortTitles));
   return { mentions: mentions.filter((m) => m.actorId), appositions, discovered: [...discovered.values()] };
+}
+
+/** What may stand between a title and a name: "Iraq's prime minister, Adil Abdul-Mahdi", "supreme leader, Ayatollah Ali Khamenei". */
+const HONORIFIC_GAP = /^\s*,?\s*(?:(?:Grand\s+)?Ayatollah\s+|Sheikh\s+|General\s+|Gen\.\s+|Maj\.\s+Gen\.\s+|Dr\.?\s+)?$/u;
+const QUALIFIER = String.raw`(?:(?:caretaker|acting|interim|outgoing|former|then-|new|incoming|late|the)\s+)*`;
+
+/**
+ * "Prime Minister Adil Abdul-Mahdi", "Kadhimi, the prime minister": a bare title next to a person the
+ * knowledge base lists as a holder of that office gives them the office.
+ */
+function bareTitles(text: string, mentions: Mention[], known: Apposition[], kb: KnowledgeBase, titles: Map<string, string[]>): Apposition[] {
+  const found: Apposition[] = [];
+  for (const person of mentions) {
+    if (kb.actor(person.actorId)?.kind !== 'person' || known.some((a) => a.mention === person)) continue;
+    const before = text.slice(Math.max(0, person.start - 70), person.start);
+    const after = text.slice(person.end, person.end + 70);
+    for (const role of kb.roles) {
+      if (!role.holders.some((h) => h.actor === person.actorId)) continue;
+      for (const title of titles.get(role.id) ?? []) {
+        const t = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+        const pre = new RegExp(`(?<![\\p{L}])${QUALIFIER}${t}\\s*,?\\s*(?:(?:Grand\\s+)?Ayatollah\\s+|Sheikh\\s+|General\\s+|Gen\\.\\s+)?$`, 'iu').exec(before);
+        const post = pre ? null : new RegExp(`^,\\s*(?:the\\s+|its\\s+|[\\p{L}]+['’]s\\s+)?${QUALIFIER}${t}(?![\\p{L}])`, 'iu').exec(after);
+        if (!pre && !post) continue;
+        const span = pre ? { start: person.start - (before.length - pre.index), end: person.end } : { start: person.start, end: person.end + post![0].length };
+        found.push({ mention: person, roleId: role.id, title: role.title, of: role.of, span });
+        break;
+      }
+      if (found.at(-1)?.mention === person) break;
+    }
+  }
+  return found;
+}
+
+/** The country whose states, demonyms and bodies the story names most: where it is set when no dateline says. */
+function mostNamedCountry(matches: { value: NameEntry }[], kb: KnowledgeBase): string | null {
+  const counts = new Map<string, number>();
+  for (const m of matches) {
+    if (m.value.kind !== 'actor') continue;
+    const actor = kb.actor(m.value.actorId);
+    if (actor?.country && (actor.kind === 'state' || actor.kind === 'government_body')) counts.set(actor.country, (counts.get(actor.country) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [country, n] of counts) if (!best || n > counts.get(best)!) best = country;
+  return best;
 }

@@ -20,6 +20,8 @@ export interface Affiliation {
 
 export interface KbActor extends Actor {
   demonyms: string[];
+  /** Common nouns that name this actor in a story set in its country ("the government", "parliament"). */
+  descriptions: string[];
   /** Whether mentions of this actor make an article relevant to the loaded theater. */
   theater: boolean;
   pack: string;
@@ -157,6 +159,7 @@ interface ActorsFile {
     country?: string | null;
     aliases?: string[];
     demonyms?: string[];
+    descriptions?: string[];
     description?: string | null;
     theater?: boolean;
     affiliations?: { type: RelationType; target: string; role?: string | null; from?: IsoDate | null; to?: IsoDate | null }[];
@@ -182,6 +185,7 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
           country: a.country ?? null,
           aliases: a.aliases ?? [],
           demonyms: a.demonyms ?? [],
+          descriptions: a.descriptions ?? [],
           description: a.description ?? null,
           discovered: false,
           theater: a.theater ?? file.pack !== 'world',

@@ -9,7 +9,9 @@ interface Node<T> {
 }
 
 export interface PhraseMatch<T> {
+  /** The first value registered for the phrase; `values` has them all (a description may fit several actors). */
   value: T;
+  values: T[];
   /** Token indexes: [first, last + 1). */
   from: number;
   to: number;
@@ -64,8 +66,8 @@ export class PhraseTrie<T> {
       node = node.next.get(foldToken(tokens[i].text));
       if (!node) break;
       used.push(i);
-      const hit = node.values.find((v) => !v.caseForms || v.caseForms.every((form, k) => form === foldTokenKeepCase(tokens[used[k]].text)));
-      if (hit) best = { value: hit.value, from, to: i + 1, start: tokens[from].start, end: tokens[i].end };
+      const hits = node.values.filter((v) => !v.caseForms || v.caseForms.every((form, k) => form === foldTokenKeepCase(tokens[used[k]].text)));
+      if (hits.length) best = { value: hits[0].value, values: hits.map((h) => h.value), from, to: i + 1, start: tokens[from].start, end: tokens[i].end };
     }
     return best;
   }

@@ -27,6 +27,7 @@ export const actorsFileSchema = {
           country: { type: ['string', 'null'], pattern: '^[A-Z]{3}$' },
           aliases: strings,
           demonyms: strings,
+          descriptions: strings,
           description: { type: ['string', 'null'] },
           theater: { type: 'boolean' },
           affiliations: {
