@@ -67,7 +67,7 @@ function time<T>(fn: () => T, runs = 1): { ms: number; value: T } {
   return { ms: (performance.now() - start) / runs, value };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'orbit-bench-'));
+const dir = process.env.ORBIT_BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'orbit-bench-'));
 const file = join(dir, 'bench.db');
 try {
   const corpus = Array.from({ length: ARTICLES }, (_, n) => makeArticle(n));
@@ -106,5 +106,5 @@ try {
   console.log(`  graph size: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
   store.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.ORBIT_BENCH_DIR) rmSync(dir, { recursive: true, force: true });
 }

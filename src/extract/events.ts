@@ -23,9 +23,14 @@ const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
 const AGENT_AFTER_NOUN = /^\s*by (?:the )?⟦(\d+)⟧/u;
 /** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
+const IRREGULAR_PAST = /^(?:struck|hit|shot|met|fought|sent|gave|held|spoke|withdrew|took|led|sold|brought|sought|threw|flew|went|left|paid|freed|set|put|shut|quit|cut|ran|told|said|built|began|broke|drew|stood|found)$/;
 const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
 /** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent)\s+$/iu;
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+/** "bases hosting coalition troops": a gerund right after a common noun modifies it; it is no event. */
+const MODIFIER_BEFORE = /(?:^|\s)(?!(?:is|was|has|as|this|its|his|denies|admits|keeps|stops|continues|resumes|avoids|considers|risks|threatens|plans|vows|begins|starts)\s)[\p{Ll}]+s\s+$/u;
+/** "warned that Washington would ...": an actor after "that" is the subject of a clause, not the target. */
+const CLAUSE_TARGET = /^\s*(?:that|whether|if|how|when)\b/u;
 /** ", who ...," and ", the leader of ...," asides: an actor inside one is not the subject of what follows. */
 const ASIDE = /,\s+(?:who|which|whose|whom|the|a|an|its|his|her|their|itself|himself|also|an?\s+\w+)\b[^,]*,/giu;
 
@@ -64,13 +69,16 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       if (object) targets = s.slots[Number(object[1])].actorIds;
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
-      if (DETERMINER_BEFORE.test(before)) continue;
+      const head = form.split(' ')[0];
+      const nounLike = !/(?:ed|ing)$/.test(head) && !IRREGULAR_PAST.test(head);
+      if (nounLike && DETERMINER_BEFORE.test(before)) continue;
+      if (head.endsWith('ing') && MODIFIER_BEFORE.test(before)) continue;
       // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the
       // governing event, not an event of its own.
       if (COMPLEMENT_BEFORE.test(before) && events.some((e) => e.trigger && e.trigger.start < s.toText(tStart))) continue;
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
-      const object = TARGET_AFTER.exec(after);
+      const object = CLAUSE_TARGET.test(after) ? null : TARGET_AFTER.exec(after);
       if (object) targets = s.slots[Number(object[1])].actorIds;
       evidenceOfRoles = (subject >= 0 ? 1 : 0) + (object ? 1 : 0);
     }
@@ -81,7 +89,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     if (seen.has(key)) continue;
     seen.add(key);
 
-    const modality = modalityAt(s, tStart);
+    let modality = modalityAt(s, tStart);
+    // "vowed it would take revenge": a threat is made now; its future is its content.
+    if (entry.type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
     const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m[0].length };
     const date = eventDate(s, triggerSpan.start, ctx.publishedAt, modality === 'future' || modality === 'hypothetical');
     events.push({
@@ -144,4 +154,28 @@ export function mergeRepeatedEvents(events: Event[]): Event[] {
     same.confidence = Math.max(same.confidence, e.confidence);
   }
   return merged;
+}
+
+const EVENT_NOUN = /^\s*(?:the|this|that|these|those|its|their|last\s+\w+['’]s|\w+['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}?(attacks?|strikes?|air\s?strikes?|killings?|killing|assassination|raids?|bombings?|shelling|arrests?|sanctions|incursion|escalation)\b/u;
+const NOUN_TYPES: Record<string, Event['type'][]> = {
+  attack: ['ASSAULT'], strike: ['ASSAULT'], airstrike: ['ASSAULT'], 'air strike': ['ASSAULT'], killing: ['ASSAULT'], assassination: ['ASSAULT'],
+  bombing: ['ASSAULT'], shelling: ['ASSAULT'], incursion: ['ASSAULT'], escalation: ['ASSAULT'], raid: ['COERCE', 'ASSAULT'], arrest: ['COERCE'], sanctions: ['SANCTION'],
+};
+
+/**
+ * "Abdul-Mahdi condemned the strikes": a reaction aimed at an earlier happening is aimed at whoever the
+ * story says carried it out. Fills the missing target of a reaction from the latest such event before it.
+ */
+export function linkReactions(events: Event[], text: string): void {
+  for (const [i, e] of events.entries()) {
+    if (e.targets.length || !e.trigger || !['ACCUSE', 'REJECT', 'PROTEST', 'REQUEST', 'THREATEN', 'SUPPORT'].includes(e.type)) continue;
+    const noun = EVENT_NOUN.exec(text.slice(e.trigger.end, e.trigger.end + 60));
+    if (!noun) continue;
+    const key = noun[1].replace(/\s+/, ' ').replace(/s$/, '');
+    const types = NOUN_TYPES[key] ?? NOUN_TYPES[noun[1]] ?? ['ASSAULT'];
+    const candidates = events.slice(0, i).filter((x) => types.includes(x.type) && x.sources.length && x.modality !== 'negated');
+    const stem = key.replace(/^air ?/, '').slice(0, 5);
+    const earlier = candidates.find((x) => x.trigger && text.slice(x.trigger.start, x.trigger.end).toLowerCase().includes(stem)) ?? candidates.at(-1);
+    if (earlier) e.targets = earlier.sources.filter((id) => !e.sources.includes(id));
+  }
 }

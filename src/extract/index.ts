@@ -8,7 +8,7 @@ import { splitSentences } from '../nlp/sentences.js';
 import { findDates } from '../nlp/dates.js';
 import { findMentions } from './mentions.js';
 import { slotSentence } from './slots.js';
-import { codeEvents, mergeRepeatedEvents } from './events.js';
+import { codeEvents, linkReactions, mergeRepeatedEvents } from './events.js';
 import { codeRelations, roleRelations } from './relations.js';
 import { relevance } from './relevance.js';
 import { resolvePronouns } from './coreference.js';
@@ -49,11 +49,12 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
 
   const article: Article = { ...clean, relevance: 0, sentences, mentions, events: [], relations: [] };
   for (const sentence of sentences) {
-    const slotted = slotSentence(text, sentence, mentions);
+    const slotted = slotSentence(text, sentence, mentions, (id) => kindOf(id) === 'state');
     if (!slotted.slots.length) continue;
     article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate }));
     article.relations.push(...roleRelations(slotted, clean.id, appositions), ...codeRelations(slotted, clean.id, kindOf));
   }
+  linkReactions(article.events, text);
   article.events = mergeRepeatedEvents(article.events);
   article.relevance = relevance(sentences, mentions, kb);
   return { article, actors: referencedActors(article, kb, discoveredById) };

@@ -11,6 +11,7 @@ import { attribution } from './modality.js';
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected claims|dismissed claims)\b|n['’]t\b/i;
 const SINCE = /\bsince (?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})\b/i;
 const SYMMETRIC = new Set<RelationType>(['allied_with', 'opposes']);
+const PERSONAL = new Set<RelationType>(['leads', 'member_of', 'holds_role']);
 
 export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id: string) => ActorKind | undefined): Relation[] {
   const relations: Relation[] = [];
@@ -49,11 +50,21 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
         const ids = s.slots[Number(g.ab)].actorIds;
         for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
       } else {
-        const as = s.slots[Number(g.a)].actorIds;
-        const bs = s.slots[Number(g.b)].actorIds;
-        // "Amiri and Khazali, the leaders of Badr and AAH": two lists of one length pair up in order.
-        if (as.length > 1 && as.length === bs.length) as.forEach((a, i) => pairs.push([a, bs[i]]));
-        else for (const a of as) for (const b of bs) pairs.push([a, b]);
+        let as = s.slots[Number(g.a)].actorIds;
+        let bs = s.slots[Number(g.b)].actorIds;
+        if (as.length > 1 && as.length === bs.length) {
+          // "Amiri and Khazali, the leaders of Badr and AAH": two lists of one length pair up in order.
+          as.forEach((a, i) => pairs.push([a, bs[i]]));
+        } else {
+          if (PERSONAL.has(t.type)) {
+            // A person leads or belongs one at a time: "Badr leader Hadi al-Amiri and Qais al-Khazali"
+            // says nothing of Khazali. Keep the member that stands next to the rest of the pattern.
+            const aFirst = Number(g.a) < Number(g.b);
+            as = [aFirst ? as.at(-1)! : as[0]];
+            bs = [aFirst ? bs[0] : bs.at(-1)!];
+          }
+          for (const a of as) for (const b of bs) pairs.push([a, b]);
+        }
       }
       for (const [a, b] of pairs) {
         if (t.sourceKinds && !t.sourceKinds.includes(kindOf(a) ?? 'other')) continue;

@@ -23,8 +23,13 @@ export interface SlottedSentence {
 const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*&\s*|\s+as well as\s+)$/;
 const LIST_SEPARATOR = /^\s*,\s*$/;
 
-export function slotSentence(text: string, sentence: Span, mentions: Mention[]): SlottedSentence {
-  const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+/** "in western Iraq", "across Syria": a country named as a place is where something happened, not who did it. */
+const PLACE_BEFORE = /\b(?:in|inside|across|throughout|into|within|near|around|outside|over)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/iu;
+
+export function slotSentence(text: string, sentence: Span, mentions: Mention[], isState: (actorId: string) => boolean = () => false): SlottedSentence {
+  const inside = mentions.filter(
+    (m) => m.start >= sentence.start && m.end <= sentence.end && !(isState(m.actorId) && m.method !== 'demonym' && PLACE_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 30), m.start))),
+  );
   const slots: Slot[] = [];
   for (let i = 0; i < inside.length; ) {
     // A run m1 (, m2)* (, and|and|or) mk joins into one slot; commas alone are appositions, not lists.
