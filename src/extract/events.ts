@@ -21,6 +21,8 @@ const TARGET_AFTER = /^\s*(?:[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
 const TARGET_AFTER_NOUN = /^\s*(?:[^\s⟦,.;:()]+\s+){0,6}?⟦(\d+)⟧/u;
 const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
 const AGENT_AFTER_NOUN = /^\s*by (?:the )?⟦(\d+)⟧/u;
+/** "a ⟦US⟧ drone strike on": the actor named as the noun's modifier carried it out. */
+const MODIFIER_AGENT_BEFORE = /⟦(\d+)⟧[- ](?:led\s+|backed\s+)?(?:[\p{Ll}]+\s+){0,2}$/u;
 /** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
 const IRREGULAR_PAST = /^(?:struck|hit|shot|met|fought|sent|gave|held|spoke|withdrew|took|led|sold|brought|sought|threw|flew|went|left|paid|freed|set|put|shut|quit|cut|ran|told|said|built|began|broke|drew|stood|found)$/;
@@ -63,7 +65,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       if (entry.type === 'CONSULT') [sources, targets] = [targets, sources];
       evidenceOfRoles = (agent ? 1 : 0) + (subject >= 0 ? 1 : 0);
     } else if (entry.nominal) {
-      const agent = POSSESSIVE_BEFORE.exec(before) ?? LIGHT_VERB_BEFORE.exec(before) ?? AGENT_AFTER_NOUN.exec(after);
+      const agent = POSSESSIVE_BEFORE.exec(before) ?? MODIFIER_AGENT_BEFORE.exec(before) ?? LIGHT_VERB_BEFORE.exec(before) ?? AGENT_AFTER_NOUN.exec(after);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
       const object = TARGET_AFTER_NOUN.exec(after.replace(AGENT_AFTER_NOUN, ''));
       if (object) targets = s.slots[Number(object[1])].actorIds;

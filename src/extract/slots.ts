@@ -27,9 +27,15 @@ const LIST_SEPARATOR = /^\s*,\s*$/;
 const PLACE_BEFORE = /\b(?:in|inside|across|throughout|into|within|near|around|outside|over)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/iu;
 
 export function slotSentence(text: string, sentence: Span, mentions: Mention[], isState: (actorId: string) => boolean = () => false): SlottedSentence {
-  const inside = mentions.filter(
-    (m) => m.start >= sentence.start && m.end <= sentence.end && !(isState(m.actorId) && m.method !== 'demonym' && PLACE_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 30), m.start))),
-  );
+  const inside: Mention[] = [];
+  let lastPlace: Mention | null = null;
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const before = text.slice(Math.max(sentence.start, m.start - 30), m.start);
+    const asPlace = isState(m.actorId) && m.method !== 'demonym' && (PLACE_BEFORE.test(before) || (lastPlace !== null && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(lastPlace.end, m.start))));
+    if (asPlace) lastPlace = m;
+    else inside.push(m);
+  }
   const slots: Slot[] = [];
   for (let i = 0; i < inside.length; ) {
     // A run m1 (, m2)* (, and|and|or) mk joins into one slot; commas alone are appositions, not lists.
