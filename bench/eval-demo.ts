@@ -129,8 +129,16 @@ async function main(): Promise<void> {
     eventsTyped.fp += a.events.length - typed.length;
     eventsTyped.fn += ge.length - typed.length;
     for (const [x, e] of pairs) {
-      if (x.date !== undefined) (dateN++, (x.date ?? null) === e.date && dateOk++);
-      if (x.modality) (modalityN++, x.modality === e.modality && modalityOk++);
+      if (x.date !== undefined) {
+        dateN++;
+        if ((x.date ?? null) === e.date) dateOk++;
+        else if (verbose) misses.push(`${key}: date ${e.date} != gold ${x.date} for ${x.type} "${x.quote ?? ''}"`);
+      }
+      if (x.modality) {
+        modalityN++;
+        if (x.modality === e.modality) modalityOk++;
+        else if (verbose) misses.push(`${key}: modality ${e.modality} != gold ${x.modality} for ${x.type} "${x.quote ?? ''}"`);
+      }
       if (x.quote) (quoteN++, e.evidence.sentence.includes(x.quote) && quoteOk++);
     }
     if (verbose) {

@@ -9,6 +9,7 @@ export interface DateMention extends Span {
   date: IsoDate;
 }
 
+const DURATION = /^(?:in|within|for|over)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i;
 const BARE_YEAR = /\b(?:in|since|during|by|until|early|late|mid-?|throughout|of|from)\s+((?:19|20)\d{2})\b(?!\s*(?:-|–)?\s*(?:19|20)\d{2})/gi;
 
 export function findDates(sentence: string, offset: number, published: IsoDate | null, future = false): DateMention[] {
@@ -18,6 +19,8 @@ export function findDates(sentence: string, offset: number, published: IsoDate |
   for (const r of results) {
     // Without a report date only a phrase that names its year can be trusted ("last month" of when?).
     if (!reference && !/\b\d{4}\b/.test(r.text)) continue;
+    // "for the second time in a week", "within two days": a span of time, not a date.
+    if (DURATION.test(r.text)) continue;
     const date = resolve(r.start, reference, future);
     if (date) found.push({ text: r.text, start: offset + r.index, end: offset + r.index + r.text.length, date });
   }
@@ -42,10 +45,15 @@ function resolve(c: chrono.ParsedComponents, reference: Date | null, future: boo
   }
   // Only the clock was given ("at 10:42 GMT"): that dates nothing.
   if (!certain('day') && !certain('month') && !certain('year')) return null;
-  let year = y;
-  // "in May" in a past-tense report from March means last May.
-  if (!certain('year') && reference && !future && (m - 1 > reference.getUTCMonth() || (m - 1 === reference.getUTCMonth() && certain('day') && d! > reference.getUTCDate()))) year--;
   if (!reference && !certain('year')) return null;
+  let year = y;
+  if (!certain('year') && reference) {
+    // "in May" in a report from March means last May, or next May when the sentence looks ahead.
+    const refMonth = reference.getUTCMonth() + 1;
+    const after = m > refMonth || (m === refMonth && certain('day') && d! > reference.getUTCDate());
+    const before = m < refMonth || (m === refMonth && certain('day') && d! < reference.getUTCDate());
+    year = reference.getUTCFullYear() + (future ? (before ? 1 : 0) : after ? -1 : 0);
+  }
   const yyyy = String(year).padStart(4, '0');
   const mm = String(m).padStart(2, '0');
   if (certain('day') || (certain('month') && certain('year') && certain('weekday'))) return `${yyyy}-${mm}-${String(d).padStart(2, '0')}`;
