@@ -8,7 +8,6 @@ const KIND_COLORS = {
 };
 const TONE_COLORS = { conflict: '#c8453b', cooperation: '#2f8f57', neutral: '#8a94a6' };
 const PAGE = 100;
-const MAX_NODES = 150;
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,10 +19,14 @@ function el(tag, attributes = {}, ...children) {
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-  }
+  return fill(node, ...children);
+}
+
+/** Replaces a node's children; strings become text nodes and empty ones (null, false) are left out. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat()
+    .filter((child) => child !== null && child !== undefined && child !== false)
+    .map((child) => (typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child)));
   return node;
 }
 
@@ -61,7 +64,8 @@ function fullDate(date, end) {
 function setWindow(from, to) {
   $('from').value = from;
   $('to').value = to;
-  state.window = { from, to };
+  // a date input refuses what it cannot show (a year before 1 or after 9999): keep what it took
+  state.window = { from: $('from').value, to: $('to').value };
 }
 
 // ---- network -----------------------------------------------------------------------------------
@@ -119,6 +123,15 @@ const CY_STYLE = [
   { selector: '.faded', style: { opacity: 0.12 } },
 ];
 
+/** cose lays out a roughly round cloud; stretch it to the panel's shape so the wide panel is used. */
+function widen() {
+  const box = cy.nodes().boundingBox();
+  if (!box.w || !box.h) return;
+  const stretch = Math.min(2.5, Math.max(1, (cy.width() / cy.height()) / (box.w / box.h)));
+  cy.nodes().positions((node) => ({ x: node.position('x') * stretch, y: node.position('y') }));
+  cy.fit(undefined, 30);
+}
+
 function applyEdgeToggles() {
   if (!cy) return;
   cy.edges('.event').style('display', $('show-events').checked ? 'element' : 'none');
@@ -142,13 +155,14 @@ async function loadGraph() {
   const status = $('graph-status');
   status.textContent = 'Loading the network…';
   try {
-    const graph = await api('/api/graph', { ...state.window, limit: MAX_NODES });
+    const maxNodes = Number($('max-nodes').value);
+    const graph = await api('/api/graph', { ...state.window, limit: maxNodes });
     if (cy) cy.destroy();
     cy = window.cytoscape({
       container: $('cy'),
       elements: graphElements(graph),
       style: CY_STYLE,
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 80, nodeDimensionsIncludeLabels: true, padding: 30 },
+      layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 50, padding: 30 },
       minZoom: 0.2,
       maxZoom: 4,
     });
@@ -160,11 +174,12 @@ async function loadGraph() {
     cy.on('tap', (event) => { if (event.target === cy) select(null); });
     cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    widen();
     applyEdgeToggles();
     highlightSelection();
     const shown = tiedNodes(graph).length;
     status.textContent = graph.nodes.length
-      ? `${shown} actors, ${graph.edges.length} ties${graph.nodes.length >= MAX_NODES ? ` (of the ${MAX_NODES} most connected)` : ''}` +
+      ? `${shown} actors, ${graph.edges.length} ties${graph.nodes.length >= maxNodes ? ` (among the ${maxNodes} most connected)` : ''}` +
         `${shown < graph.nodes.length ? ` · ${graph.nodes.length - shown} mentioned without ties not drawn` : ''}`
       : 'No actors in this window.';
   } catch (error) {
@@ -174,7 +189,7 @@ async function loadGraph() {
 
 function renderLegend() {
   const kinds = Object.entries(KIND_COLORS).filter(([kind]) => kind !== 'place');
-  $('legend').replaceChildren(
+  fill($('legend'),
     ...kinds.map(([kind, color]) => el('span', {}, swatch(color), words(kind))),
     ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color, true), tone)),
     el('span', {}, '- - relation'),
@@ -200,11 +215,11 @@ function select(selection) {
 async function renderSelection() {
   const box = $('selection');
   const selection = state.selection;
-  if (!selection) return box.replaceChildren();
+  if (!selection) return fill(box);
   const clear = el('button', { type: 'button', onclick: () => select(null) }, 'Clear');
   if (selection.kind === 'edge') {
     const { edge, names } = selection;
-    return box.replaceChildren(
+    return fill(box,
       clear,
       el('div', { class: 'name' }, `${names.source} → ${edge.type} → ${names.target}`),
       el('div', { class: 'muted' }, `${edge.kind === 'event' ? 'events' : 'relation claims'}: ${edge.count}`,
@@ -212,7 +227,7 @@ async function renderSelection() {
         edge.meanIntensity !== null ? ` · mean intensity ${edge.meanIntensity}` : ''),
     );
   }
-  box.replaceChildren(clear, el('div', { class: 'name' }, selection.name));
+  fill(box, clear, el('div', { class: 'name' }, selection.name));
   try {
     const actor = await api(`/api/actors/${encodeURIComponent(selection.id)}`);
     if (state.selection !== selection) return;
@@ -220,7 +235,7 @@ async function renderSelection() {
       ...actor.relationsOut.map((r) => `${r.negated ? 'not ' : ''}${words(r.type)} ${r.actor.name}`),
       ...actor.relationsIn.map((r) => `${r.actor.name} ${r.negated ? 'not ' : ''}${words(r.type)} it`),
     ];
-    box.replaceChildren(
+    fill(box,
       clear,
       el('div', { class: 'name' }, actor.name),
       el('div', { class: 'muted' }, [words(actor.kind), actor.country, actor.discovered ? 'found in text' : null].filter(Boolean).join(' · ')),
@@ -302,7 +317,7 @@ async function loadArticles(more, request = listRequest) {
 function renderClaims() {
   const { items, total, error } = state.claims;
   $('claims-count').textContent = error ? `(${error})` : `${items.length < total ? `${items.length} of ` : ''}${total}`;
-  $('claims').replaceChildren(...items.map((claim) => (claim.sources ? eventItem(claim) : relationItem(claim))));
+  fill($('claims'), ...items.map((claim) => (claim.sources ? eventItem(claim) : relationItem(claim))));
   $('claims-more').hidden = items.length >= total;
 }
 
@@ -334,7 +349,7 @@ function relationItem(relation) {
 function renderArticles() {
   const { items, total, error } = state.articles;
   $('articles-count').textContent = error ? `(${error})` : `${items.length < total ? `${items.length} of ` : ''}${total}`;
-  $('articles').replaceChildren(...items.map((article) =>
+  fill($('articles'), ...items.map((article) =>
     el('li', { onclick: (e) => showArticle(article.id, null, e.currentTarget) },
       el('div', { class: 'line1' },
         el('span', { class: 'date' }, article.publishedAt ?? 'undated'),
@@ -378,7 +393,7 @@ async function showArticle(id, focus, item) {
     const body = el('div', { class: 'article-text' }, ...markedText(article, focus));
     // attributedTo is an actor id or a plain name ('militia officials')
     const source = focus?.attributedTo ? article.actors.find((a) => a.id === focus.attributedTo)?.name ?? focus.attributedTo : null;
-    reader.replaceChildren(
+    fill(reader, 
       focus?.summary ? el('p', { class: 'claim' }, focus.summary, source ? ` — according to ${source}` : '') : null,
       el('h3', {}, article.title ?? '(untitled)'),
       el('p', { class: 'meta' }, meta, link ? ' · ' : '', link,
@@ -389,7 +404,7 @@ async function showArticle(id, focus, item) {
     if (target) target.scrollIntoView({ block: 'center' });
     else reader.scrollTop = 0;
   } catch (error) {
-    reader.replaceChildren(el('p', { class: 'muted' }, `Could not load article ${id}: ${error.message}`));
+    fill(reader, el('p', { class: 'muted' }, `Could not load article ${id}: ${error.message}`));
   }
 }
 
@@ -456,17 +471,13 @@ async function start() {
     const health = await api('/api/health');
     const c = health.counts;
     $('counts').textContent = `${c.articles} articles · ${c.actors} actors · ${c.events} events · ${c.relations} relations`;
-    const first = fullDate(c.firstDate, false);
-    const last = fullDate(c.lastDate, true);
+    // no window at first: undated articles and events show too; the pickers open on the data's dates
     for (const input of [$('from'), $('to')]) {
-      input.min = first;
-      input.max = last;
+      input.min = fullDate(c.firstDate, false);
+      input.max = fullDate(c.lastDate, true);
     }
-    setWindow(linked.get('from') ?? first, linked.get('to') ?? last);
-    $('all-time').addEventListener('click', () => {
-      setWindow(first, last);
-      refresh();
-    });
+    if (c.firstDate) $('coverage').textContent = `dated ${c.firstDate} to ${c.lastDate}`;
+    setWindow(linked.get('from') ?? '', linked.get('to') ?? '');
   } catch (error) {
     $('counts').textContent = `Cannot reach the API: ${error.message}`;
   }
@@ -485,6 +496,11 @@ async function start() {
     }, 250);
   });
   $('filters').addEventListener('submit', (event) => event.preventDefault());
+  $('all-time').addEventListener('click', () => {
+    setWindow('', '');
+    refresh();
+  });
+  $('max-nodes').addEventListener('change', loadGraph);
   $('show-events').addEventListener('change', applyEdgeToggles);
   $('show-relations').addEventListener('change', applyEdgeToggles);
   $('claims-more').addEventListener('click', () => loadClaims(true));

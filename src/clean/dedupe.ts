@@ -39,8 +39,9 @@ const SENTENCE_DICE = 0.4;
 const ALIGNED_SHARE = 0.65;
 /** A spun copy keeps few 5-grams; a pair that aligns and still shares this many is an edited copy. */
 const SPUN_MAX_JACCARD = 0.3;
-/** Below this many words there is too little to call anything spun. */
-const MIN_SPUN_WORDS = 40;
+/** Below this many words, or this many aligned sentences, there is too little to call anything spun. */
+const MIN_SPUN_WORDS = 80;
+const MIN_ALIGNED_SENTENCES = 3;
 
 interface Entry {
   id: string;
@@ -166,15 +167,27 @@ function contentWords(sentence: string): Uint32Array {
 function alignmentScore(a: Uint32Array[], b: Uint32Array[]): number {
   const total = a.reduce((n, s) => n + s.length, 0) + b.reduce((n, s) => n + s.length, 0);
   if (total === 0) return 0;
+  // Best weight so far and how many pairs made it, per column of the previous row.
   let previous = new Float64Array(b.length + 1);
+  let previousPairs = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     const row = new Float64Array(b.length + 1);
+    const pairs = new Uint16Array(b.length + 1);
     for (let j = 1; j <= b.length; j++) {
-      const pair = dice(a[i - 1], b[j - 1]) >= SENTENCE_DICE ? previous[j - 1] + a[i - 1].length + b[j - 1].length : 0;
-      row[j] = Math.max(pair, previous[j], row[j - 1]);
+      const [up, left] = [previous[j], row[j - 1]];
+      row[j] = up >= left ? up : left;
+      pairs[j] = up >= left ? previousPairs[j] : pairs[j - 1];
+      if (dice(a[i - 1], b[j - 1]) >= SENTENCE_DICE && previous[j - 1] + a[i - 1].length + b[j - 1].length > row[j]) {
+        row[j] = previous[j - 1] + a[i - 1].length + b[j - 1].length;
+        pairs[j] = previousPairs[j - 1] + 1;
+      }
     }
     previous = row;
+    previousPairs = pairs;
   }
+  // One long shared sentence (a quoted statement, a licence line) does not make a copy.
+  const matched = previousPairs[b.length];
+  if (matched < MIN_ALIGNED_SENTENCES || matched * 2 < Math.min(a.length, b.length)) return 0;
   return previous[b.length] / total;
 }
 

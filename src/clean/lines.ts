@@ -57,7 +57,7 @@ const PROMPTS: [RegExp, number][] = [
   [/^(\d+|an?) (minutes?|mins?|hours?|hrs?|days?|weeks?) ago$/i, 4],
   // copyright footers and site links
   [/^(©|\(c\)|copyright\b)/i, 40],
-  [/©\s*(19|20)\d{2}|\ball rights reserved\b/i, 40],
+  [/©\s*(19|20)\d{2}|\ball rights reserved\b|\blicensed under (a |the )?creative commons\b/i, 40],
   [/^(terms (of (use|service))?|privacy( policy)?|contact us|about us|careers|sitemap|accessibility)(\s*[|·•]\s*.*)?$/i, 25],
 ];
 

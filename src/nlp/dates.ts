@@ -46,6 +46,8 @@ function resolve(c: chrono.ParsedComponents, reference: Date | null, future: boo
   // Only the clock was given ("at 10:42 GMT"): that dates nothing.
   if (!certain('day') && !certain('month') && !certain('year')) return null;
   if (!reference && !certain('year')) return null;
+  // chrono reads some numbers as years ("'76", "2974"): news dates outside this range are misreadings.
+  if (certain('year') && (y < 1900 || y > 2100)) return null;
   let year = y;
   if (!certain('year') && reference) {
     // "in May" in a report from March means last May, or next May when the sentence looks ahead.

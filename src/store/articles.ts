@@ -27,9 +27,11 @@ export function createArticleQueries(sql: Sql) {
     }
     const filter = where(conditions);
     const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles a ${filter}`, params)!.n;
+    // the page is chosen first, so the per-article counts are made for its rows only
+    const order = 'ORDER BY a.published_at IS NULL, a.published_at DESC, a.id';
     const rows = sql.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ${filter}
-       ORDER BY a.published_at IS NULL, a.published_at DESC, a.id LIMIT @limit OFFSET @offset`,
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
+       WHERE a.id IN (SELECT a.id FROM articles a ${filter} ${order} LIMIT @limit OFFSET @offset) ${order}`,
       params,
     );
     return { total, limit, offset, items: rows.map(toArticleSummary) };

@@ -6,6 +6,10 @@ import type { EventQuery, EventRow, Page, RelationQuery, RelationRow } from './t
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 
 const EVIDENCE_MATCH = 'ev.seq IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH @match)';
+const EVENT_ORDER = 'ORDER BY e.effective_date IS NULL, e.effective_date DESC, ev.start, e.id';
+const RELATION_ORDER = 'ORDER BY a.published_at IS NULL, a.published_at DESC, ev.start, r.id';
+
+// Each page is chosen by id first, so the names and sentences are looked up for its rows only.
 
 export function createClaimQueries(sql: Sql) {
   function listEvents(query: EventQuery = {}): Page<EventRow> {
@@ -23,13 +27,10 @@ export function createClaimQueries(sql: Sql) {
       if (!params.match) return { total: 0, limit, offset, items: [] };
       conditions.push(EVIDENCE_MATCH);
     }
-    const filter = where(conditions);
-    const total = sql.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM events e JOIN evidence ev ON ev.id = e.evidence_id ${filter}`, params,
-    )!.n;
+    const matching = `FROM events e JOIN evidence ev ON ev.id = e.evidence_id ${where(conditions)}`;
+    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${matching}`, params)!.n;
     const rows = sql.all<EventSqlRow>(
-      `${EVENT_SELECT} ${filter}
-       ORDER BY e.effective_date IS NULL, e.effective_date DESC, ev.start, e.id LIMIT @limit OFFSET @offset`,
+      `${EVENT_SELECT} WHERE e.id IN (SELECT e.id ${matching} ${EVENT_ORDER} LIMIT @limit OFFSET @offset) ${EVENT_ORDER}`,
       params,
     );
     return { total, limit, offset, items: rows.map(toEventRow) };
@@ -46,8 +47,10 @@ export function createClaimQueries(sql: Sql) {
     const filter = where(conditions);
     const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM relations r ${filter}`, params)!.n;
     const rows = sql.all<RelationSqlRow>(
-      `${RELATION_SELECT} ${filter}
-       ORDER BY a.published_at IS NULL, a.published_at DESC, ev.start, r.id LIMIT @limit OFFSET @offset`,
+      `${RELATION_SELECT} WHERE r.id IN (
+         SELECT r.id FROM relations r JOIN articles a ON a.id = r.article_id JOIN evidence ev ON ev.id = r.evidence_id
+         ${filter} ${RELATION_ORDER} LIMIT @limit OFFSET @offset)
+       ${RELATION_ORDER}`,
       params,
     );
     return { total, limit, offset, items: rows.map(toRelationRow) };

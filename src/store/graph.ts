@@ -1,6 +1,7 @@
 // The rows the network is built from, for one date window; analyze/graph.ts does the aggregation.
 // Only what the text asserts or reports as claimed makes an edge: negated, hypothetical and future
-// events and negated relations stay in the event lists but draw no tie.
+// events and negated relations stay in the event lists but draw no tie. Articles that copy another
+// count once: their mentions, events and relations are left out here (the lists still show them).
 import { buildGraph, type Graph, type GraphActorRow, type GraphEventRow, type GraphRelationRow } from '../analyze/graph.js';
 import { where, type Sql } from './sql.js';
 import type { DateWindow } from './types.js';
@@ -17,22 +18,23 @@ export function createGraphQuery(sql: Sql) {
       `SELECT e.id AS eventId, e.type, e.intensity, e.effective_date AS "when", e.evidence_id AS evidenceId,
          s.actor_id AS sourceId, t.actor_id AS targetId
        FROM events e
+       JOIN articles a ON a.id = e.article_id
        JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
        JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-       ${where(["e.modality IN ('asserted', 'claimed')", ...dateInWindow('e.effective_date', query)])}`,
+       ${where(["e.modality IN ('asserted', 'claimed')", 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query)])}`,
       params,
     );
     const relations = sql.all<GraphRelationRow>(
       `SELECT r.id AS relationId, r.type, r.source_id AS sourceId, r.target_id AS targetId,
          r.span_from AS "from", r.span_to AS "to", r.evidence_id AS evidenceId
-       FROM relations r
-       ${where(['r.negated = 0', ...spanInWindow('r.span_from', 'r.span_to', query)])}`,
+       FROM relations r JOIN articles a ON a.id = r.article_id
+       ${where(['r.negated = 0', 'a.duplicate_of IS NULL', ...spanInWindow('r.span_from', 'r.span_to', query)])}`,
       params,
     );
     const weights = sql.all<{ id: string; weight: number }>(
       `SELECT m.actor_id AS id, COUNT(*) AS weight
        FROM mentions m JOIN articles a ON a.id = m.article_id
-       ${where(dateInWindow('a.published_at', query))}
+       ${where(['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)])}
        GROUP BY m.actor_id`,
       params,
     );

@@ -16,7 +16,7 @@ import { Sql } from './sql.js';
 import { createStats } from './stats.js';
 import type {
   ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, EventQuery, EventRow, Page,
-  RelationQuery, RelationRow, SaveStatus, SearchHits, StoreStats,
+  RelationQuery, RelationRow, SaveResult, SearchHits, StoreStats,
 } from './types.js';
 import { createWriter } from './write.js';
 
@@ -28,7 +28,7 @@ export interface Store {
   /** Upserts actors with their aliases (the knowledge base, before ingesting). */
   saveActors(actors: Actor[]): void;
   /** Saves an article and all read from it in one transaction, replacing any earlier version. */
-  saveArticle(processed: ProcessedArticle): SaveStatus;
+  saveArticle(processed: ProcessedArticle): SaveResult;
   listArticles(query?: ArticleQuery): Page<ArticleSummary>;
   getArticle(id: string): ArticleDetail | null;
   searchActors(q?: string, limit?: number): ActorSummary[];

@@ -33,12 +33,10 @@ export async function saveStream(
     const { article } = processed;
     tally.read += 1;
     try {
-      tally[store.saveArticle(processed)] += 1;
-      // a stored article re-read finds itself in the primed index: that is no duplicate (see write.ts)
-      if (article.duplicateOf && article.duplicateOf !== article.id) {
-        tally.duplicates += 1;
-        if (article.spun) tally.spun += 1;
-      }
+      const saved = store.saveArticle(processed);
+      tally[saved.status] += 1;
+      if (saved.duplicateOf) tally.duplicates += 1;
+      if (saved.duplicateOf && saved.spun) tally.spun += 1;
       tally.events += article.events.length;
       tally.relations += article.relations.length;
     } catch (error) {

@@ -168,4 +168,14 @@ INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild');
 `,
   },
+  {
+    version: 3,
+    name: 'index the evidence of events and relations',
+    // Without them, replacing an article's evidence checks every event and relation for a reference,
+    // and a text search over evidence joins back to events by a full scan.
+    sql: `
+CREATE INDEX events_by_evidence ON events(evidence_id);
+CREATE INDEX relations_by_evidence ON relations(evidence_id);
+`,
+  },
 ];

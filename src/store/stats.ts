@@ -1,10 +1,11 @@
 // How much the store holds, and the dates it covers (the web app's date window starts from them).
+import type { IsoDate } from '../model/types.js';
 import type { Sql } from './sql.js';
 import type { StoreStats } from './types.js';
 
 export function createStats(sql: Sql) {
   return function stats(): StoreStats {
-    return sql.get<StoreStats>(
+    const counts = sql.get<Omit<StoreStats, 'firstDate' | 'lastDate'>>(
       `SELECT
          (SELECT COUNT(*) FROM articles) AS articles,
          (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
@@ -12,9 +13,17 @@ export function createStats(sql: Sql) {
          (SELECT COUNT(*) FROM mentions) AS mentions,
          (SELECT COUNT(*) FROM events) AS events,
          (SELECT COUNT(*) FROM relations) AS relations,
-         (SELECT COUNT(*) FROM evidence) AS evidence,
-         (SELECT MIN(d) FROM (SELECT published_at AS d FROM articles UNION ALL SELECT effective_date FROM events)) AS firstDate,
-         (SELECT MAX(d) FROM (SELECT published_at AS d FROM articles UNION ALL SELECT effective_date FROM events)) AS lastDate`,
+         (SELECT COUNT(*) FROM evidence) AS evidence`,
     )!;
+    // each MIN and MAX separately, so each is read off its date index; a malformed date is no bound
+    const ok = (column: string) => `${column} GLOB '[0-9][0-9][0-9][0-9]*'`;
+    const dates = sql.get<Record<'a' | 'b' | 'c' | 'd', IsoDate | null>>(
+      `SELECT (SELECT MIN(published_at) FROM articles WHERE ${ok('published_at')}) AS a,
+              (SELECT MIN(effective_date) FROM events WHERE ${ok('effective_date')}) AS b,
+              (SELECT MAX(published_at) FROM articles WHERE ${ok('published_at')}) AS c,
+              (SELECT MAX(effective_date) FROM events WHERE ${ok('effective_date')}) AS d`,
+    )!;
+    const known = (...values: (IsoDate | null)[]) => values.filter((v): v is IsoDate => v !== null).sort();
+    return { ...counts, firstDate: known(dates.a, dates.b)[0] ?? null, lastDate: known(dates.c, dates.d).at(-1) ?? null };
   };
 }

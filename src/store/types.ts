@@ -174,3 +174,10 @@ export interface StoreStats {
 }
 
 export type SaveStatus = 'new' | 'updated' | 'unchanged';
+
+/** What saving an article did, and its duplicate link as stored. */
+export interface SaveResult {
+  status: SaveStatus;
+  duplicateOf: string | null;
+  spun: boolean;
+}

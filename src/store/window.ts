@@ -9,13 +9,18 @@ import type { Params } from './sql.js';
 export const END = '~';
 
 export function windowParams(window: DateWindow): Params {
-  return { windowFrom: window.from ?? null, windowToEnd: window.to ? window.to + END : null };
+  return {
+    windowFrom: window.from ?? null,
+    windowFromYear: window.from?.slice(0, 4) ?? null,
+    windowToEnd: window.to ? window.to + END : null,
+  };
 }
 
 /** Conditions for an item dated by one column; undated items fall outside any bounded window. */
 export function dateInWindow(column: string, window: DateWindow): string[] {
   const conditions: string[] = [];
-  if (window.from) conditions.push(`${column} || '${END}' >= @windowFrom`);
+  // the year bound is implied by the exact one but, unlike it, can use an index on the column
+  if (window.from) conditions.push(`${column} >= @windowFromYear`, `${column} || '${END}' >= @windowFrom`);
   if (window.to) conditions.push(`${column} <= @windowToEnd`);
   return conditions;
 }

@@ -7,7 +7,7 @@ import type { ProcessedArticle } from '../pipeline/index.js';
 import { stableId } from '../pipeline/ids.js';
 import type { Sql } from './sql.js';
 import { searchKey } from './text-search.js';
-import type { SaveStatus } from './types.js';
+import type { SaveResult } from './types.js';
 
 /** Evidence shared by several claims (one sentence, two events) is stored once. */
 export function evidenceId(articleId: string, evidence: Evidence): string {
@@ -137,7 +137,7 @@ export function createWriter(sql: Sql) {
     }
   }
 
-  const saveArticleTransaction = db.transaction((processed: ProcessedArticle): SaveStatus => {
+  const saveArticleTransaction = db.transaction((processed: ProcessedArticle): SaveResult => {
     const { actors } = processed;
     const stored = sql.get<{ content_hash: string; duplicate_of: string | null; spun: number }>(
       'SELECT content_hash, duplicate_of, spun FROM articles WHERE id = @id', { id: processed.article.id },
@@ -149,7 +149,8 @@ export function createWriter(sql: Sql) {
       article = { ...article, duplicateOf: stored?.duplicate_of ?? null, spun: stored ? stored.spun === 1 : false };
     }
     const hash = contentHash(article);
-    if (stored?.content_hash === hash) return 'unchanged';
+    const result = (status: SaveResult['status']): SaveResult => ({ status, duplicateOf: article.duplicateOf, spun: article.spun });
+    if (stored?.content_hash === hash) return result('unchanged');
     upsertActors(actors);
     checkActorsKnown(article, actors);
     sql.run(
@@ -169,12 +170,12 @@ export function createWriter(sql: Sql) {
       },
     );
     replaceContents(article);
-    return stored ? 'updated' : 'new';
+    return result(stored ? 'updated' : 'new');
   });
 
   return {
     saveActors: db.transaction((actors: Actor[]) => upsertActors(actors)),
-    /** 'new', 'updated', or 'unchanged' when exactly this version is already stored. */
-    saveArticle: (processed: ProcessedArticle): SaveStatus => saveArticleTransaction(processed),
+    /** Status 'new', 'updated', or 'unchanged' when exactly this version is already stored. */
+    saveArticle: (processed: ProcessedArticle): SaveResult => saveArticleTransaction(processed),
   };
 }

@@ -19,7 +19,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const saveCorpus = () => corpus().map((a) => store.saveArticle(processed(a)));
+const saveCorpus = () => corpus().map((a) => store.saveArticle(processed(a)).status);
 const counts = () => {
   const { firstDate: _f, lastDate: _l, ...rest } = store.stats();
   return rest;
@@ -49,7 +49,7 @@ describe('saving', () => {
     const [a1] = corpus();
     a1.events = a1.events.slice(0, 1);
     a1.title = 'Retitled';
-    assert.equal(store.saveArticle(processed(a1)), 'updated');
+    assert.equal(store.saveArticle(processed(a1)).status, 'updated');
     assert.equal(store.stats().events, 4);
     assert.equal(store.getArticle('a1')?.title, 'Retitled');
     assert.equal(store.search('Retitled').articles[0]?.id, 'a1');
@@ -239,10 +239,41 @@ describe('re-reading', () => {
   test('an article linked to itself (duplicate detection primed from the store) keeps its stored link', () => {
     saveCorpus();
     const a3 = corpus()[2];
-    assert.equal(store.saveArticle(processed({ ...a3, duplicateOf: 'a3', spun: false })), 'unchanged');
+    assert.deepEqual(store.saveArticle(processed({ ...a3, duplicateOf: 'a3', spun: false })), { status: 'unchanged', duplicateOf: 'a1', spun: true });
     const a1 = corpus()[0];
-    assert.equal(store.saveArticle(processed({ ...a1, duplicateOf: 'a1', spun: true })), 'unchanged');
+    assert.deepEqual(store.saveArticle(processed({ ...a1, duplicateOf: 'a1', spun: true })), { status: 'unchanged', duplicateOf: null, spun: false });
     assert.equal(store.getArticle('a1')!.duplicateOf, null);
     assert.equal(store.getArticle('a3')!.duplicateOf, 'a1');
+  });
+});
+
+describe('graph', () => {
+  beforeEach(saveCorpus);
+
+  test('draws what is asserted, once per story, within the window', () => {
+    const all = store.graph();
+    const weight = Object.fromEntries(all.nodes.map((n) => [n.id, n.weight]));
+    // a3 copies a1: its mention of Iran is not counted again
+    assert.deepEqual(weight, { iran: 3, 'kataib-hezbollah': 4, usa: 3, 'muqtada-al-sadr': 2, 'iraq-government': 2 });
+    const edges = all.edges.map((e) => `${e.id} ${e.count}`).sort();
+    // e4 is hypothetical and r2 negated: neither draws a tie
+    assert.deepEqual(edges, [
+      'event:ACCUSE:muqtada-al-sadr>iraq-government 1',
+      'event:ASSAULT:usa>kataib-hezbollah 1',
+      'event:CONSULT:muqtada-al-sadr>iraq-government 1',
+      'event:THREATEN:kataib-hezbollah>usa 1',
+      'relation:allied_with:muqtada-al-sadr>iraq-government 1',
+      'relation:funds:iran>kataib-hezbollah 1',
+    ]);
+    const assault = all.edges.find((e) => e.type === 'ASSAULT')!;
+    assert.deepEqual([assault.first, assault.meanIntensity, assault.tone], ['2020-01-02', -10, 'conflict']);
+    assert.equal(store.listEvents().items.find((e) => e.id === 'e1')!.evidence.id, assault.evidenceIds[0]);
+
+    // 2021 on: a2's events and r3 (open-ended); the undated a4 is in no bounded window
+    const later = store.graph({ from: '2021' });
+    assert.deepEqual(later.edges.map((e) => e.id).sort(), [
+      'event:CONSULT:muqtada-al-sadr>iraq-government', 'relation:allied_with:muqtada-al-sadr>iraq-government',
+    ]);
+    assert.equal(later.nodes.find((n) => n.id === 'iran')!.weight, 2);
   });
 });
