@@ -16,7 +16,6 @@
 //
 // Memory per article: ~0.5 KB of signatures, the skeleton set and the sentences' content-word hashes
 // (about a third of the text's size).
-import { splitSentences } from '../nlp/sentences.js';
 
 export interface DuplicateMatch {
   id: string;
@@ -129,7 +128,7 @@ function features(text: string) {
   const shingles = new Set<number>();
   if (wordHashes.length < SHINGLE) shingles.add(combine(wordHashes));
   for (let i = 0; i + SHINGLE <= wordHashes.length; i++) shingles.add(combine(wordHashes.slice(i, i + SHINGLE)));
-  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+  const sentences = roughSentences(text);
   return {
     shingles: shingles.size,
     words: words.length,
@@ -137,6 +136,15 @@ function features(text: string) {
     skeleton: skeletonOf(sentences),
     sentences: sentences.map(contentWords).filter((s) => s.length > 0),
   };
+}
+
+/**
+ * Sentences for alignment only: split at . ! ? before a capital and at line breaks. Abbreviations
+ * ("U.S. Army") split both copies alike, so this rough cut aligns as well as a careful one, and it is
+ * linear in the text's length (no offsets are needed here).
+ */
+function roughSentences(text: string): string[] {
+  return text.split(/\n+|(?<=[.!?]["'”’)]*)\s+(?=["'“‘(]?[\p{Lu}\p{N}])/u).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Capitalised words that do not open a sentence, and numbers: the names and figures a spinner keeps. */

@@ -49,8 +49,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     if (!entry) continue;
     const tStart = m.index!;
     const tEnd = tStart + m[0].length;
-    const before = s.masked.slice(0, tStart);
-    const after = s.masked.slice(tEnd);
+    // Only the words near the trigger matter; end-anchored patterns over a whole long sentence would be quadratic.
+    const before = s.masked.slice(Math.max(0, tStart - 160), tStart);
+    const after = s.masked.slice(tEnd, tEnd + 200);
 
     let sources: string[] = [];
     let targets: string[] = [];

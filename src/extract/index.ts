@@ -1,6 +1,6 @@
 // Extraction for one cleaned article: sentences and tokens, mentions, then per sentence the events and
 // relations, each with its sentence as evidence. Pure: the same article and knowledge base give the same output.
-import type { Actor, Article, CleanArticle, IsoDate, Location, Span } from '../model/types.js';
+import type { Actor, Article, CleanArticle, IsoDate, Location, Span, Token } from '../model/types.js';
 import type { KnowledgeBase, Place } from '../kb/index.js';
 import { aliasIndex } from '../kb/alias-index.js';
 import { tokenize } from '../nlp/tokenize.js';
@@ -42,7 +42,7 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
   const kindOf = (id: string) => kb.actor(id)?.kind ?? discoveredById.get(id)?.kind;
   const mentions = [...found.mentions, ...resolvePronouns(text, sentences, found.mentions, kindOf)].sort((a, b) => a.start - b.start);
   const locate = (sentence: Span): Location | null => {
-    const inSentence = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const inSentence = tokensWithin(tokens, sentence);
     const place = places.findAll(inSentence)[0]?.value ?? dateline;
     return place ? { name: place.name, country: place.country, lat: place.lat, lon: place.lon } : null;
   };
@@ -60,8 +60,22 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
   return { article, actors: referencedActors(article, kb, discoveredById) };
 }
 
+/** The tokens inside a span, found by binary search: articles run to thousands of tokens. */
+function tokensWithin(tokens: Token[], span: Span): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < tokens.length && tokens[end].end <= span.end) end++;
+  return tokens.slice(lo, end);
+}
+
 /** "BAGHDAD —" or "ERBIL, Iraq (Wire) -" at the head of the text names where the story was filed. */
-function datelinePlace(text: string, tokens: ReturnType<typeof tokenize>, find: (t: ReturnType<typeof tokenize>) => { value: Place }[]): Place | null {
+function datelinePlace(text: string, tokens: Token[], find: (t: Token[]) => { value: Place }[]): Place | null {
   const head = /^\s*([A-Z][A-Z .'-]{2,30})(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s/.exec(text);
   if (!head) return null;
   const end = head.index + head[0].indexOf(head[1]) + head[1].length;

@@ -10,7 +10,7 @@ const CLAIMED = /\b(?:claimed|claims|claiming|alleged|allegedly|reportedly|purpo
 
 /** The clause before the trigger: back to the previous clause break, at most eight words. */
 function windowBefore(masked: string, triggerStart: number): string {
-  const before = masked.slice(0, triggerStart);
+  const before = masked.slice(Math.max(0, triggerStart - 200), triggerStart);
   const clause = before.split(/[;:]|,\s*(?:but|while|whereas|and)\s|\bbut\b/).at(-1) ?? before;
   return clause.split(/\s+/).slice(-8).join(' ');
 }

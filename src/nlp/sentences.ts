@@ -36,7 +36,8 @@ function isBoundary(para: string, dot: number, end: number): boolean {
   // The next sentence starts with a capital, a digit or an opening quote; a lower-case word means we are mid-sentence.
   if (!/^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next)) return false;
   if (para[dot] !== '.') return true;
-  const word = /([\p{L}.]+)$/u.exec(para.slice(0, dot))?.[1] ?? '';
+  // Only the few characters before the stop matter; anchoring a regex on the whole prefix would be quadratic.
+  const word = /([\p{L}.]+)$/u.exec(para.slice(Math.max(0, dot - 24), dot))?.[1] ?? '';
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. Smith"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false; // "U.S" of "U.S." before a name... ambiguous, keep together
   return !ABBREVIATIONS.has(word.toLowerCase());
