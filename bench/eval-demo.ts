@@ -119,10 +119,14 @@ async function main(): Promise<void> {
     for (const n of sysFound) [...goldFound].some((x) => x.includes(n) || n.includes(x)) ? discovered.tp++ : discovered.fp++;
     for (const n of goldFound) if (![...sysFound].some((x) => x.includes(n) || n.includes(x))) discovered.fn++;
 
+    // The gold names actors by knowledge-base id only: actors the system discovered cannot be scored in
+    // events, and relations that involve one are left out of the relation score.
+    const known = (ids: string[]) => ids.filter((id) => kb.actor(id));
+    const sysEvents = a.events.map((e) => ({ ...e, sources: known(e.sources), targets: known(e.targets) }));
     const ge = g.events ?? [];
-    const pairs = match(ge, a.events, eventMatches);
+    const pairs = match(ge, sysEvents, eventMatches);
     events.tp += pairs.length;
-    events.fp += a.events.length - pairs.length;
+    events.fp += sysEvents.length - pairs.length;
     events.fn += ge.length - pairs.length;
     const typed = match(ge, a.events, (x, e) => x.type === e.type);
     eventsTyped.tp += typed.length;
@@ -143,11 +147,11 @@ async function main(): Promise<void> {
     }
     if (verbose) {
       for (const x of ge) if (!pairs.some(([p]) => p === x)) misses.push(`${key}: missed event ${x.type} ${x.source} -> ${x.target} "${x.quote ?? ''}"`);
-      for (const e of a.events) if (!pairs.some(([, p]) => p === e)) misses.push(`${key}: extra event ${e.type} ${e.sources} -> ${e.targets} "${e.evidence.sentence.slice(0, 90)}"`);
+      for (const e of sysEvents) if (!pairs.some(([, p]) => p === e)) misses.push(`${key}: extra event ${e.type} ${e.sources} -> ${e.targets} "${e.evidence.sentence.slice(0, 90)}"`);
     }
 
     const gr = g.relations ?? [];
-    const sysRel = a.relations;
+    const sysRel = a.relations.filter((r) => kb.actor(r.source) && kb.actor(r.target));
     const rpairs = match(gr, sysRel, relationMatches);
     relations.tp += rpairs.length;
     relations.fp += sysRel.length - rpairs.length;

@@ -48,13 +48,23 @@ interface Entry {
   words: number;
   wordSig: Uint32Array;
   skeleton: Uint32Array;
-  sentences: Uint32Array[];
+  sentences: Sentences;
+}
+
+/**
+ * Every sentence's content-word hashes (each sentence sorted) in one flat array, sentence k being
+ * `words[starts[k]..starts[k+1])`: two typed arrays per article instead of one per sentence, which is
+ * what keeps 100k articles in memory.
+ */
+interface Sentences {
+  words: Uint32Array;
+  starts: Uint32Array;
 }
 
 export class DuplicateIndex {
   private readonly entries: Entry[] = [];
-  private readonly wordBands = Array.from({ length: WORD_BANDS }, () => new Map<number, number[]>());
-  private readonly skeletonBands = Array.from({ length: SKELETON_BANDS }, () => new Map<number, number[]>());
+  private readonly wordBands = Array.from({ length: WORD_BANDS }, () => new Map<number, Bucket>());
+  private readonly skeletonBands = Array.from({ length: SKELETON_BANDS }, () => new Map<number, Bucket>());
 
   get size(): number {
     return this.entries.length;
@@ -70,10 +80,12 @@ export class DuplicateIndex {
   match(text: string): DuplicateMatch | null {
     const probe = features(text);
     const candidates = new Set<number>();
-    bandKeys(probe.wordSig, WORD_BANDS).forEach((key, b) => this.wordBands[b].get(key)?.forEach((i) => candidates.add(i)));
-    if (probe.skeleton.length > 0) {
-      bandKeys(skeletonSig(probe.skeleton), SKELETON_BANDS).forEach((key, b) => this.skeletonBands[b].get(key)?.forEach((i) => candidates.add(i)));
-    }
+    const collect = (bucket: Bucket | undefined) => {
+      if (typeof bucket === 'number') candidates.add(bucket);
+      else bucket?.forEach((i) => candidates.add(i));
+    };
+    bandKeys(probe.wordSig, WORD_BANDS).forEach((key, b) => collect(this.wordBands[b].get(key)));
+    if (probe.skeleton.length > 0) bandKeys(skeletonSig(probe.skeleton), SKELETON_BANDS).forEach((key, b) => collect(this.skeletonBands[b].get(key)));
     let best: DuplicateMatch | null = null;
     for (const i of [...candidates].sort((a, b) => a - b)) {
       const found = compare(probe, this.entries[i]);
@@ -134,7 +146,7 @@ function features(text: string) {
     words: words.length,
     wordSig: minHash(shingles, WORD_HASHES),
     skeleton: skeletonOf(sentences),
-    sentences: sentences.map(contentWords).filter((s) => s.length > 0),
+    sentences: flatten(sentences.map(contentWords).filter((s) => s.length > 0)),
   };
 }
 
@@ -159,10 +171,15 @@ function skeletonOf(sentences: string[]): Uint32Array {
   return Uint32Array.from([...tokens].sort((x, y) => x - y));
 }
 
-function contentWords(sentence: string): Uint32Array {
+function contentWords(sentence: string): number[] {
   const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const set = new Set(words.filter((w) => !STOPWORDS.has(w)).map(hashString));
-  return Uint32Array.from([...set].sort((x, y) => x - y));
+  return [...new Set(words.filter((w) => !STOPWORDS.has(w)).map(hashString))].sort((x, y) => x - y);
+}
+
+function flatten(sentences: number[][]): Sentences {
+  const starts = new Uint32Array(sentences.length + 1);
+  sentences.forEach((s, k) => (starts[k + 1] = starts[k] + s.length));
+  return { words: Uint32Array.from(sentences.flat()), starts };
 }
 
 // ---- comparison ----
@@ -172,21 +189,25 @@ function contentWords(sentence: string): Uint32Array {
  * their content words, as a share of both texts' content words: a short sentence a spinner rewrote
  * beyond recognition costs little, a long one unmatched costs much.
  */
-function alignmentScore(a: Uint32Array[], b: Uint32Array[]): number {
-  const total = a.reduce((n, s) => n + s.length, 0) + b.reduce((n, s) => n + s.length, 0);
-  if (total === 0) return 0;
+function alignmentScore(a: Sentences, b: Sentences): number {
+  const n = a.starts.length - 1;
+  const m = b.starts.length - 1;
+  const total = a.words.length + b.words.length;
+  if (n === 0 || m === 0) return 0;
+  const size = (s: Sentences, k: number) => s.starts[k + 1] - s.starts[k];
   // Best weight so far and how many pairs made it, per column of the previous row.
-  let previous = new Float64Array(b.length + 1);
-  let previousPairs = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Float64Array(b.length + 1);
-    const pairs = new Uint16Array(b.length + 1);
-    for (let j = 1; j <= b.length; j++) {
+  let previous = new Float64Array(m + 1);
+  let previousPairs = new Uint16Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    const row = new Float64Array(m + 1);
+    const pairs = new Uint16Array(m + 1);
+    for (let j = 1; j <= m; j++) {
       const [up, left] = [previous[j], row[j - 1]];
       row[j] = up >= left ? up : left;
       pairs[j] = up >= left ? previousPairs[j] : pairs[j - 1];
-      if (dice(a[i - 1], b[j - 1]) >= SENTENCE_DICE && previous[j - 1] + a[i - 1].length + b[j - 1].length > row[j]) {
-        row[j] = previous[j - 1] + a[i - 1].length + b[j - 1].length;
+      const weight = size(a, i - 1) + size(b, j - 1);
+      if (previous[j - 1] + weight > row[j] && (2 * sharedIn(a, i - 1, b, j - 1)) / weight >= SENTENCE_DICE) {
+        row[j] = previous[j - 1] + weight;
         pairs[j] = previousPairs[j - 1] + 1;
       }
     }
@@ -194,16 +215,20 @@ function alignmentScore(a: Uint32Array[], b: Uint32Array[]): number {
     previousPairs = pairs;
   }
   // One long shared sentence (a quoted statement, a licence line) does not make a copy.
-  const matched = previousPairs[b.length];
-  if (matched < MIN_ALIGNED_SENTENCES || matched * 2 < Math.min(a.length, b.length)) return 0;
-  return previous[b.length] / total;
+  const matched = previousPairs[m];
+  if (matched < MIN_ALIGNED_SENTENCES || matched * 2 < Math.min(n, m)) return 0;
+  return previous[m] / total;
 }
 
-function overlap(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+/** Words shared by sentence i of a and sentence j of b (both sorted). */
+function sharedIn(a: Sentences, i: number, b: Sentences, j: number): number {
+  return overlap(a.words, a.starts[i], a.starts[i + 1], b.words, b.starts[j], b.starts[j + 1]);
+}
+
+/** Values shared by two sorted ranges. */
+function overlap(a: Uint32Array, i: number, aEnd: number, b: Uint32Array, j: number, bEnd: number): number {
   let shared = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aEnd && j < bEnd) {
     if (a[i] === b[j]) shared++, i++, j++;
     else if (a[i] < b[j]) i++;
     else j++;
@@ -211,12 +236,8 @@ function overlap(a: Uint32Array, b: Uint32Array): number {
   return shared;
 }
 
-function dice(a: Uint32Array, b: Uint32Array): number {
-  return a.length + b.length === 0 ? 0 : (2 * overlap(a, b)) / (a.length + b.length);
-}
-
 function setJaccard(a: Uint32Array, b: Uint32Array): number {
-  const shared = overlap(a, b);
+  const shared = overlap(a, 0, a.length, b, 0, b.length);
   const union = a.length + b.length - shared;
   return union === 0 ? 0 : shared / union;
 }
@@ -274,10 +295,14 @@ function bandKeys(sig: Uint32Array, bands: number): number[] {
   return Array.from({ length: bands }, (_, b) => combine(Array.from(sig.subarray(b * rows, (b + 1) * rows))));
 }
 
-function push(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The articles in one LSH bucket: most buckets hold one, kept as a bare number to save memory. */
+type Bucket = number | number[];
+
+function push(map: Map<number, Bucket>, key: number, value: number): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, value);
+  else if (typeof bucket === 'number') map.set(key, [bucket, value]);
+  else bucket.push(value);
 }
 
 function round(x: number): number {

@@ -26,17 +26,25 @@ const ENGLISH_HEADS: Record<string, ActorKind> = {
 };
 
 const ORG_ARABIC = new RegExp(String.raw`(?<![\p{L}])(?:${ARABIC_HEADS})(?:[ -](?:${PARTICLE}[ -])*${CAP}){1,5}`, 'gu');
-const ORG_ENGLISH = new RegExp(String.raw`(?<![\p{L}])${NAME_BODY} (?:${Object.keys(ENGLISH_HEADS).join('|')})(?![\p{L}])`, 'gu');
+const ORG_ENGLISH = new RegExp(
+  String.raw`(?<![\p{L}])${NAME_BODY} (?<head>${Object.keys(ENGLISH_HEADS).join('|')})(?: (?:of|for) (?:the )?\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*){0,3})?(?![\p{L}])`,
+  'gu',
+);
 
 const TITLES = [
   'President', 'Vice President', 'Prime Minister', 'Minister', 'Foreign Minister', 'Defence Minister', 'Defense Minister', 'Interior Minister',
   'General', 'Gen\\.', 'Maj\\. Gen\\.', 'Brig\\. Gen\\.', 'Lt\\. Gen\\.', 'Colonel', 'Col\\.', 'Major', 'Brigadier', 'Lieutenant', 'Commander',
   'commander', 'leader', 'chief', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'Sheikh', 'Shaikh', 'Ayatollah', 'Grand Ayatollah',
   'cleric', 'envoy', 'Ambassador', 'ambassador', 'Senator', 'Sen\\.', 'Secretary', 'Speaker', 'lawmaker', 'MP', 'official', 'deputy',
-  'founder', 'Emir', 'King', 'Crown Prince', 'Chancellor', 'Governor', 'governor', 'Mayor', 'Judge', 'analyst', 'researcher',
+  'founder', 'Pope', 'activist', 'Emir', 'King', 'Crown Prince', 'Chancellor', 'Governor', 'governor', 'Mayor', 'Judge', 'analyst', 'researcher',
 ];
 const PERSON_NAME = String.raw`(?:Abu |Abd |Umm )?\p{Lu}[\p{Ll}’'-]+(?:[ -](?:${PARTICLE}[ -])*\p{Lu}[\p{Ll}’'-]+){1,3}`;
 const PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES.join('|')}) (?<name>${PERSON_NAME})`, 'gu');
+/** "Qasim Muslih, a PMF commander in Anbar": a name that an apposition describes as someone. */
+const PERSON_DESCRIBED = new RegExp(
+  String.raw`(?<![\p{L}])(?<name>${PERSON_NAME}),? (?:a|an|the|who (?:is|was) (?:a|an|the)) (?:[\p{L}-]+ ){0,4}?(?:commander|leader|official|activist|spokesman|spokeswoman|minister|adviser|advisor|cleric|lawmaker|politician|organi[sz]er|chief|head|founder|member|figure|journalist|envoy|general|officer|governor|president|director|militant|fighter)\b`,
+  'gu',
+);
 
 /** Words that start a capitalised run without being part of a name. */
 const NOT_NAME_START = /^(?:The|A|An|In|On|At|But|And|Or|Last|This|That|These|Those|Its|Their|His|Her|When|While|After|Before|During|Since|Officials?|Sources?)\s+/u;
@@ -52,13 +60,18 @@ export function discoverSpans(text: string): DiscoveredSpan[] {
       name = name.slice(lead[0].length);
       start += lead[0].length;
     }
-    const head = name.split(' ').at(-1)!;
     if (name.split(' ').length < 2) continue;
-    push(found, start, name, ENGLISH_HEADS[head] ?? 'organization');
+    push(found, start, name, ENGLISH_HEADS[m.groups!.head] ?? 'organization');
   }
   for (const m of text.matchAll(PERSON)) {
     const name = m.groups!.name;
     push(found, m.index! + m[0].length - name.length, name, 'person');
+  }
+  for (const m of text.matchAll(PERSON_DESCRIBED)) {
+    const name = m.groups!.name;
+    const lead = NOT_NAME_START.exec(name);
+    if (lead) continue;
+    push(found, m.index!, name, 'person');
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }

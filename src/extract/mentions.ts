@@ -40,7 +40,9 @@ export function findMentions(
     if (m.value.kind === 'description') {
       // "the government" is Iraq's in a story from Baghdad, and nobody's in particular elsewhere.
       const fit = m.values.find((v) => v.kind === 'description' && v.country === home);
-      if (fit && fit.kind === 'description') mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description' });
+      // "Sadr's lawmakers", "its security forces" belong to someone: not the institution itself.
+      const owned = /(?:['’]s|\b(?:his|her|its|their|our))\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
+      if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description' });
     } else if (m.value.kind === 'actor') {
       mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method });
     } else {
