@@ -4,6 +4,7 @@ import type { Actor, Article, ContractArticle, ExtractionResult } from '../model
 import { loadKnowledgeBase } from '../kb/index.js';
 import { processInputs } from '../pipeline/index.js';
 import { diagnosticPrinter, GENERATOR } from './output.js';
+import { groupIncidents } from '../analyze/incidents.js';
 
 const HELP = `usage: orbit extract <files, folders or URLs...> [--json] [--kb DIR]
 
@@ -29,7 +30,8 @@ export async function run(args: string[]): Promise<number> {
     if (!values.json) process.stdout.write(describe(article, actors) + '\n');
   }
   if (values.json) {
-    const result: ExtractionResult = { version: '1', generator: GENERATOR, articles: articles.map(contractArticle), actors: [...actors.values()] };
+    const incidents = groupIncidents(articles.flatMap((a) => a.events.map((event) => ({ articleId: a.id, event }))));
+    const result: ExtractionResult = { version: '1', generator: GENERATOR, articles: articles.map(contractArticle), actors: [...actors.values()], incidents };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   }
   return report.errors ? 1 : 0;
