@@ -45,6 +45,9 @@ export function findDate(text: string): FoundDate | null {
       if (!m) continue;
       const date = toIso(...parts(m));
       if (date) return { date, start: i, end: i + m[0].length };
+      // An impossible date ("31 February 2021") is no date; its "February 2021" is not one either.
+      i += m[0].length - 1;
+      break;
     }
   }
   return null;

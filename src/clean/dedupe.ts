@@ -33,9 +33,11 @@ const SKELETON_BANDS = 8;
 const SYNDICATED_JACCARD = 0.5;
 /** Or: this share of the shorter text's shingles found in the longer, when it is at least half as long. */
 const SYNDICATED_CONTAINMENT = 0.8;
-const SKELETON_JACCARD = 0.5;
+const SKELETON_JACCARD = 0.75;
 const SENTENCE_DICE = 0.4;
-const ALIGNED_SHARE = 0.65;
+/** Aligned sentences this close are copied, not spun. */
+const VERBATIM_DICE = 0.85;
+const ALIGNED_SHARE = 0.7;
 /** A spun copy keeps few 5-grams; a pair that aligns and still shares this many is an edited copy. */
 const SPUN_MAX_JACCARD = 0.3;
 /** Below this many words, or this many aligned sentences, there is too little to call anything spun. */
@@ -195,28 +197,37 @@ function alignmentScore(a: Sentences, b: Sentences): number {
   const total = a.words.length + b.words.length;
   if (n === 0 || m === 0) return 0;
   const size = (s: Sentences, k: number) => s.starts[k + 1] - s.starts[k];
-  // Best weight so far and how many pairs made it, per column of the previous row.
+  // Per column: the best weight so far, how many pairs made it, and how many of those were verbatim.
   let previous = new Float64Array(m + 1);
   let previousPairs = new Uint16Array(m + 1);
+  let previousVerbatim = new Uint16Array(m + 1);
   for (let i = 1; i <= n; i++) {
     const row = new Float64Array(m + 1);
     const pairs = new Uint16Array(m + 1);
+    const verbatim = new Uint16Array(m + 1);
     for (let j = 1; j <= m; j++) {
-      const [up, left] = [previous[j], row[j - 1]];
-      row[j] = up >= left ? up : left;
-      pairs[j] = up >= left ? previousPairs[j] : pairs[j - 1];
+      const fromUp = previous[j] >= row[j - 1];
+      row[j] = fromUp ? previous[j] : row[j - 1];
+      pairs[j] = fromUp ? previousPairs[j] : pairs[j - 1];
+      verbatim[j] = fromUp ? previousVerbatim[j] : verbatim[j - 1];
       const weight = size(a, i - 1) + size(b, j - 1);
-      if (previous[j - 1] + weight > row[j] && (2 * sharedIn(a, i - 1, b, j - 1)) / weight >= SENTENCE_DICE) {
-        row[j] = previous[j - 1] + weight;
-        pairs[j] = previousPairs[j - 1] + 1;
-      }
+      if (previous[j - 1] + weight <= row[j]) continue;
+      const dice = (2 * sharedIn(a, i - 1, b, j - 1)) / weight;
+      if (dice < SENTENCE_DICE) continue;
+      row[j] = previous[j - 1] + weight;
+      pairs[j] = previousPairs[j - 1] + 1;
+      verbatim[j] = previousVerbatim[j - 1] + (dice >= VERBATIM_DICE ? 1 : 0);
     }
     previous = row;
     previousPairs = pairs;
+    previousVerbatim = verbatim;
   }
-  // One long shared sentence (a quoted statement, a licence line) does not make a copy.
   const matched = previousPairs[m];
+  // One long shared sentence (a quoted statement, a licence line) does not make a copy.
   if (matched < MIN_ALIGNED_SENTENCES || matched * 2 < Math.min(n, m)) return 0;
+  // A spinner rewrites nearly every sentence. Texts that align through sentences copied word for word
+  // are two articles sharing background paragraphs (outlets reuse them), which the shingles judge.
+  if (previousVerbatim[m] * 2 >= matched) return 0;
   return previous[m] / total;
 }
 

@@ -3,6 +3,7 @@
 // related-story lists, comments or captions, which carry other articles' dates.
 import type { IsoDate } from '../model/types.js';
 import { parseDate } from './dates.js';
+import { dateLine } from './lines.js';
 import { normalizeSpace } from './paragraphs.js';
 
 export interface PageMeta {
@@ -31,10 +32,13 @@ export function readMeta(document: Document): PageMeta {
   const ld = jsonLd(document);
   const article = ld.find((n) => typeNames(n).some((t) => ARTICLE_TYPE.test(t))) ?? ld.find((n) => typeof n.datePublished === 'string') ?? null;
 
-  const outlet = clean(meta.get('og:site_name')) ?? publisherName(article, ld) ?? null;
+  const named = clean(meta.get('og:site_name')) ?? publisherName(article, ld) ?? null;
   const rawTitle = clean(meta.get('og:title')) ?? headlineH1(document) ?? clean(meta.get('twitter:title')) ?? clean(stringOf(article?.headline)) ?? clean(document.title);
+  const split = rawTitle === null ? null : splitSiteSuffix(rawTitle, named);
+  // Without a declared site name, the one the <title> ends with ("... - Daily News Hub 24") will do.
+  const outlet = named ?? split?.site ?? siteFromTitleTag(document, named);
   return {
-    title: rawTitle === null ? null : stripSiteSuffix(rawTitle, outlet),
+    title: split?.title ?? null,
     outlet,
     publishedAt: publishedDate(document, meta, article),
     url: absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null),
@@ -48,7 +52,8 @@ function publishedDate(document: Document, meta: Map<string, string>, article: J
     (article && typeof article.datePublished === 'string' ? parseDate(article.datePublished) : null) ??
     microdataDate(document) ??
     PUBLISHED_META.map(fromMeta).find((d) => d !== null) ??
-    bylineTime(document)
+    bylineTime(document) ??
+    bylineText(document)
   );
 }
 
@@ -130,6 +135,23 @@ function bylineTime(document: Document): IsoDate | null {
  * The element's ancestors up to the enclosing <article> or <main> (inclusive), never <body>: page-wide
  * wrappers often carry classes like "has-sidebar" that say nothing about this element.
  */
+/**
+ * A date written as text in the article's byline or meta line ("Posted on June 29, 2020 by admin",
+ * `<span class="pubdate">Oct 12, 2021</span>`), for pages that mark it up no other way. Only short
+ * elements whose whole text is a date line count, so a paragraph that names a date does not.
+ */
+function bylineText(document: Document): IsoDate | null {
+  const selector = '[class*="date"], [class*="byline"], [class*="posted"], [class*="publish"], [class*="meta"], [class*="info"], [class*="time"], [id*="date"], [id*="byline"]';
+  for (const el of Array.from(document.querySelectorAll(selector))) {
+    if (el.tagName.toUpperCase() === 'META' || isElsewhere(el) || !BYLINE_CLASS.test(classAndId(el))) continue;
+    const text = normalizeSpace(el.textContent ?? '');
+    if (text.length > 160) continue;
+    const found = dateLine(text);
+    if (found) return found.date;
+  }
+  return null;
+}
+
 function ancestors(el: Element): Element[] {
   const chain: Element[] = [];
   for (let p = el.parentElement; p && !/^(BODY|HTML)$/i.test(p.tagName); p = p.parentElement) {
@@ -154,17 +176,33 @@ function inByline(el: Element): boolean {
 
 /** "Rockets hit base | Example News" -> "Rockets hit base". Only a short tail goes, and only when the head is a headline. */
 export function stripSiteSuffix(title: string, outlet: string | null): string {
+  return splitSiteSuffix(title, outlet).title;
+}
+
+/** The headline and the site name a <title> carries after a separator, when it carries one. */
+export function splitSiteSuffix(title: string, outlet: string | null): { title: string; site: string | null } {
   const m = /^(.*\S)\s+(\||–|—|-|::|»|·)\s+([^|–—»·]+)$/.exec(title);
-  if (!m) return title;
+  if (!m) return { title, site: null };
   const [, head, separator, tail] = m;
   const same = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]/g, '') === b.toLowerCase().replace(/[^a-z0-9]/g, '');
   const headWords = head.split(/\s+/).length;
   const tailWords = tail.split(/\s+/).length;
-  if (outlet && same(tail, outlet)) return stripSiteSuffix(head, outlet);
-  if (/\.(com|org|net|co\.uk|news|info|iq|ir)$/i.test(tail.trim())) return head;
-  if (separator !== '-' && separator !== '–' && separator !== '—' && tailWords <= 5 && headWords >= 3) return stripSiteSuffix(head, outlet);
-  if (tailWords <= 3 && headWords >= 5 && /^\p{Lu}/u.test(tail)) return head;
-  return title;
+  const dash = separator === '-' || separator === '–' || separator === '—';
+  // A site name is a few capitalised words or numbers ("Daily News Hub 24"); "US talks resume" is not.
+  const nameLike = tailWords <= 5 && tail.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  const strip =
+    (outlet !== null && same(tail, outlet)) ||
+    /\.(com|org|net|co\.uk|news|info|iq|ir)$/i.test(tail.trim()) ||
+    (!dash && tailWords <= 5 && headWords >= 3) ||
+    (dash && nameLike && headWords >= 4);
+  if (!strip) return { title, site: null };
+  const inner = splitSiteSuffix(head, outlet);
+  return { title: inner.title, site: tail.trim() };
+}
+
+function siteFromTitleTag(document: Document, outlet: string | null): string | null {
+  const title = clean(document.title);
+  return title ? splitSiteSuffix(title, outlet).site : null;
 }
 
 function absoluteUrl(href: string | null): string | null {

@@ -45,16 +45,20 @@ export function cleanPage(page: RawPage): CleanStory[] {
 
   if (segments.length === 1) {
     const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody });
-    return [{ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet, url, text: found.paragraphs.join('\n\n'), diagnostics }];
+    return [{ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, url, text: found.paragraphs.join('\n\n'), diagnostics }];
   }
   diagnostics.push({ severity: 'info', stage: 'clean', uri: where, message: `page holds ${segments.length} separate stories; split them` });
+  // A dateline leaves out the year ("BAKU, June 15 (Wire) —"): the page's date gives it, else the
+  // date of the story before on the same page.
+  let reference = publishedAt;
   return segments.map((segment, k) => {
-    const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: publishedAt, fromArticleBody });
+    const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody });
+    reference = publishedAt ?? found.publishedAt ?? reference;
     return {
       title: found.title ?? (k === 0 ? title : null),
       // Each story's own date first: the page's date is only the date of the page.
       publishedAt: found.publishedAt ?? publishedAt,
-      outlet,
+      outlet: outlet ?? found.outlet,
       url,
       text: found.paragraphs.join('\n\n'),
       diagnostics: k === 0 ? diagnostics : [],

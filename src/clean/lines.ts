@@ -38,6 +38,9 @@ const PROMPTS: [RegExp, number][] = [
   // app banners
   [/\b(download|get|install|open|try|use)\b.{0,40}\bapps?\b/i, 25],
   [/\b(app store|google play)\b/i, 25],
+  [/\b(read|continue|view) (this (story|article) )?in (the |our )?([\p{L}\p{N}]+ ){0,3}app\b|^continue in (the )?browser$|\bbreaking news alerts\b|\bon your (phone|mobile)\b/iu, 16],
+  // paywall meters
+  [/\b\d+ free (articles?|stories) (left|remaining)\b|\bunlimited access\b|\bsubscribers? only\b/i, 20],
   // share / follow / subscribe / newsletter / accounts
   [new RegExp(`^(${SHARE_WORDS}[\\s,|·•/]*)+$`, 'i'), 12],
   [/^share (this|on|via|the (story|article|page)|article|story|link|page)\b/i, 12],
@@ -55,11 +58,22 @@ const PROMPTS: [RegExp, number][] = [
   // advertising and page furniture
   [/^(advertisement|advertising|sponsored( content)?|ad|promoted( content)?|paid content|story continues( below)?( advertisement)?|continue reading( below| the main story)?|scroll (down )?to continue.*|skip (to )?(main )?content|skip advert(isement)?|back to top|go to top|click here.*|report an (error|ad)|listen to (this )?(article|story).*|\d+ min(ute)?s? read|image|video|photo|gallery|loading\.*|menu|search|close)$/i, 12],
   [/^(\d+|an?) (minutes?|mins?|hours?|hrs?|days?|weeks?) ago$/i, 4],
+  // syndication notices
+  [/\b(this (article|story|report) (first |originally )?(appeared|was (first |originally )?published)|(is |was )?republished (here )?(with|under|by)\b)/i, 30],
   // copyright footers and site links
   [/^(©|\(c\)|copyright\b)/i, 40],
   [/©\s*(19|20)\d{2}|\ball rights reserved\b|\blicensed under (a |the )?creative commons\b/i, 40],
   [/^(terms (of (use|service))?|privacy( policy)?|contact us|about us|careers|sitemap|accessibility)(\s*[|·•]\s*.*)?$/i, 25],
 ];
+
+/** Who a copyright footer names: "© 2019 Tigris Wire. All rights reserved." -> "Tigris Wire". */
+export function copyrightHolder(unit: string): string | null {
+  const m = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*)?(\p{Lu}[\p{L}\p{N}&'.-]*(?: [\p{Lu}&][\p{L}\p{N}&'.-]*){0,5})/iu.exec(unit);
+  if (!m) return null;
+  // "Gulf Ledger Media FZ-LLC" -> "Gulf Ledger": the company form is not the masthead.
+  const name = m[1].replace(/\.$/, '').replace(/(\s+(Media|Group|Holdings?|Corporation|Corp\.?|Co\.?|Inc\.?|Ltd\.?|LLC|FZ-LLC|FZE|GmbH|S\.A\.|PLC|Limited|All|Rights|Reserved))+$/i, '');
+  return /^(All|The)$/i.test(name) ? null : name;
+}
 
 export function isPrompt(unit: string): boolean {
   const words = wordCount(unit);
@@ -118,10 +132,14 @@ export function isCaption(unit: string): boolean {
   return wordCount(unit) <= 60 && CAPTION.some((re) => re.test(unit));
 }
 
-const BYLINE = /^(by|written by|words by|reporting by|author:?|posted by|story by)\s+\p{Lu}/iu;
+const BYLINE = /^(by|written by|words by|reporting by|author:?|posted by|story by)\s+\p{L}/iu;
+/** A credit without "By": "Levant Daily correspondents", "Gulf Ledger staff", "Jane Doe, Baghdad bureau". */
+const CREDIT = /^(\p{Lu}[\p{L}'.-]*[ ,]+){1,5}(staff|staff writers?|correspondents?|reporters?|writers?|editors?|desk|bureau|newsroom|and agencies|with agencies)$/u;
 
 export function isByline(unit: string): boolean {
-  return BYLINE.test(unit) && wordCount(unit) <= 14 && !(endsSentence(unit) && wordCount(unit) > 8);
+  const words = wordCount(unit);
+  if (CREDIT.test(unit) && words <= 7) return true;
+  return BYLINE.test(unit) && words <= 14 && !(endsSentence(unit) && words > 8);
 }
 
 const DATE_LABEL = /\b(published|updated|last updated|first published|posted|modified|created|date|on|at|edited|am|pm|gmt|utc|bst|est|edt|cet|cest|ast|ist|pst|pdt|local time|time)\b/gi;
@@ -143,7 +161,8 @@ export function dateLine(unit: string): DateLine | null {
   if (!found) return null;
   const before = unit.slice(0, found.start);
   let rest = before + ' ' + unit.slice(found.end);
-  rest = rest.replace(/^.*?\bby\s+(\p{Lu}[\p{L}.'-]*\s*){1,4}/u, ' ');
+  // "By Jane Doe", "by admin in World News": who posted it and where, not what it says.
+  rest = rest.replace(/^.*?\bby\s+(\p{Lu}[\p{L}.'-]*\s*){1,4}/u, ' ').replace(/\bby\s+[\p{L}\p{N}_.-]+(\s+in\s+(\p{Lu}[\p{L}-]*\s*){1,3})?/u, ' ');
   rest = rest.replace(/\d{1,2}[:.]\d{2}(:\d{2})?/g, ' ').replace(WEEKDAY, ' ').replace(DATE_LABEL, ' ');
   rest = rest.replace(/[+-]\d{2}:?\d{2}\b|\bZ\b/g, ' ');
   // What is left may name an author or an outlet (capitalised words), not say anything.

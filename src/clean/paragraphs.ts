@@ -8,10 +8,10 @@ export function splitUnits(text: string): string[] {
   for (const block of blocks) {
     const lines = block.split('\n').map(normalizeSpace).filter((l) => l !== '');
     if (lines.length === 0) continue;
-    const width = Math.max(...lines.map((l) => l.length));
+    const wrapped = looksWrapped(lines);
     let current = lines[0];
     for (let i = 1; i < lines.length; i++) {
-      if (isWrapped(lines[i - 1], lines[i], width)) current += ' ' + lines[i];
+      if (continues(lines[i - 1], lines[i], wrapped)) current += ' ' + lines[i];
       else {
         units.push(current);
         current = lines[i];
@@ -23,13 +23,23 @@ export function splitUnits(text: string): string[] {
 }
 
 /**
- * A line was wrapped when the block looks fixed-width (longest line 50-100 characters), the line fills
- * most of that width, and the next line does not start a new sentence. A list of short nav links or a
- * series of one-line paragraphs stays apart.
+ * A block of fixed-width text (wire copy wrapped at 60-100 columns): at least three lines, and nearly
+ * all but the last fill most of the width. A menu, a headline over a byline, or a series of
+ * one-line paragraphs does not look like that.
  */
-function isWrapped(line: string, next: string, width: number): boolean {
-  if (width < 50 || width > 100 || line.length < width * 0.7) return false;
-  return !(/[.!?:"”’)]$/.test(line) && /^[A-Z"“‘(]/.test(next));
+function looksWrapped(lines: string[]): boolean {
+  if (lines.length < 3) return false;
+  const width = Math.max(...lines.map((l) => l.length));
+  if (width < 50 || width > 100) return false;
+  const body = lines.slice(0, -1);
+  return body.filter((l) => l.length >= width * 0.7).length >= body.length * 0.8;
+}
+
+/** The next line goes on with this one's sentence: it starts in lower case after a long line, or the block is wrapped and no sentence ended. */
+function continues(line: string, next: string, wrapped: boolean): boolean {
+  // Outside a wrapped block, only a long line running on into a lower-case one ("by Monitor staff" under a headline is a byline).
+  if (/^[\p{Ll}]/u.test(next) && !/[.!?:"”’)]$/.test(line)) return wrapped || (line.length >= 60 && !/^by\s/i.test(next));
+  return wrapped && !(/[.!?:"”’)]$/.test(line) && /^[\p{Lu}"“‘(]/u.test(next));
 }
 
 export function normalizeSpace(text: string): string {

@@ -3,7 +3,7 @@
 import type { IsoDate } from '../model/types.js';
 import { findDate, parseMonthDay } from './dates.js';
 import {
-  dateLine, datelineOf, endsSentence, isByline, isCaption, commentsStart, isHeadlineLike, isProse, isPrompt,
+  copyrightHolder, dateLine, datelineOf, endsSentence, isByline, isCaption, commentsStart, isHeadlineLike, isProse, isPrompt,
   isSeparatedMenu, isShortLine, teaserKind, wordCount,
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
@@ -12,6 +12,8 @@ export interface FilteredText {
   paragraphs: string[];
   title: string | null;
   publishedAt: IsoDate | null;
+  /** The masthead a copyright footer names, for dumps that carry no other sign of their outlet. */
+  outlet: string | null;
 }
 
 export interface FilterOptions {
@@ -89,7 +91,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
   });
 
   const prose = units.map((u, i) => !clutter[i] && isProse(u));
-  if (!prose.includes(true)) return { paragraphs: [], title: options.title ?? null, publishedAt: null };
+  if (!prose.includes(true)) return { paragraphs: [], title: options.title ?? null, publishedAt: null, outlet: null };
   // The body: for a text dump, the densest run of prose (what stands before is the header: nav,
   // headline, byline, date; after it, the footer); for an article body found in the HTML, everything
   // from its first prose paragraph.
@@ -114,6 +116,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     paragraphs: units.filter((_, i) => keep[i]),
     title: options.title ?? findTitle(header, clutter.slice(0, first)),
     publishedAt: findPublished(units, first, noDate, options.referenceDate ?? null),
+    outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
   };
 }
 
@@ -163,9 +166,15 @@ function commentsCut(units: string[], prose: boolean[], first: number, last: num
   return units.length;
 }
 
-/** The headline: the first headline-like header line that is not part of a menu run. */
+/**
+ * The headline: a headline-like header line standing right above the byline or date line, else the
+ * first headline-like header line that is not part of a menu run.
+ */
 function findTitle(header: string[], clutter: boolean[]): string | null {
   const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u));
+  const meta = (u: string | undefined) => u !== undefined && (isByline(u) || dateLine(u) !== null);
+  const aboveByline = header.findIndex((_, i) => candidates[i] && (meta(header[i + 1]) || (meta(header[i + 2]) && !candidates[i + 1])));
+  if (aboveByline >= 0) return header[aboveByline];
   const inMenuRun = (i: number) => {
     let run = 1;
     for (let j = i - 1; j >= 0 && isShortLine(header[j]) && wordCount(header[j]) <= 4; j--) run++;

@@ -14,9 +14,11 @@ export interface EventContext {
   locate(sentence: Span): Location | null;
 }
 
-const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?$/iu;
+const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?(?:[\p{Ll}]+(?:ed|en)\s+(?:and|or)\s+)?$/iu;
+/** "US troops have come under attack": the subject is on the receiving end. */
+const UNDER_ATTACK = /\b(?:came|come|comes|coming)\s+under\s+(?:[\p{Ll}]+\s+)?$/u;
 const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
-const TARGET_AFTER = /^\s*(?:[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
+const TARGET_AFTER = /^\s*(?:(?!(?:to|that|who|which)\s)[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
 /** After a noun trigger's preposition the target may sit a little further: "strikes on Sunday against five facilities of ⟦0⟧". */
 const TARGET_AFTER_NOUN = /^\s*(?:[^\s⟦,.;:()]+\s+){0,6}?⟦(\d+)⟧/u;
 const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
@@ -56,7 +58,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     let sources: string[] = [];
     let targets: string[] = [];
     let evidenceOfRoles = 0;
-    const passive = !entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && PASSIVE_AUX.test(before);
+    const passive = (!entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && PASSIVE_AUX.test(before)) || UNDER_ATTACK.test(before);
     if (passive) {
       const agent = PASSIVE_AGENT.map((p) => p.exec(after)).find(Boolean);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
@@ -73,7 +75,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
       const head = form.split(' ')[0];
-      const nounLike = !/(?:ed|ing)$/.test(head) && !IRREGULAR_PAST.test(head);
+      // "the attack", "the killing": after a determiner a base form or a gerund is a noun.
+      const nounLike = !head.endsWith('ed') && !IRREGULAR_PAST.test(head);
       if (nounLike && DETERMINER_BEFORE.test(before)) continue;
       if (head.endsWith('ing') && MODIFIER_BEFORE.test(before)) continue;
       // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the
@@ -82,7 +85,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
       const object = CLAUSE_TARGET.test(after) ? null : TARGET_AFTER.exec(after);
-      if (object) targets = s.slots[Number(object[1])].actorIds;
+      if (object) targets = s.slots[headSlot(s, Number(object[1]))].actorIds;
       evidenceOfRoles = (subject >= 0 ? 1 : 0) + (object ? 1 : 0);
     }
     targets = targets.filter((t) => !sources.includes(t));
@@ -116,10 +119,21 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
   return events;
 }
 
+/** "⟦Iran⟧-backed ⟦Kataib Hezbollah⟧": the first slot only modifies the second, which is the actor meant. */
+const MODIFIES_NEXT = /^[- ](?:backed|aligned|allied|led|sponsored|supported|affiliated|linked|funded|based)\b/u;
+
+function headSlot(s: SlottedSentence, k: number): number {
+  let head = k;
+  while (head + 1 < s.slotAt.length && MODIFIES_NEXT.test(s.masked.slice(s.slotAt[head].end, s.slotAt[head].end + 12))) head++;
+  return head;
+}
+
 function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Span[]): number {
   for (let k = s.slotAt.length - 1; k >= 0; k--) {
     const at = s.slotAt[k];
     if (at.end > maskedOffset) continue;
+    // "⟦Iran⟧-backed militias attacked": the patron is not the attacker.
+    if (MODIFIES_NEXT.test(s.masked.slice(at.end, at.end + 12))) continue;
     // skip a slot inside an aside that closes before the trigger
     if (asides.some((a) => a.start < at.start && at.end <= a.end && a.end <= maskedOffset)) continue;
     // too far back: more than 25 words between the actor and the trigger

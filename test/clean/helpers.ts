@@ -1,0 +1,14 @@
+// Shared by the clean tests: the fixtures folder, found from the compiled test in dist/test/clean.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/clean/', import.meta.url));
+
+export function fixture(name: string): string {
+  return join(FIXTURES, name);
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(fixture(name), 'utf8');
+}
