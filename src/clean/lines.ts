@@ -68,10 +68,10 @@ const PROMPTS: [RegExp, number][] = [
 
 /** Who a copyright footer names: "© 2019 Tigris Wire. All rights reserved." -> "Tigris Wire". */
 export function copyrightHolder(unit: string): string | null {
-  const m = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*)?(\p{Lu}[\p{L}\p{N}&'.-]*(?: [\p{Lu}&][\p{L}\p{N}&'.-]*){0,5})/iu.exec(unit);
+  const m = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*)?(\p{Lu}[\p{L}\p{N}&'-]*(?: [\p{Lu}\p{N}&][\p{L}\p{N}&'-]*){0,5})/iu.exec(unit);
   if (!m) return null;
   // "Gulf Ledger Media FZ-LLC" -> "Gulf Ledger": the company form is not the masthead.
-  const name = m[1].replace(/\.$/, '').replace(/(\s+(Media|Group|Holdings?|Corporation|Corp\.?|Co\.?|Inc\.?|Ltd\.?|LLC|FZ-LLC|FZE|GmbH|S\.A\.|PLC|Limited|All|Rights|Reserved))+$/i, '');
+  const name = m[1].replace(/(\s+(19|20)\d{2})+$/, '').replace(/(\s+(Media|Group|Holdings?|Corporation|Corp\.?|Co\.?|Inc\.?|Ltd\.?|LLC|FZ-LLC|FZE|GmbH|S\.A\.|PLC|Limited|All|Rights|Reserved))+$/i, '');
   return /^(All|The)$/i.test(name) ? null : name;
 }
 

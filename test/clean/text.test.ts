@@ -5,8 +5,9 @@ import { readFixture } from './helpers.js';
 
 test('a text dump: app banners, nav, share prompts, a caption repeated three times, teasers and footer are dropped', () => {
   const dump = readFixture('dump-with-banners.txt');
-  const { paragraphs, title, publishedAt } = cleanText(dump);
+  const { paragraphs, title, publishedAt, outlet } = cleanText(dump);
   assert.equal(title, 'Protesters storm parliament in Baghdad for second time in a week');
+  assert.equal(outlet, 'Example Herald', 'named by the copyright footer');
   // Published wins over Updated, and the teaser dates (2019, January 2022) are never read.
   assert.equal(publishedAt, '2022-07-30');
   assert.equal(paragraphs.length, 4);

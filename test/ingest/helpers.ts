@@ -1,17 +1,11 @@
-// Shared by the ingest tests: where the fixtures are, a scratch folder, and a collector for readInputs.
+// Shared by the ingest tests: the fixtures (shared with the clean tests), a scratch folder, and a collector for readInputs.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic, RawPage } from '../../src/model/types.js';
 import { readInputs } from '../../src/ingest/index.js';
 
-/** test/fixtures/clean, found from the compiled test in dist/test/... */
-export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/clean/', import.meta.url));
-
-export function fixture(name: string): string {
-  return join(FIXTURES, name);
-}
+export { fixture } from '../clean/helpers.js';
 
 export function scratch(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'orbit-ingest-'));
