@@ -6,8 +6,20 @@ import { findDate } from './dates.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
+const wordCounts = new Map<string, number>();
+
 /** Words, counting every two Chinese or Japanese characters as one (those scripts write no spaces). */
 export function wordCount(unit: string): number {
+  // The classifiers ask again and again of the same units, some of them whole articles long.
+  const known = wordCounts.get(unit);
+  if (known !== undefined) return known;
+  if (wordCounts.size > 5000) wordCounts.clear();
+  const count = countWords(unit);
+  wordCounts.set(unit, count);
+  return count;
+}
+
+function countWords(unit: string): number {
   let count = 0;
   for (const token of unit.split(' ')) {
     if (!/[\p{L}\p{N}]/u.test(token)) continue;
