@@ -30,7 +30,7 @@ const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launch
 const IRREGULAR_PAST = /^(?:struck|hit|shot|met|fought|sent|gave|held|spoke|withdrew|took|led|sold|brought|sought|threw|flew|went|left|paid|freed|set|put|shut|quit|cut|ran|told|said|built|began|broke|drew|stood|found)$/;
 const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
 /** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent|another)\s+(?:(?!(?:would|will|could|can|may|might|must|should|shall|to|did|do|does|not|never|also|then|had|has|have)\s)[\p{Ll}-]+\s+){0,2}$/u;
 /** "bases hosting coalition troops": a gerund right after a common noun modifies it; it is no event. */
 const MODIFIER_BEFORE = /(?:^|\s)(?!(?:is|was|has|as|this|its|his|denies|admits|keeps|stops|continues|resumes|avoids|considers|risks|threatens|plans|vows|begins|starts)\s)[\p{Ll}]+s\s+$/u;
 /** "warned that Washington would ...": an actor after "that" is the subject of a clause, not the target. */
@@ -84,7 +84,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       if (COMPLEMENT_BEFORE.test(before) && events.some((e) => e.trigger && e.trigger.start < s.toText(tStart))) continue;
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
-      const object = CLAUSE_TARGET.test(after) ? null : TARGET_AFTER.exec(after);
+      // "demanded that Iraq pay": for a request, whoever must act is its target.
+      const object = CLAUSE_TARGET.test(after) ? (entry.type === 'REQUEST' ? /^\s*that\s+(?:the\s+)?⟦(\d+)⟧/u.exec(after) : null) : TARGET_AFTER.exec(after);
       if (object) targets = s.slots[headSlot(s, Number(object[1]))].actorIds;
       evidenceOfRoles = (subject >= 0 ? 1 : 0) + (object ? 1 : 0);
     }
