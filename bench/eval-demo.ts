@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     for (const id of goldActors) if (!sysActors.has(id)) (actors.fn++, verbose && misses.push(`${key}: missed actor ${id}`));
 
     const fold = (s: string) => s.split(/\s+/).map(foldToken).join(' ').replace(/^the /, '');
-    const sysFound = new Set(a.mentions.filter((m) => !kb.actor(m.actorId)).map((m) => fold(m.text)));
+    const sysFound = new Set(a.mentions.filter((m) => !kb.actor(m.actorId) && m.method === 'pattern').map((m) => fold(m.text)));
     const goldFound = new Set((g.discovered ?? []).map(fold));
     for (const n of sysFound) [...goldFound].some((x) => x.includes(n) || n.includes(x)) ? discovered.tp++ : discovered.fp++;
     for (const n of goldFound) if (![...sysFound].some((x) => x.includes(n) || n.includes(x))) discovered.fn++;
