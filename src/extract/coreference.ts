@@ -12,7 +12,8 @@ const OBJECT = /(?<=[\p{Ll}]\s)(?:him|her)\b(?!\s+(?:own|self))/gu;
 
 export function resolvePronouns(text: string, sentences: Span[], mentions: Mention[], kindOf: (id: string) => ActorKind | undefined): Mention[] {
   const resolved: Mention[] = [];
-  const within = (span: Span) => mentions.filter((x) => x.start >= span.start && x.end <= span.end);
+  // Resolved pronouns count as antecedents too: "He condemned it. Esper telephoned him."
+  const within = (span: Span) => [...mentions, ...resolved].filter((x) => x.start >= span.start && x.end <= span.end).sort((a, b) => a.start - b.start);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const previous = i > 0 ? sentences[i - 1] : null;

@@ -94,3 +94,18 @@ test('the same input gives the same ids', () => {
   const text = 'Kataib Hezbollah attacked the United States.';
   assert.deepEqual(extract(text).events.map((e) => e.id), extract(text).events.map((e) => e.id));
 });
+
+test('descriptions name the institution of the country the story is set in', () => {
+  const inBaghdad = extract('BAGHDAD — Sadr urged the government to act. Iraqi officials agreed.');
+  assert.ok(inBaghdad.mentions.some((m) => m.actorId === 'iraqi-government' && m.method === 'description'));
+  const elsewhere = extract('Armenian officials said the government would resign.');
+  assert.ok(!elsewhere.mentions.some((m) => m.actorId === 'iraqi-government'), 'not Iraq\'s government in a story about Armenia');
+});
+
+test('pronouns: a sentence opening with He, an object him', () => {
+  const a = extract('Mustafa al-Kadhimi arrived in Baghdad. He condemned the United States. Mark Esper telephoned him on Sunday.');
+  const coref = a.mentions.filter((m) => m.method === 'coreference').map((m) => `${m.text}=${m.actorId}`);
+  assert.deepEqual(coref, ['He=mustafa-al-kadhimi', 'him=mustafa-al-kadhimi']);
+  assert.ok(a.events.some((e) => e.type === 'ACCUSE' && e.sources[0] === 'mustafa-al-kadhimi'));
+  assert.ok(a.events.some((e) => e.type === 'CONSULT' && e.sources[0] === 'mark-esper' && e.targets[0] === 'mustafa-al-kadhimi'));
+});

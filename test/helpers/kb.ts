@@ -23,6 +23,8 @@ actors:
   - {id: adil-abdul-mahdi, name: Adil Abdul-Mahdi, kind: person, country: IRQ, aliases: [Abdul-Mahdi]}
   - {id: mustafa-al-kadhimi, name: Mustafa al-Kadhimi, kind: person, country: IRQ, aliases: [Kadhimi]}
   - {id: mohammed-shia-al-sudani, name: Mohammed Shia al-Sudani, kind: person, country: IRQ, aliases: [Sudani]}
+  - {id: iraqi-government, name: Iraqi government, kind: government_body, country: IRQ, descriptions: [the government]}
+  - {id: mark-esper, name: Mark Esper, kind: person, country: USA, aliases: [Esper]}
 `;
 
 export const ROLES_YAML = `
