@@ -355,7 +355,7 @@ function renderArticles() {
         el('span', { class: 'date' }, article.publishedAt ?? 'undated'),
         el('span', { class: 'title' }, article.title ?? '(untitled)')),
       el('div', { class: 'line1 muted' },
-        article.outlet ?? article.sourceUri ?? '',
+        article.outlet ?? sourceName(article.sourceUri),
         article.duplicateOf ? el('span', { class: 'badge warn', title: `copy of ${article.duplicateOf}` }, 'duplicate') : null,
         article.spun ? el('span', { class: 'badge warn' }, 'spun') : null,
         article.eventCount !== undefined ? el('span', { class: 'badge' }, `${article.eventCount} events`) : null))));
@@ -388,7 +388,7 @@ async function showArticle(id, focus, item) {
   try {
     const article = await api(`/api/articles/${encodeURIComponent(id)}`);
     if (request !== readerRequest) return;
-    const meta = [article.outlet, article.publishedAt ?? 'undated', article.sourceUri].filter(Boolean).join(' · ');
+    const meta = [article.outlet, article.publishedAt ?? 'undated', sourceName(article.sourceUri)].filter(Boolean).join(' · ');
     const link = /^https?:\/\//i.test(article.url ?? '') ? el('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null;
     const body = el('div', { class: 'article-text' }, ...markedText(article, focus));
     // attributedTo is an actor id or a plain name ('militia officials')
@@ -516,3 +516,13 @@ function refresh() {
 }
 
 start();
+
+/** Where an article came from, without the reader's own folders: a URL's host, else the file name. */
+function sourceName(uri) {
+  if (!uri) return '';
+  try {
+    return new URL(uri).host || uri;
+  } catch {
+    return uri.split(/[\\/]/).pop();
+  }
+}
