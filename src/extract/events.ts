@@ -123,6 +123,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
 /** "⟦Iran⟧-backed ⟦Kataib Hezbollah⟧": the first slot only modifies the second, which is the actor meant. */
 const MODIFIES_NEXT = /^[- ](?:backed|aligned|allied|led|sponsored|supported|affiliated|linked|funded|based)\b/u;
 
+/** A possessor whose noun phrase runs on to the trigger without another actor: "⟦0⟧'s leading Shiite cleric called". */
+const POSSESSOR_OF_OTHER = /^['’]s\s+(?![^⟦]*\b(?:fighters|forces|troops|militias?|men|gunmen|members|supporters|followers|drones?|rockets?|missiles?|jets|aircraft|army|police|navy|units?|brigades?|warplanes|artillery|government|officials|ministry|office|aides|spokesm[ae]n|spokeswoman|spokesperson|camp|bloc|party|movement|administration)\b)(?:[^\s⟦,.;]+\s+){1,4}$/u;
+
 function headSlot(s: SlottedSentence, k: number): number {
   let head = k;
   while (head + 1 < s.slotAt.length && MODIFIES_NEXT.test(s.masked.slice(s.slotAt[head].end, s.slotAt[head].end + 12))) head++;
@@ -133,8 +136,9 @@ function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Spa
   for (let k = s.slotAt.length - 1; k >= 0; k--) {
     const at = s.slotAt[k];
     if (at.end > maskedOffset) continue;
-    // "⟦Iran⟧-backed militias attacked": the patron is not the attacker.
+    // "⟦Iran⟧-backed militias attacked": the patron is not the attacker; nor is "⟦Iraq⟧'s leading cleric" Iraq.
     if (MODIFIES_NEXT.test(s.masked.slice(at.end, at.end + 12))) continue;
+    if (POSSESSOR_OF_OTHER.test(s.masked.slice(at.end, maskedOffset))) continue;
     // skip a slot inside an aside that closes before the trigger
     if (asides.some((a) => a.start < at.start && at.end <= a.end && a.end <= maskedOffset)) continue;
     // too far back: more than 25 words between the actor and the trigger
