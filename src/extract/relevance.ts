@@ -1,12 +1,24 @@
-// How much an article is about the loaded theater: the share of its sentences that name a theater actor,
-// scaled so that an article with a third of its sentences on the theater counts as half about it.
+// How much an article is about the loaded theater. Each sentence scores 1 when it names one of the
+// theater's focus states (Iran and Iraq); 0.25 when it names one focus state
+// alone. The article's score is the mean, scaled so that a third of the story on the theater counts
+// as half about it.
 import type { Mention, Span } from '../model/types.js';
 import type { KnowledgeBase } from '../kb/index.js';
 
 export function relevance(sentences: Span[], mentions: Mention[], kb: KnowledgeBase): number {
   if (!sentences.length) return 0;
-  const theater = mentions.filter((m) => kb.actor(m.actorId)?.theater);
-  const covered = sentences.filter((s) => theater.some((m) => m.start >= s.start && m.end <= s.end)).length;
-  const share = covered / sentences.length;
-  return Math.round(Math.min(1, share * 1.5) * 1000) / 1000;
+  let total = 0;
+  let i = 0;
+  for (const s of sentences) {
+    while (i < mentions.length && mentions[i].start < s.start) i++;
+    let theater = false;
+    const focus = new Set<string>();
+    for (let k = i; k < mentions.length && mentions[k].end <= s.end; k++) {
+      const actor = kb.actor(mentions[k].actorId);
+      if (actor?.theater) theater = true;
+      else if (actor?.focus) focus.add(actor.id);
+    }
+    total += theater || focus.size >= 2 ? 1 : focus.size ? 0.25 : 0;
+  }
+  return Math.round(Math.min(1, (total / sentences.length) * 1.5) * 1000) / 1000;
 }

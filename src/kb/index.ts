@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Actor, IsoDate, RelationType } from '../model/types.js';
-import { actorsFileSchema, placesFileSchema, rolesFileSchema } from './schema.js';
+import { actorsFileSchema, packFileSchema, placesFileSchema, rolesFileSchema } from './schema.js';
 import { dateWithin } from './dates.js';
 
 export interface Affiliation {
@@ -24,6 +24,8 @@ export interface KbActor extends Actor {
   descriptions: string[];
   /** Whether mentions of this actor make an article relevant to the loaded theater. */
   theater: boolean;
+  /** A state a theater is about (pack.yaml `focus`): relevant with another focus state, half as much alone. */
+  focus: boolean;
   pack: string;
 }
 
@@ -80,6 +82,7 @@ const validators: Record<string, ValidateFunction> = {
   'actors.yaml': ajv.compile(actorsFileSchema),
   'roles.yaml': ajv.compile(rolesFileSchema),
   'places.yaml': ajv.compile(placesFileSchema),
+  'pack.yaml': ajv.compile(packFileSchema),
 };
 
 let cached: { key: string; kb: KnowledgeBase } | undefined;
@@ -116,7 +119,7 @@ function readPackFiles(dirs: string[]): PackFile[] {
         const path = join(packDir, name);
         const canonical = name.replace(/\.yml$/, '.yaml');
         if (!validators[canonical]) {
-          problems.push(`${path}: unknown kind of file (expected actors.yaml, roles.yaml or places.yaml)`);
+          problems.push(`${path}: unknown kind of file (expected pack.yaml, actors.yaml, roles.yaml or places.yaml)`);
           continue;
         }
         try {
@@ -173,6 +176,7 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
   const places: Place[] = [];
   const affiliations: Affiliation[] = [];
   const pending: { path: string; check: () => string | null }[] = [];
+  const focus: string[] = [];
 
   for (const file of files) {
     if (file.name === 'actors.yaml') {
@@ -189,6 +193,7 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
           description: a.description ?? null,
           discovered: false,
           theater: a.theater ?? file.pack !== 'world',
+          focus: false,
           pack: file.pack,
         });
         for (const f of a.affiliations ?? []) {
@@ -204,6 +209,11 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
         if (r.of) pending.push({ path: file.path, check: () => (actors.has(r.of!) ? null : `role '${r.id}' belongs to unknown actor '${r.of}'`) });
         for (const h of holders) pending.push({ path: file.path, check: () => (actors.has(h.actor) ? null : `role '${r.id}' has unknown holder '${h.actor}'`) });
       }
+    } else if (file.name === 'pack.yaml') {
+      for (const id of (file.data as { focus?: string[] }).focus ?? []) {
+        focus.push(id);
+        pending.push({ path: file.path, check: () => (actors.has(id) ? null : `pack focus names unknown actor '${id}'`) });
+      }
     } else {
       for (const p of (file.data as { places: Place[] }).places) {
         places.push({ name: p.name, country: p.country ?? null, lat: p.lat, lon: p.lon, aliases: p.aliases ?? [] });
@@ -215,6 +225,7 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
     if (problem) problems.push(`${p.path}: ${problem}`);
   }
   if (problems.length) throw new KnowledgeBaseError(problems);
+  for (const id of focus) actors.get(id)!.focus = true;
 
   const actorList = [...actors.values()];
   return {

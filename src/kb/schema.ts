@@ -105,3 +105,15 @@ export const placesFileSchema = {
     },
   },
 } as const;
+
+export const packFileSchema = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    /** Actors defined elsewhere (usually world states) whose mentions make an article relevant to this theater. */
+    focus: { type: 'array', items: id },
+  },
+} as const;

@@ -61,3 +61,13 @@ test('the bundled knowledge base loads and is consistent', () => {
   assert.ok(kb.roles.length > 0);
   void ACTORS_YAML;
 });
+
+test('a pack names its focus states; they count toward relevance without being theater actors', () => {
+  const dir = writeKb({ 'world/actors.yaml': ACTORS_YAML, 'theater/pack.yaml': 'name: Test\nfocus: [iran, iraq]\n' });
+  const kb = loadKnowledgeBase([dir]);
+  assert.equal(kb.actor('iran')?.focus, true);
+  assert.equal(kb.actor('iran')?.theater, false);
+  assert.equal(kb.actor('united-states')?.focus, false);
+  const bad = writeKb({ 'world/actors.yaml': ACTORS_YAML, 'theater/pack.yaml': 'name: Test\nfocus: [atlantis]\n' });
+  assert.throws(() => loadKnowledgeBase([bad]), /pack focus names unknown actor 'atlantis'/);
+});
