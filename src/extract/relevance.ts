@@ -1,5 +1,5 @@
 // How much an article is about the loaded theater. Each sentence scores 1 when it names one of the
-// theater's focus states (Iran and Iraq); 0.25 when it names one focus state
+// theater's own actors or two of its focus states (Iran and Iraq), 0.25 when it names one focus state
 // alone. The article's score is the mean, scaled so that a third of the story on the theater counts
 // as half about it.
 import type { Mention, Span } from '../model/types.js';
