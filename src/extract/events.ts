@@ -27,6 +27,7 @@ const AGENT_AFTER_NOUN = /^\s*by (?:the )?⟦(\d+)⟧/u;
 const MODIFIER_AGENT_BEFORE = /⟦(\d+)⟧[- ](?:led\s+|backed\s+)?(?:[\p{Ll}]+\s+){0,2}$/u;
 /** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
+const CUT_OFF = /\b(?:suspend|suspended|suspends|suspending|cut|cuts|cutting|reduce|reduced|reduces|halt|halted|halts|freeze|froze|frozen|end|ended|ends|withhold|withheld|stop|stopped|stops|pause|paused|pauses|a suspension of|a halt to|an end to)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 const IRREGULAR_PAST = /^(?:struck|hit|shot|met|fought|sent|gave|held|spoke|withdrew|took|led|sold|brought|sought|threw|flew|went|left|paid|freed|set|put|shut|quit|cut|ran|told|said|built|began|broke|drew|stood|found)$/;
 const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
 /** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
@@ -92,21 +93,23 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     targets = targets.filter((t) => !sources.includes(t));
     if (!sources.length && !targets.length) continue;
 
-    const key = `${entry.type}|${sources.join(',')}|${targets.join(',')}`;
+    // "suspended humanitarian aid to": cutting off aid, talks or cooperation is a sanction.
+    const type = CUT_OFF.test(before) && (entry.type === 'AID' || entry.type === 'COOPERATE' || entry.type === 'CONSULT') ? 'SANCTION' : entry.type;
+    const key = `${type}|${sources.join(',')}|${targets.join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
 
     let modality = modalityAt(s, tStart);
     // "vowed it would take revenge": a threat is made now; its future is its content.
-    if (entry.type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
+    if (type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
     const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m[0].length };
     const date = eventDate(s, triggerSpan.start, ctx.publishedAt, modality === 'future' || modality === 'hypothetical');
     events.push({
-      id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, entry.type, sources.join(','), targets.join(',')),
-      type: entry.type,
-      mode: entry.mode,
-      cameo: entry.cameo,
-      intensity: entry.intensity,
+      id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, type, sources.join(','), targets.join(',')),
+      type,
+      mode: type === entry.type ? entry.mode : 'discontinue',
+      cameo: type === entry.type ? entry.cameo : '16',
+      intensity: type === entry.type ? entry.intensity : -6,
       sources,
       targets,
       date,

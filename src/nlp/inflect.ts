@@ -13,7 +13,7 @@ const IRREGULAR: Record<string, string[]> = {
   arise: ['arose'], plead: ['pleaded', 'pled'], bid: ['bid'], spread: ['spread'], sit: ['sat'], read: ['read'],
 };
 
-const DOUBLE_FINAL = new Set(['ban', 'plan', 'stop', 'drop', 'ship', 'grab', 'rob', 'shop', 'slam', 'spot', 'step', 'bar', 'prod', 'pin', 'quiz', 'kidnap', 'rebut', 'regret', 'commit', 'permit', 'submit', 'admit', 'abet']);
+const DOUBLE_FINAL = new Set(['ban', 'plan', 'stop', 'drop', 'ship', 'grab', 'rob', 'shop', 'slam', 'spot', 'step', 'bar', 'prod', 'pin', 'quiz', 'kidnap', 'rebut', 'regret', 'commit', 'permit', 'submit', 'admit', 'abet', 'expel', 'compel', 'propel', 'control', 'patrol', 'refer', 'occur', 'transfer', 'prefer', 'deter', 'rebel', 'equip', 'shell', 'pat']);
 const NO_DOUBLE = new Set(['jail', 'visit', 'target', 'limit', 'credit', 'edit', 'exit', 'profit', 'benefit', 'offer', 'deliver', 'enter', 'consider', 'order', 'monitor', 'counter', 'render', 'shelter']);
 
 /** Every form of a single verb: base, 3rd person, past, past participle, gerund. */

@@ -1,0 +1,58 @@
+// Event typing against an outside reference: the 1,050 PLV sentences (../shared/data/plover/PLV_train.tsv),
+// each with a marked source and target and the gold PLOVER type (YIELD = CONCEDE or RETREAT).
+// Prints accuracy over all sentences, how often a type is given at all, and accuracy by gold type.
+// PLV has no licence file: it is read from ../shared for evaluation only and never copied here.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultKbDir } from '../src/kb/index.js';
+import { codePair } from '../src/extract/pairs.js';
+
+const file = resolve(defaultKbDir(), '../../shared/data/plover/PLV_train.tsv');
+
+function unmark(marked: string) {
+  let text = '';
+  const spans: Record<string, { start: number; end: number }> = {};
+  const open: Record<string, number> = {};
+  for (const part of marked.split(/(<\/?[st]>)/)) {
+    const tag = /^<(\/?)([st])>$/.exec(part);
+    if (!tag) text += part;
+    else if (tag[1]) spans[tag[2]] = { start: open[tag[2]], end: text.length };
+    else open[tag[2]] = text.length;
+  }
+  return { text, source: spans.s, target: spans.t };
+}
+
+function main(): void {
+  if (!existsSync(file)) {
+    console.log(`plover-pairs: skipped, ${file} is absent (PLOVER data lives in ../shared/data/plover)`);
+    return;
+  }
+  const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split(/\r?\n/).map((l) => l.split('\t'));
+  const col = (name: string) => header.indexOf(name);
+  const byType = new Map<string, { n: number; ok: number }>();
+  let ok = 0, coded = 0, n = 0;
+  const started = performance.now();
+  for (const row of rows) {
+    const { text, source, target } = unmark(row[col('marked_sentence')]);
+    if (!source || !target) continue;
+    const gold = row[col('gold_root')];
+    const { type } = codePair(text, source, target);
+    n++;
+    if (type) coded++;
+    const right = gold === 'YIELD' ? type === 'CONCEDE' || type === 'RETREAT' : type === gold;
+    if (right) ok++;
+    const t = byType.get(gold) ?? { n: 0, ok: 0 };
+    t.n++;
+    if (right) t.ok++;
+    byType.set(gold, t);
+  }
+  const ms = performance.now() - started;
+  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+  console.log(`PLV event typing: ${n} sentences with marked source and target (${file})`);
+  console.log(`  accuracy ${pct(ok, n)}; a type given for ${pct(coded, n)}; accuracy where given ${pct(ok, coded)}; ${(ms / n).toFixed(2)} ms/sentence`);
+  console.log(`  by gold type: ${[...byType].sort((a, b) => b[1].n - a[1].n).map(([t, s]) => `${t} ${pct(s.ok, s.n)} of ${s.n}`).join(', ')}`);
+  console.log('  (majority-class baseline: YIELD, 13.4%)');
+}
+
+main();
+

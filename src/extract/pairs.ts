@@ -1,0 +1,45 @@
+// What a marked source does to a marked target in one sentence: the PLOVER type of the event between
+// them (`orbit code --pairs`). The same trigger lexicon and slot rules as full extraction, with the two
+// actors given instead of found.
+import type { EventType, Span } from '../model/types.js';
+import { codeEvents } from './events.js';
+import { slotSentence } from './slots.js';
+import { triggerLexicon } from './lexicon.js';
+
+export interface PairCoding {
+  type: EventType | null;
+  /** The words the type was read from; null when no trigger was found. */
+  trigger: Span | null;
+}
+
+export function codePair(text: string, source: Span, target: Span): PairCoding {
+  const mentions = [
+    { actorId: 'source', text: text.slice(source.start, source.end), start: source.start, end: source.end, method: 'given' },
+    { actorId: 'target', text: text.slice(target.start, target.end), start: target.start, end: target.end, method: 'given' },
+  ].sort((a, b) => a.start - b.start);
+  const slotted = slotSentence(text, { start: 0, end: text.length }, mentions);
+  const events = codeEvents(slotted, { articleId: 'pair', publishedAt: null, locate: () => null });
+  const best =
+    events.find((e) => e.sources.includes('source') && e.targets.includes('target')) ??
+    events.find((e) => e.sources.includes('source') || e.targets.includes('target')) ??
+    events[0];
+  if (best) return { type: best.type, trigger: best.trigger ?? null };
+
+  // No actor-linked event: the trigger closest to the stretch between the two actors decides.
+  const { pattern, entries } = triggerLexicon();
+  const from = Math.min(source.end, target.end);
+  const to = Math.max(source.start, target.start);
+  let chosen: PairCoding = { type: null, trigger: null };
+  let distance = Infinity;
+  for (const m of text.matchAll(pattern)) {
+    const entry = entries.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (!entry) continue;
+    const start = m.index!;
+    const d = start >= from && start <= to ? 0 : Math.min(Math.abs(start - from), Math.abs(start - to));
+    if (d < distance) {
+      distance = d;
+      chosen = { type: entry.type, trigger: { start, end: start + m[0].length } };
+    }
+  }
+  return chosen;
+}
