@@ -146,7 +146,13 @@ async function main(): Promise<void> {
       if (x.quote) (quoteN++, e.evidence.sentence.includes(x.quote) && quoteOk++);
     }
     if (verbose) {
-      for (const x of ge) if (!pairs.some(([p]) => p === x)) misses.push(`${key}: missed event ${x.type} ${x.source} -> ${x.target} "${x.quote ?? ''}"`);
+      for (const x of ge) {
+        if (pairs.some(([p]) => p === x)) continue;
+        // Say whether the type was found with other actors in the quoted sentence, or not at all.
+        const near = sysEvents.find((e) => e.type === x.type && x.quote && e.evidence.sentence.includes(x.quote));
+        const why = near ? `found as ${near.sources} -> ${near.targets}` : 'not found';
+        misses.push(`${key}: missed event ${x.type} ${x.source} -> ${x.target} "${x.quote ?? ''}" (${why})`);
+      }
       for (const e of sysEvents) if (!pairs.some(([, p]) => p === e)) misses.push(`${key}: extra event ${e.type} ${e.sources} -> ${e.targets} "${e.evidence.sentence.slice(0, 90)}"`);
     }
 

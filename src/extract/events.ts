@@ -19,6 +19,8 @@ const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L
 const UNDER_ATTACK = /\b(?:came|come|comes|coming)\s+under\s+(?:[\p{Ll}]+\s+)?$/u;
 const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
 const TARGET_AFTER = /^\s*(?:(?!(?:to|that|who|which)\s)[^\s⟦,.;:()]+\s+){0,4}?⟦(\d+)⟧/u;
+/** "struck five weapons storage facilities used by ⟦0⟧", "hit a base hosting ⟦0⟧": the target is who owns or holds the place hit. */
+const TARGET_VIA_PLACE = /^\s*(?:(?!(?:to|that|who|which)\s)[^\s⟦,.;:()]+\s+){0,7}?(?:of|used by|belonging to|run by|held by|controlled by|operated by|housing|hosting|home to)\s+(?:the\s+|a\s+)?⟦(\d+)⟧/u;
 /** After a noun trigger's preposition the target may sit a little further: "strikes on Sunday against five facilities of ⟦0⟧". */
 const TARGET_AFTER_NOUN = /^\s*(?:[^\s⟦,.;:()]+\s+){0,6}?⟦(\d+)⟧/u;
 const POSSESSIVE_BEFORE = /⟦(\d+)⟧['’]s\s+(?:[^\s⟦,.;]+\s+){0,2}$/u;
@@ -71,7 +73,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     } else if (entry.nominal) {
       const agent = POSSESSIVE_BEFORE.exec(before) ?? MODIFIER_AGENT_BEFORE.exec(before) ?? LIGHT_VERB_BEFORE.exec(before) ?? AGENT_AFTER_NOUN.exec(after);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
-      const object = TARGET_AFTER_NOUN.exec(after.replace(AGENT_AFTER_NOUN, ''));
+      const rest = after.replace(AGENT_AFTER_NOUN, '');
+      const object = TARGET_AFTER_NOUN.exec(rest) ?? TARGET_VIA_PLACE.exec(rest);
       if (object) targets = s.slots[Number(object[1])].actorIds;
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
@@ -86,7 +89,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
       // "demanded that Iraq pay": for a request, whoever must act is its target.
-      const object = CLAUSE_TARGET.test(after) ? (entry.type === 'REQUEST' ? /^\s*that\s+(?:the\s+)?⟦(\d+)⟧/u.exec(after) : null) : TARGET_AFTER.exec(after);
+      const object = CLAUSE_TARGET.test(after)
+        ? entry.type === 'REQUEST' ? /^\s*that\s+(?:the\s+)?⟦(\d+)⟧/u.exec(after) : null
+        : TARGET_AFTER.exec(after) ?? TARGET_VIA_PLACE.exec(after);
       if (object) targets = s.slots[headSlot(s, Number(object[1]))].actorIds;
       evidenceOfRoles = (subject >= 0 ? 1 : 0) + (object ? 1 : 0);
     }

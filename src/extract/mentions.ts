@@ -44,6 +44,8 @@ export function findMentions(
       const owned = /(?:['’]s|\b(?:his|her|its|their|our))\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
       if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description' });
     } else if (m.value.kind === 'actor') {
+      // "American citizens", "Iraqi voters": people of a country, not the state acting.
+      if (m.value.method === 'demonym' && PEOPLE_AFTER.test(text.slice(m.end, m.end + 30))) continue;
       mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method });
     } else {
       const holder = kb.holderOn(m.value.roleId, dateAt(m.start));
@@ -92,6 +94,8 @@ export function findMentions(
   appositions.push(...bareTitles(text, mentions, appositions, kb, index.shortTitles));
   return { mentions: mentions.filter((m) => m.actorId), appositions, discovered: [...discovered.values()] };
 }
+
+const PEOPLE_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:citizens|people|nationals|civilians|voters|protesters|demonstrators|pilgrims|Christians|Shiites|Shias|Sunnis|Kurds|families|students|workers|residents|refugees|journalists|women|children|youth|public|society|businessmen|traders|Jews|Muslims|fans|tourists)\b/u;
 
 /** What may stand between a title and a name: "Iraq's prime minister, Adil Abdul-Mahdi", "supreme leader, Ayatollah Ali Khamenei". */
 const HONORIFIC_GAP = /^\s*,?\s*(?:(?:Grand\s+)?Ayatollah\s+|Sheikh\s+|General\s+|Gen\.\s+|Maj\.\s+Gen\.\s+|Dr\.?\s+)?$/u;
