@@ -10,7 +10,9 @@ export interface DiscoveredSpan extends Span {
   kind: ActorKind;
 }
 
-const CAP = String.raw`(?:\p{Lu}[\p{L}’'.-]*|\d+(?:st|nd|rd|th)?)`;
+// A capitalised word; no dots (they end sentences: "India. The World Health Organization") and no
+// possessive ("Bezos's Blue Origin" is Blue Origin).
+const CAP = String.raw`(?:\p{Lu}[\p{L}-]*(?:['’](?!s\b)\p{L}+)?|\d+(?:st|nd|rd|th)?)`;
 // No "and"/"in": "Kataib Hezbollah and Asaib Ahl al-Haq" is two names, not one.
 const PARTICLE = String.raw`(?:al|el|ad|as|ash|at|az|bin|ibn|bint|of|the|for|de|la|le|van|von|del|du)`;
 const NAME_BODY = String.raw`${CAP}(?:[ -](?:${PARTICLE}[ -])*${CAP}){0,5}`;
@@ -38,7 +40,8 @@ const TITLES = [
   'cleric', 'envoy', 'Ambassador', 'ambassador', 'Senator', 'Sen\\.', 'Secretary', 'Speaker', 'lawmaker', 'MP', 'official', 'deputy',
   'founder', 'Pope', 'activist', 'Emir', 'King', 'Crown Prince', 'Chancellor', 'Governor', 'governor', 'Mayor', 'Judge', 'analyst', 'researcher',
 ];
-const PERSON_NAME = String.raw`(?:Abu |Abd |Umm )?\p{Lu}[\p{Ll}’'-]+(?:[ -](?:${PARTICLE}[ -])*\p{Lu}[\p{Ll}’'-]+){1,3}`;
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}-]+(?:['’](?!s\b)\p{L}+)?`;
+const PERSON_NAME = String.raw`(?:Abu |Abd |Umm )?${NAME_WORD}(?:[ -](?:${PARTICLE}[ -])*${NAME_WORD}){1,3}`;
 const PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES.join('|')}) (?<name>${PERSON_NAME})`, 'gu');
 /** "Qasim Muslih, a PMF commander in Anbar": a name that an apposition describes as someone. */
 const PERSON_DESCRIBED = new RegExp(
@@ -47,7 +50,7 @@ const PERSON_DESCRIBED = new RegExp(
 );
 
 /** Words that start a capitalised run without being part of a name. */
-const NOT_NAME_START = /^(?:The|A|An|In|On|At|But|And|Or|Last|This|That|These|Those|Its|Their|His|Her|When|While|After|Before|During|Since|Officials?|Sources?)\s+/u;
+const NOT_NAME_START = /^(?:(?:The|A|An|In|On|At|But|And|Or|Last|This|That|These|Those|Its|Their|His|Her|When|While|After|Before|During|Since|Officials?|Sources?|Former|Acting|Interim|Then|New|Both|Some|Many|All|Several|Other)\s+)+/u;
 
 export function discoverSpans(text: string): DiscoveredSpan[] {
   const found: DiscoveredSpan[] = [];
