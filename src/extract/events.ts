@@ -76,6 +76,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       const rest = after.replace(AGENT_AFTER_NOUN, '');
       const object = TARGET_AFTER_NOUN.exec(rest) ?? TARGET_VIA_PLACE.exec(rest);
       if (object) targets = s.slots[Number(object[1])].actorIds;
+      // "clashes between ⟦0⟧ and ⟦1⟧": two-sided violence has every side as its source (PLOVER).
+      if (/\bbetween$/.test(form) && object) [sources, targets] = [[...new Set([...sources, ...targets])], []];
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
       const head = form.split(' ')[0];
