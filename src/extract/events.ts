@@ -15,6 +15,7 @@ export interface EventContext {
 }
 
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?(?:[\p{Ll}]+(?:ed|en)\s+(?:and|or)\s+)?$/iu;
+const REDUCED_AGENT = /^\s*(?:by\s+(?:the\s+)?|in\s+(?:an?\s+|the\s+)?)⟦\d+⟧/u;
 /** "US troops have come under attack": the subject is on the receiving end. */
 const UNDER_ATTACK = /\b(?:came|come|comes|coming)\s+under\s+(?:[\p{Ll}]+\s+)?$/u;
 const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
@@ -61,7 +62,10 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     let sources: string[] = [];
     let targets: string[] = [];
     let evidenceOfRoles = 0;
-    const passive = (!entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && PASSIVE_AUX.test(before)) || UNDER_ATTACK.test(before);
+    const participle = !entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && form.split(' ')[0] !== entry.lemma;
+    // "demonstrators shot by security forces", "fighters killed in US air strikes": a participle with its agent.
+    const reduced = participle && REDUCED_AGENT.test(after) && !/⟦\d+⟧\s*$/u.test(before);
+    const passive = (participle && PASSIVE_AUX.test(before)) || reduced || UNDER_ATTACK.test(before);
     if (passive) {
       const agent = PASSIVE_AGENT.map((p) => p.exec(after)).find(Boolean);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;

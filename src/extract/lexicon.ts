@@ -9,6 +9,8 @@ import { defaultKbDir } from '../kb/index.js';
 
 export interface TriggerEntry {
   type: EventType;
+  /** The base form the entry was written as (its first word for phrases). */
+  lemma: string;
   mode: string | null;
   cameo: string | null;
   intensity: number | null;
@@ -52,13 +54,13 @@ export function triggerLexicon(): TriggerLexicon {
     if (!(EVENT_TYPES as readonly string[]).includes(e.type)) throw new Error(`${path}: events[${i}]: unknown PLOVER type '${e.type}'`);
     const base = { type: e.type as EventType, mode: e.mode ?? null, cameo: e.cameo ?? null, intensity: e.intensity ?? null };
     // The first entry to claim a form keeps it: order in the file is priority.
-    for (const v of e.verbs ?? []) for (const f of phraseForms(v)) if (!entries.has(f)) entries.set(f, { ...base, nominal: false });
+    for (const v of e.verbs ?? []) for (const f of phraseForms(v)) if (!entries.has(f)) entries.set(f, { ...base, lemma: v.split(' ')[0], nominal: false });
     for (const n of e.nouns ?? []) {
       const [noun, ...preps] = n.split(' ');
       for (const prep of preps.join(' ').split('|')) {
         for (const n of nounForms(noun)) {
           const form = `${n} ${prep}`.trim();
-          if (!entries.has(form)) entries.set(form, { ...base, nominal: true });
+          if (!entries.has(form)) entries.set(form, { ...base, lemma: noun, nominal: true });
         }
       }
     }
