@@ -10,6 +10,37 @@ const OPENERS: { pattern: RegExp; kinds: ActorKind[] }[] = [
 ];
 const OBJECT = /(?<=[\p{Ll}]\s)(?:him|her)\b(?!\s+(?:own|self))/gu;
 
+const FOLLOWERS = /\b(?:(?<owner>his|her)|(?<possessive>['’]s))\s+(?:own\s+)?(?:supporters|followers|loyalists|partisans|backers)\b/gu;
+
+/**
+ * "Sadr's supporters", "ordered his followers": a leader's followers are the movement the knowledge base
+ * says they form. "his" is the person the sentence is about (its first person named).
+ */
+export function resolveFollowers(
+  text: string,
+  sentences: Span[],
+  mentions: Mention[],
+  supportersOf: (actorId: string) => string | null,
+  kindOf: (id: string) => ActorKind | undefined,
+): Mention[] {
+  const found: Mention[] = [];
+  for (const m of text.matchAll(FOLLOWERS)) {
+    const at = m.index!;
+    const sentence = sentences.find((s) => s.start <= at && at < s.end);
+    if (!sentence) continue;
+    let leader: Mention | undefined;
+    if (m.groups!.possessive) leader = mentions.find((x) => x.end === at);
+    else leader = mentions.find((x) => x.start >= sentence.start && x.end <= at && kindOf(x.actorId) === 'person');
+    const movement = leader && supportersOf(leader.actorId);
+    if (!movement) continue;
+    const start = m.groups!.possessive ? leader!.start : at;
+    const end = at + m[0].length;
+    // "Sadr's supporters" replaces the mention of Sadr; "his supporters" is a mention of its own.
+    found.push({ actorId: movement, text: text.slice(start, end), start, end, method: 'description' });
+  }
+  return found;
+}
+
 export function resolvePronouns(text: string, sentences: Span[], mentions: Mention[], kindOf: (id: string) => ActorKind | undefined): Mention[] {
   const resolved: Mention[] = [];
   // Resolved pronouns count as antecedents too: "He condemned it. Esper telephoned him."

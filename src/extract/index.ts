@@ -11,7 +11,7 @@ import { slotSentence } from './slots.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents } from './events.js';
 import { codeRelations, roleRelations } from './relations.js';
 import { relevance } from './relevance.js';
-import { resolvePronouns } from './coreference.js';
+import { resolveFollowers, resolvePronouns } from './coreference.js';
 
 export interface Extracted {
   article: Article;
@@ -40,7 +40,9 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
   const { appositions, discovered } = found;
   const discoveredById = new Map(discovered.map((a) => [a.id, a]));
   const kindOf = (id: string) => kb.actor(id)?.kind ?? discoveredById.get(id)?.kind;
-  const mentions = [...found.mentions, ...resolvePronouns(text, sentences, found.mentions, kindOf)].sort((a, b) => a.start - b.start);
+  const followers = resolveFollowers(text, sentences, found.mentions, (id) => kb.actor(id)?.supporters ?? null, kindOf);
+  const named = found.mentions.filter((m) => !followers.some((f) => f.start <= m.start && m.end <= f.end));
+  const mentions = [...named, ...followers, ...resolvePronouns(text, sentences, named, kindOf)].sort((a, b) => a.start - b.start);
   const locate = (sentence: Span): Location | null => {
     const inSentence = tokensWithin(tokens, sentence);
     const place = places.findAll(inSentence)[0]?.value ?? dateline;

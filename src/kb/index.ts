@@ -22,6 +22,8 @@ export interface KbActor extends Actor {
   demonyms: string[];
   /** Common nouns that name this actor in a story set in its country ("the government", "parliament"). */
   descriptions: string[];
+  /** The movement a leader's "supporters" or "followers" are ("Sadr's supporters" -> the Sadrist movement). */
+  supporters: string | null;
   /** Whether mentions of this actor make an article relevant to the loaded theater. */
   theater: boolean;
   /** A state a theater is about (pack.yaml `focus`): relevant with another focus state, half as much alone. */
@@ -163,6 +165,7 @@ interface ActorsFile {
     aliases?: string[];
     demonyms?: string[];
     descriptions?: string[];
+    supporters?: string;
     description?: string | null;
     theater?: boolean;
     affiliations?: { type: RelationType; target: string; role?: string | null; from?: IsoDate | null; to?: IsoDate | null }[];
@@ -190,12 +193,17 @@ function buildKnowledgeBase(files: PackFile[]): KnowledgeBase {
           aliases: a.aliases ?? [],
           demonyms: a.demonyms ?? [],
           descriptions: a.descriptions ?? [],
+          supporters: a.supporters ?? null,
           description: a.description ?? null,
           discovered: false,
           theater: a.theater ?? file.pack !== 'world',
           focus: false,
           pack: file.pack,
         });
+        if (a.supporters) {
+          const movement = a.supporters;
+          pending.push({ path: file.path, check: () => (actors.has(movement) ? null : `actor '${a.id}' names unknown supporters '${movement}'`) });
+        }
         for (const f of a.affiliations ?? []) {
           affiliations.push({ type: f.type, source: a.id, target: f.target, role: f.role ?? null, from: f.from ?? null, to: f.to ?? null });
           pending.push({ path: file.path, check: () => (actors.has(f.target) ? null : `actor '${a.id}' has an affiliation with unknown actor '${f.target}'`) });

@@ -28,6 +28,7 @@ export const actorsFileSchema = {
           aliases: strings,
           demonyms: strings,
           descriptions: strings,
+          supporters: id,
           description: { type: ['string', 'null'] },
           theater: { type: 'boolean' },
           affiliations: {

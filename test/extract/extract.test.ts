@@ -109,3 +109,10 @@ test('pronouns: a sentence opening with He, an object him', () => {
   assert.ok(a.events.some((e) => e.type === 'ACCUSE' && e.sources[0] === 'mustafa-al-kadhimi'));
   assert.ok(a.events.some((e) => e.type === 'CONSULT' && e.sources[0] === 'mark-esper' && e.targets[0] === 'mustafa-al-kadhimi'));
 });
+
+test("a leader's supporters are the movement the knowledge base names", () => {
+  const a = extract("Sadr's supporters stormed the parliament. Sadr ordered his followers to leave the Green Zone.");
+  const movement = a.mentions.filter((m) => m.actorId === 'sadrist-movement').map((m) => m.text);
+  assert.deepEqual(movement, ["Sadr's supporters", 'his followers']);
+  assert.ok(a.events.some((e) => e.type === 'REQUEST' && e.sources[0] === 'muqtada-al-sadr' && e.targets[0] === 'sadrist-movement'));
+});

@@ -25,6 +25,8 @@ actors:
   - {id: mohammed-shia-al-sudani, name: Mohammed Shia al-Sudani, kind: person, country: IRQ, aliases: [Sudani]}
   - {id: iraqi-government, name: Iraqi government, kind: government_body, country: IRQ, descriptions: [the government]}
   - {id: mark-esper, name: Mark Esper, kind: person, country: USA, aliases: [Esper]}
+  - {id: muqtada-al-sadr, name: Muqtada al-Sadr, kind: person, country: IRQ, aliases: [Sadr], supporters: sadrist-movement}
+  - {id: sadrist-movement, name: Sadrist Movement, kind: party, country: IRQ, aliases: [Sadrists]}
 `;
 
 export const ROLES_YAML = `
