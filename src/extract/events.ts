@@ -62,6 +62,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     let sources: string[] = [];
     let targets: string[] = [];
     let evidenceOfRoles = 0;
+    // "that Tehran funds, arms and trains", "which is armed by", "the armed wing": a standing tie, not an act.
+    if (entry.pastOnly && (!/ed$/.test(form.split(' ')[0]) || /\b(?:is|are|being)\s+(?:[\p{Ll}]+\s+(?:and|or)\s+)?$/u.test(before) || DETERMINER_BEFORE.test(before))) continue;
     const participle = !entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && form.split(' ')[0] !== entry.lemma;
     // "demonstrators shot by security forces", "fighters killed in US air strikes": a participle with its agent.
     const reduced = participle && REDUCED_AGENT.test(after) && !/⟦\d+⟧\s*$/u.test(before);

@@ -15,6 +15,8 @@ export interface TriggerEntry {
   cameo: string | null;
   intensity: number | null;
   nominal: boolean;
+  /** Code only past acts: present and stative forms of this verb state a relation instead. */
+  pastOnly: boolean;
 }
 
 export interface TriggerLexicon {
@@ -32,7 +34,7 @@ export interface RelationTemplate {
 }
 
 interface EventsFile {
-  events: { type: string; mode?: string; cameo?: string; intensity?: number; verbs?: string[]; nouns?: string[] }[];
+  events: { type: string; mode?: string; cameo?: string; intensity?: number; pastOnly?: boolean; verbs?: string[]; nouns?: string[] }[];
 }
 interface RelationsFile {
   relations: { type: string; sourceKinds?: ActorKind[]; targetKinds?: ActorKind[]; patterns: string[] }[];
@@ -52,7 +54,7 @@ export function triggerLexicon(): TriggerLexicon {
   const entries = new Map<string, TriggerEntry>();
   for (const [i, e] of file.events.entries()) {
     if (!(EVENT_TYPES as readonly string[]).includes(e.type)) throw new Error(`${path}: events[${i}]: unknown PLOVER type '${e.type}'`);
-    const base = { type: e.type as EventType, mode: e.mode ?? null, cameo: e.cameo ?? null, intensity: e.intensity ?? null };
+    const base = { type: e.type as EventType, mode: e.mode ?? null, cameo: e.cameo ?? null, intensity: e.intensity ?? null, pastOnly: e.pastOnly ?? false };
     // The first entry to claim a form keeps it: order in the file is priority.
     for (const v of e.verbs ?? []) for (const f of phraseForms(v)) if (!entries.has(f)) entries.set(f, { ...base, lemma: v.split(' ')[0], nominal: false });
     for (const n of e.nouns ?? []) {
