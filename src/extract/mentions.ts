@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/index.js';
 import { aliasIndex, type NameEntry } from '../kb/alias-index.js';
 import { discoverSpans, discoveredActor } from './discover.js';
 
-/** A title standing right before a name: "Iraqi Prime Minister Mustafa al-Kadhimi". */
+/** A title next to a name: "Iraqi Prime Minister Mustafa al-Kadhimi", "Ghaani, the Quds Force commander". */
 export interface Apposition {
   mention: Mention;
   roleId: string;
