@@ -43,26 +43,34 @@ export function resolveFollowers(
 
 export function resolvePronouns(text: string, sentences: Span[], mentions: Mention[], kindOf: (id: string) => ActorKind | undefined): Mention[] {
   const resolved: Mention[] = [];
-  // Resolved pronouns count as antecedents too: "He condemned it. Esper telephoned him."
-  const within = (span: Span) => [...mentions, ...resolved].filter((x) => x.start >= span.start && x.end <= span.end).sort((a, b) => a.start - b.start);
+  // Mentions by sentence, in one pass: long articles have hundreds of both.
+  const bySentence: Mention[][] = sentences.map(() => []);
+  let k = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    while (k < sentences.length && sentences[k].end <= m.start) k++;
+    if (k < sentences.length && m.start >= sentences[k].start && m.end <= sentences[k].end) bySentence[k].push(m);
+  }
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    const previous = i > 0 ? sentences[i - 1] : null;
+    const here = bySentence[i];
+    const previous = i > 0 ? bySentence[i - 1] : [];
     const head = text.slice(s.start, Math.min(s.end, s.start + 40));
     let subject: string | null = null;
     for (const { pattern, kinds } of OPENERS) {
       const m = pattern.exec(head);
-      if (!m || !previous) continue;
-      const antecedent = within(previous).find((x) => kinds.includes(kindOf(x.actorId) ?? 'other'));
-      if (antecedent && !mentions.some((x) => x.start === s.start)) {
-        resolved.push({ actorId: antecedent.actorId, text: m[0], start: s.start, end: s.start + m[0].length, method: 'coreference' });
+      if (!m || i === 0) continue;
+      const antecedent = previous.find((x) => kinds.includes(kindOf(x.actorId) ?? 'other'));
+      if (antecedent && !here.some((x) => x.start === s.start)) {
+        const mention = { actorId: antecedent.actorId, text: m[0], start: s.start, end: s.start + m[0].length, method: 'coreference' };
+        resolved.push(mention);
+        here.unshift(mention); // resolved pronouns are antecedents too: "He condemned it. Esper telephoned him."
         subject = antecedent.actorId;
       }
     }
-    subject ??= within(s)[0]?.actorId ?? null;
+    subject ??= here[0]?.actorId ?? null;
     for (const m of text.slice(s.start, s.end).matchAll(OBJECT)) {
       const at = s.start + m.index!;
-      const candidates = [...(previous ? within(previous) : []), ...within(s).filter((x) => x.end <= at)];
+      const candidates = [...previous, ...here.filter((x) => x.end <= at)];
       const antecedent = candidates.reverse().find((x) => kindOf(x.actorId) === 'person' && x.actorId !== subject);
       if (antecedent) resolved.push({ actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference' });
     }

@@ -43,18 +43,17 @@ const CLAUSE_TARGET = /^\s*(?:that|whether|if|how|when)\b/u;
 const ASIDE = /,\s+(?:who|which|whose|whom|the|a|an|its|his|her|their|itself|himself|also|an?\s+\w+)\b[^,]*,/giu;
 
 export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
-  const { pattern, entries } = triggerLexicon();
+  const { find, entries } = triggerLexicon();
   const events: Event[] = [];
   const seen = new Set<string>();
   const asides = [...s.masked.matchAll(ASIDE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const attributedTo = attribution(s);
 
-  for (const m of s.masked.matchAll(pattern)) {
-    const form = m[0].toLowerCase().replace(/\s+/g, ' ');
-    const entry = entries.get(form);
-    if (!entry) continue;
-    const tStart = m.index!;
-    const tEnd = tStart + m[0].length;
+  for (const m of find(s.masked)) {
+    const form = m.form;
+    const entry = entries.get(form)!;
+    const tStart = m.index;
+    const tEnd = tStart + m.text.length;
     // Only the words near the trigger matter; end-anchored patterns over a whole long sentence would be quadratic.
     const before = s.masked.slice(Math.max(0, tStart - 160), tStart);
     const after = s.masked.slice(tEnd, tEnd + 200);
@@ -115,7 +114,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     let modality = modalityAt(s, tStart);
     // "vowed it would take revenge": a threat is made now; its future is its content.
     if (type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
-    const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m[0].length };
+    const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m.text.length };
     const date = eventDate(s, triggerSpan.start, ctx.publishedAt, modality === 'future' || modality === 'hypothetical');
     events.push({
       id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, type, sources.join(','), targets.join(',')),

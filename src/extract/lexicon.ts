@@ -19,9 +19,18 @@ export interface TriggerEntry {
   pastOnly: boolean;
 }
 
+export interface TriggerMatch {
+  /** Offset of the first word in the searched string. */
+  index: number;
+  /** The words as they stand in the string. */
+  text: string;
+  /** The lexicon form they match (lower case, single spaces): the key of `entries`. */
+  form: string;
+}
+
 export interface TriggerLexicon {
-  /** Matches any trigger form; the match text, lower-cased, keys `entries`. */
-  pattern: RegExp;
+  /** Every trigger in a string, longest first at each word, left to right, not overlapping. */
+  find(text: string): TriggerMatch[];
   entries: Map<string, TriggerEntry>;
 }
 
@@ -67,8 +76,7 @@ export function triggerLexicon(): TriggerLexicon {
       }
     }
   }
-  const alternatives = [...entries.keys()].sort((a, b) => b.length - a.length).map(escapeForms);
-  triggers = { pattern: new RegExp(`(?<![\\p{L}-])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu'), entries };
+  triggers = { find: wordTrie(entries.keys()), entries };
   return triggers;
 }
 
@@ -77,8 +85,48 @@ function nounForms(noun: string): string[] {
   return [noun, /(?:sh|ch|x|z)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`];
 }
 
-function escapeForms(form: string): string {
-  return form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+// Words as triggers see them: a hyphenated compound is one word, so "Iran-backed" never triggers "backed".
+const WORD = /[\p{L}]+(?:['’-][\p{L}]+)*/gu;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  form: string | null;
+}
+
+/**
+ * A word trie over the trigger forms. One big alternation regex over a thousand forms costs a pass per
+ * form at every position of a long article; walking words through a trie costs one lookup per word.
+ */
+function wordTrie(forms: Iterable<string>): (text: string) => TriggerMatch[] {
+  const root: TrieNode = { next: new Map(), form: null };
+  for (const form of forms) {
+    let node = root;
+    for (const word of form.split(' ')) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: new Map(), form: null }));
+      node = child;
+    }
+    node.form = form;
+  }
+  return (text) => {
+    const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
+    const found: TriggerMatch[] = [];
+    for (let i = 0; i < words.length; ) {
+      let node: TrieNode | undefined = root;
+      let best: { end: number; form: string; next: number } | null = null;
+      for (let j = i; j < words.length && node; j++) {
+        // the words of a phrase stand next to each other, whitespace between
+        if (j > i && !/^\s+$/.test(text.slice(words[j - 1].end, words[j].start))) break;
+        node = node.next.get(words[j].lower);
+        if (node?.form) best = { end: words[j].end, form: node.form, next: j + 1 };
+      }
+      if (best) {
+        found.push({ index: words[i].start, text: text.slice(words[i].start, best.end), form: best.form });
+        i = best.next;
+      } else i++;
+    }
+    return found;
+  };
 }
 
 export function relationTemplates(): RelationTemplate[] {

@@ -26,19 +26,18 @@ export function codePair(text: string, source: Span, target: Span): PairCoding {
   if (best) return { type: best.type, trigger: best.trigger ?? null };
 
   // No actor-linked event: the trigger closest to the stretch between the two actors decides.
-  const { pattern, entries } = triggerLexicon();
+  const { find, entries } = triggerLexicon();
   const from = Math.min(source.end, target.end);
   const to = Math.max(source.start, target.start);
   let chosen: PairCoding = { type: null, trigger: null };
   let distance = Infinity;
-  for (const m of text.matchAll(pattern)) {
-    const entry = entries.get(m[0].toLowerCase().replace(/\s+/g, ' '));
-    if (!entry) continue;
-    const start = m.index!;
+  for (const m of find(text)) {
+    const entry = entries.get(m.form)!;
+    const start = m.index;
     const d = start >= from && start <= to ? 0 : Math.min(Math.abs(start - from), Math.abs(start - to));
     if (d < distance) {
       distance = d;
-      chosen = { type: entry.type, trigger: { start, end: start + m[0].length } };
+      chosen = { type: entry.type, trigger: { start, end: start + m.text.length } };
     }
   }
   return chosen;
