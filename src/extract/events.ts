@@ -10,6 +10,8 @@ import { findDates } from '../nlp/dates.js';
 export interface EventContext {
   articleId: string;
   publishedAt: IsoDate | null;
+  /** The date a sentence shortly before, in the same paragraph, named: the narrative's current day. */
+  narrativeDate?(sentence: Span): IsoDate | null;
   /** The place the sentence names, or the article's dateline. */
   locate(sentence: Span): Location | null;
 }
@@ -115,7 +117,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     // "vowed it would take revenge": a threat is made now; its future is its content.
     if (type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
     const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m.text.length };
-    const date = eventDate(s, triggerSpan.start, ctx.publishedAt, modality === 'future' || modality === 'hypothetical');
+    const ahead = modality === 'future' || modality === 'hypothetical';
+    const date = eventDate(s, triggerSpan.start, tStart, ctx, ahead);
     events.push({
       id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, type, sources.join(','), targets.join(',')),
       type,
@@ -164,13 +167,21 @@ function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Spa
 }
 
 /** The date the sentence gives nearest the trigger; else the report date for what already happened. */
-function eventDate(s: SlottedSentence, trigger: number, published: IsoDate | null, ahead: boolean): IsoDate | null {
-  const dates = findDates(s.text, s.sentence.start, published, ahead);
-  if (dates.length) {
-    return dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)).date;
-  }
-  return ahead ? null : published;
+/**
+ * The date the sentence gives nearest the trigger. Else: nothing for a series ("have been attacked 100
+ * times since October") or a standing state ("has pushed for"), nor for what is ahead; else the day the
+ * story is on (a date a sentence just before gave); else the report date.
+ */
+function eventDate(s: SlottedSentence, trigger: number, maskedTrigger: number, ctx: EventContext, ahead: boolean): IsoDate | null {
+  const dates = findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
+  const nearest = dates.length ? dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)) : null;
+  const series = /\bsince\b/i.test(s.text.slice(Math.max(0, (nearest?.start ?? 0) - s.sentence.start - 12), (nearest?.start ?? 0) - s.sentence.start));
+  if (nearest && !series) return nearest.date;
+  if (series || ahead || PERFECT_BEFORE.test(s.masked.slice(Math.max(0, maskedTrigger - 40), maskedTrigger))) return null;
+  return ctx.narrativeDate?.(s.sentence) ?? ctx.publishedAt;
 }
+
+const PERFECT_BEFORE = /\b(?:has|have)\s+(?:long\s+|repeatedly\s+|also\s+|already\s+)?(?:been\s+)?$/u;
 
 /**
  * A story tells one happening several times (the lead, the details, the recap). Events of one type,

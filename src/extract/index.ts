@@ -49,11 +49,23 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
     return place ? { name: place.name, country: place.country, lat: place.lat, lon: place.lon } : null;
   };
 
+  // The day a story is on carries from a dated sentence to the next ones of its paragraph ("Parliament
+  // voted on Sunday ... Abdul-Mahdi urged lawmakers to back it"), two sentences at most.
+  const narrativeDate = (sentence: Span): IsoDate | null => {
+    const at = sentences.indexOf(sentence);
+    for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
+      if (text.slice(sentences[i].end, sentences[i + 1].start).includes('\n')) break;
+      const said = findDates(text.slice(sentences[i].start, sentences[i].end), sentences[i].start, publishedAt).filter((d) => d.date.length === 10);
+      if (said.length) return said[0].date;
+    }
+    return null;
+  };
+
   const article: Article = { ...clean, relevance: 0, sentences, mentions, events: [], relations: [] };
   for (const sentence of sentences) {
     const slotted = slotSentence(text, sentence, mentions, (id) => kindOf(id) === 'state');
     if (!slotted.slots.length) continue;
-    article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate }));
+    article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate, narrativeDate }));
     article.relations.push(...roleRelations(slotted, clean.id, appositions), ...codeRelations(slotted, clean.id, kindOf));
   }
   linkReactions(article.events, text);

@@ -116,3 +116,8 @@ test("a leader's supporters are the movement the knowledge base names", () => {
   assert.deepEqual(movement, ["Sadr's supporters", 'his followers']);
   assert.ok(a.events.some((e) => e.type === 'REQUEST' && e.sources[0] === 'muqtada-al-sadr' && e.targets[0] === 'sadrist-movement'));
 });
+
+test('event dates: the day the story is on carries to the next sentence; series and standing states have none', () => {
+  const a = extract('Kataib Hezbollah attacked the United States on Tuesday. Khazali condemned the United States. The United States has been attacked 40 times since January.');
+  assert.deepEqual(a.events.map((e) => `${e.type}:${e.date}`), ['ASSAULT:2021-03-09', 'ACCUSE:2021-03-09', 'ASSAULT:null']);
+});
