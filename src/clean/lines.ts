@@ -72,6 +72,8 @@ const PROMPTS: [RegExp, number][] = [
   [/^(\d+|an?) (minutes?|mins?|hours?|hrs?|days?|weeks?) ago$/i, 4],
   // syndication notices
   [/\b(this (article|story|report) (first |originally )?(appeared|was (first |originally )?published)|(is |was )?republished (here )?(with|under|by)\b)/i, 30],
+  // WordPress feeds close every item with "The post <title> appeared first on <site>."
+  [/^the post .{3,300} appeared first on\b/i, 60],
   // copyright footers and site links
   [/^(©|\(c\)|copyright\b)/i, 40],
   [/©\s*(19|20)\d{2}|\ball rights reserved\b|\blicensed under (a |the )?creative commons\b/i, 40],

@@ -95,6 +95,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the
       // governing event, not an event of its own.
       if (COMPLEMENT_BEFORE.test(before) && events.some((e) => e.trigger && e.trigger.start < s.toText(tStart))) continue;
+      // "told reporters", "told the pope that": telling is a request only when someone is told to act.
+      if (entry.lemma === 'tell' && !/^\s*(?:[^\s.;,]+\s+){1,5}?to\s+\p{Ll}/u.test(after)) continue;
       const subject = nearestSlotBefore(s, tStart, asides);
       if (subject >= 0) sources = s.slots[subject].actorIds;
       // "demanded that Iraq pay": for a request, whoever must act is its target.
@@ -108,7 +110,12 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     if (!sources.length && !targets.length) continue;
 
     // "suspended humanitarian aid to": cutting off aid, talks or cooperation is a sanction.
-    const type = CUT_OFF.test(before) && (entry.type === 'AID' || entry.type === 'COOPERATE' || entry.type === 'CONSULT') ? 'SANCTION' : entry.type;
+    // "would suspend rocket attacks on US forces": stopping violence is a concession.
+    const cutOff = CUT_OFF.test(before);
+    const type =
+      cutOff && (entry.type === 'AID' || entry.type === 'COOPERATE' || entry.type === 'CONSULT') ? 'SANCTION'
+      : cutOff && entry.type === 'ASSAULT' && entry.nominal ? 'CONCEDE'
+      : entry.type;
     const key = `${type}|${sources.join(',')}|${targets.join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -122,9 +129,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     events.push({
       id: stableId('e', ctx.articleId, s.sentence.start, triggerSpan.start, type, sources.join(','), targets.join(',')),
       type,
-      mode: type === entry.type ? entry.mode : 'discontinue',
-      cameo: type === entry.type ? entry.cameo : '16',
-      intensity: type === entry.type ? entry.intensity : -6,
+      mode: type === entry.type ? entry.mode : type === 'SANCTION' ? 'discontinue' : null,
+      cameo: type === entry.type ? entry.cameo : type === 'SANCTION' ? '16' : '087',
+      intensity: type === entry.type ? entry.intensity : type === 'SANCTION' ? -6 : 4.5,
       sources,
       targets,
       date,
