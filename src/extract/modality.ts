@@ -19,6 +19,8 @@ export function modalityAt(s: SlottedSentence, triggerStart: number): Modality {
   const window = windowBefore(s.masked, triggerStart);
   if (NEGATED.test(window)) return 'negated';
   if (FUTURE.test(window) || /\bnext (?:week|month|year)\b|\btomorrow\b/i.test(s.masked.slice(triggerStart))) return 'future';
+  // "said it would summon the ambassadors" reports a plan; "would step down if ..." a condition.
+  if (/\bwould\b|['’]d\b/i.test(window) && !/\b(?:if|unless|otherwise|could|might)\b/i.test(s.masked)) return 'future';
   if (HYPOTHETICAL.test(window)) return 'hypothetical';
   if (CLAIMED.test(window) || /^(?:⟦\d+⟧ )?(?:claimed|alleged)\b/i.test(s.masked.trim())) return 'claimed';
   return 'asserted';
