@@ -224,7 +224,9 @@ const NOUN_TYPES: Record<string, Event['type'][]> = {
 export function linkReactions(events: Event[], text: string): void {
   for (const [i, e] of events.entries()) {
     if (e.targets.length || !e.trigger || !['ACCUSE', 'REJECT', 'PROTEST', 'REQUEST', 'THREATEN', 'SUPPORT'].includes(e.type)) continue;
-    const noun = EVENT_NOUN.exec(text.slice(e.trigger.end, e.trigger.end + 60));
+    // the happening may be named after the trigger ("condemned the strikes") or inside it ("called the killing ...")
+    const triggerWords = text.slice(e.trigger.start, e.trigger.end).split(/\s+/);
+    const noun = EVENT_NOUN.exec(text.slice(e.trigger.end, e.trigger.end + 60)) ?? EVENT_NOUN.exec(' ' + triggerWords.slice(1).join(' '));
     if (!noun) continue;
     const key = noun[1].replace(/\s+/, ' ').replace(/s$/, '');
     const types = NOUN_TYPES[key] ?? NOUN_TYPES[noun[1]] ?? ['ASSAULT'];
