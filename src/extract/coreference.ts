@@ -1,13 +1,14 @@
 // The simplest coreference that pays. A sentence that opens with "He" or "She" continues about the
-// person the previous sentence opened with; "The militia" or "The group" about its armed group; an
-// object "him" or "her" is the last other person named in this sentence or the one before ("Esper
-// telephoned him"). Anything subtler (plural "they", cataphora) is left alone rather than guessed.
+// person the previous sentence opened with; "the militia" or "the group" is the last armed group or
+// organisation named just before; an object "him" or "her" is the last other person named in this
+// sentence or the one before ("Esper telephoned him"). Anything subtler (plural "they", cataphora) is
+// left alone rather than guessed.
 import type { ActorKind, Mention, Span } from '../model/types.js';
 
-const OPENERS: { pattern: RegExp; kinds: ActorKind[] }[] = [
-  { pattern: /^(?:He|She)\b/u, kinds: ['person'] },
-  { pattern: /^The (?:militia|group|faction|movement|organi[sz]ation)\b/u, kinds: ['armed_group', 'organization', 'party', 'group'] },
-];
+const OPENERS: { pattern: RegExp; kinds: ActorKind[] }[] = [{ pattern: /^(?:He|She)\b/u, kinds: ['person'] }];
+/** "the militia", "the group's leader": the last armed group or organisation named, in this sentence or the two before. */
+const GROUP = /\b[Tt]he (?:militia|group|faction|movement|organi[sz]ation)\b(?!\s+(?:of|that|which|who)\b)/gu;
+const GROUP_KINDS: ActorKind[] = ['armed_group', 'organization', 'party', 'group'];
 const OBJECT = /(?<=[\p{Ll}]\s)(?:him|her)\b(?!\s+(?:own|self))/gu;
 
 const FOLLOWERS = /\b(?:(?<owner>his|her)|(?<possessive>['’]s))\s+(?:own\s+)?(?:supporters|followers|loyalists|partisans|backers)\b/gu;
@@ -66,6 +67,17 @@ export function resolvePronouns(text: string, sentences: Span[], mentions: Menti
         here.unshift(mention); // resolved pronouns are antecedents too: "He condemned it. Esper telephoned him."
         subject = antecedent.actorId;
       }
+    }
+    for (const m of text.slice(s.start, s.end).matchAll(GROUP)) {
+      const at = s.start + m.index!;
+      if (here.some((x) => x.start <= at && at < x.end)) continue;
+      const earlier = [...(i > 1 ? bySentence[i - 2] : []), ...previous, ...here.filter((x) => x.end <= at)];
+      const antecedent = earlier.reverse().find((x) => GROUP_KINDS.includes(kindOf(x.actorId) ?? 'other'));
+      if (!antecedent) continue;
+      const mention = { actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference' };
+      resolved.push(mention);
+      here.push(mention);
+      here.sort((a, b) => a.start - b.start);
     }
     subject ??= here[0]?.actorId ?? null;
     for (const m of text.slice(s.start, s.end).matchAll(OBJECT)) {

@@ -121,3 +121,10 @@ test('event dates: the day the story is on carries to the next sentence; series 
   const a = extract('Kataib Hezbollah attacked the United States on Tuesday. Khazali condemned the United States. The United States has been attacked 40 times since January.');
   assert.deepEqual(a.events.map((e) => `${e.type}:${e.date}`), ['ASSAULT:2021-03-09', 'ACCUSE:2021-03-09', 'ASSAULT:null']);
 });
+
+test('"the group" is the last armed group named just before', () => {
+  const a = extract('Kataib Hezbollah fired rockets at the base. Washington blamed the group on Monday.');
+  const coref = a.mentions.filter((m) => m.method === 'coreference').map((m) => `${m.text}=${m.actorId}`);
+  assert.deepEqual(coref, ['the group=kataib-hezbollah']);
+  assert.ok(a.events.some((e) => e.type === 'ACCUSE' && e.sources[0] === 'united-states' && e.targets[0] === 'kataib-hezbollah'));
+});
