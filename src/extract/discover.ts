@@ -37,12 +37,15 @@ const TITLES = [
   'President', 'Vice President', 'Prime Minister', 'Minister', 'Foreign Minister', 'Defence Minister', 'Defense Minister', 'Interior Minister',
   'General', 'Gen\\.', 'Maj\\. Gen\\.', 'Brig\\. Gen\\.', 'Lt\\. Gen\\.', 'Colonel', 'Col\\.', 'Major', 'Brigadier', 'Lieutenant', 'Commander',
   'commander', 'leader', 'chief', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'Sheikh', 'Shaikh', 'Ayatollah', 'Grand Ayatollah',
-  'cleric', 'envoy', 'Ambassador', 'ambassador', 'Senator', 'Sen\\.', 'Secretary', 'Speaker', 'lawmaker', 'MP', 'official', 'deputy',
+  'cleric', 'envoy', 'Ambassador', 'ambassador', 'Senator', 'Sen\\.', 'Secretary', 'secretary', 'minister', 'Speaker', 'lawmaker', 'MP', 'official', 'deputy',
   'founder', 'Pope', 'activist', 'Emir', 'King', 'Crown Prince', 'Chancellor', 'Governor', 'governor', 'Mayor', 'Judge', 'analyst', 'researcher',
 ];
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}-]+(?:['’](?!s\b)\p{L}+)?`;
+// "McConnell", "DiCaprio": a second capital inside a name word.
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}-]+(?:\p{Lu}[\p{Ll}-]+)?(?:['’](?!s\b)\p{L}+)?`;
 const PERSON_NAME = String.raw`(?:Abu |Abd |Umm )?${NAME_WORD}(?:[ -](?:${PARTICLE}[ -])*${NAME_WORD}){1,3}`;
-const PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES.join('|')}) (?<name>${PERSON_NAME})`, 'gu');
+const PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES.join('|')}),? (?<name>${PERSON_NAME})`, 'gu');
+/** "Pope Francis", "King Abdullah": a one-word name that only its title makes a name. */
+const SOVEREIGN = /(?<![\p{L}])(?<name>(?:Pope|King|Queen|Emir|Sultan|Patriarch) \p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 /** "Qasim Muslih, a PMF commander in Anbar": a name that an apposition describes as someone. */
 const PERSON_DESCRIBED = new RegExp(
   String.raw`(?<![\p{L}])(?<name>${PERSON_NAME}),? (?:a|an|the|who (?:is|was) (?:a|an|the)) (?:[\p{L}-]+ ){0,4}?(?:commander|leader|official|activist|spokesman|spokeswoman|minister|adviser|advisor|cleric|lawmaker|politician|organi[sz]er|chief|head|founder|member|figure|journalist|envoy|general|officer|governor|president|director|militant|fighter)\b`,
@@ -70,6 +73,7 @@ export function discoverSpans(text: string): DiscoveredSpan[] {
     const name = m.groups!.name;
     push(found, m.index! + m[0].length - name.length, name, 'person');
   }
+  for (const m of text.matchAll(SOVEREIGN)) push(found, m.index!, m.groups!.name, 'person');
   for (const m of text.matchAll(PERSON_DESCRIBED)) {
     const name = m.groups!.name;
     const lead = NOT_NAME_START.exec(name);

@@ -66,7 +66,8 @@ export function findMentions(
     const overlapping = mentions.filter((m) => m.start < span.end && span.start < m.end);
     // A known name inside a longer unknown one ("Iraq" in "Popular Front for Iraq") gives way; an unknown
     // span that starts with a known name, or only partly covers one, is dropped.
-    if (overlapping.some((m) => m.start <= span.start || m.end > span.end)) continue;
+    // (A demonym opening it is part of the name: "Iraqi Resistance Coordination Commission".)
+    if (overlapping.some((m) => (m.start <= span.start && m.method !== 'demonym') || m.end > span.end)) continue;
     if (overlapping.some((m) => m.method === 'alias' && m.end - m.start >= (span.end - span.start) * 0.6)) continue;
     const actor = discoveredActor(span);
     if (kb.actor(actor.id)) continue;
