@@ -93,7 +93,7 @@ function push(found: DiscoveredSpan[], start: number, raw: string, kind: ActorKi
   found.push({ start, end: start + text.length, text, name: text, kind });
 }
 
-export function discoveredActorId(name: string): string {
+function discoveredActorId(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f’'ʼʿ`]/g, '')

@@ -6,6 +6,7 @@ import { triggerLexicon } from './lexicon.js';
 import { attribution, modalityAt } from './modality.js';
 import type { SlottedSentence } from './slots.js';
 import { findDates } from '../nlp/dates.js';
+import { IRREGULAR_PAST_FORMS } from '../nlp/inflect.js';
 
 export interface EventContext {
   articleId: string;
@@ -33,7 +34,6 @@ const MODIFIER_AGENT_BEFORE = /⟦(\d+)⟧[- ](?:led\s+|backed\s+)?(?:[\p{Ll}]+\
 /** "⟦0⟧ launched a rocket attack on": a noun trigger takes its source only through a verb like these. */
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
 const CUT_OFF = /\b(?:suspend|suspended|suspends|suspending|cut|cuts|cutting|reduce|reduced|reduces|halt|halted|halts|freeze|froze|frozen|end|ended|ends|withhold|withheld|stop|stopped|stops|pause|paused|pauses|a suspension of|a halt to|an end to)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
-const IRREGULAR_PAST = /^(?:struck|hit|shot|met|fought|sent|gave|held|spoke|withdrew|took|led|sold|brought|sought|threw|flew|went|left|paid|freed|set|put|shut|quit|cut|ran|told|said|built|began|broke|drew|stood|found)$/;
 const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
 /** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent|another)\s+(?:(?!(?:would|will|could|can|may|might|must|should|shall|to|did|do|does|not|never|also|then|had|has|have)\s)[\p{Ll}-]+\s+){0,2}$/u;
@@ -89,7 +89,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     } else {
       const head = form.split(' ')[0];
       // "the attack", "the killing": after a determiner a base form or a gerund is a noun.
-      const nounLike = !head.endsWith('ed') && !IRREGULAR_PAST.test(head);
+      const nounLike = !head.endsWith('ed') && !IRREGULAR_PAST_FORMS.has(head);
       if (nounLike && DETERMINER_BEFORE.test(before)) continue;
       if (head.endsWith('ing') && MODIFIER_BEFORE.test(before)) continue;
       // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the

@@ -77,8 +77,3 @@ export function slotSentence(text: string, sentence: Span, mentions: Mention[], 
   };
   return { sentence, text: text.slice(sentence.start, sentence.end), masked, slots, toText, slotAt };
 }
-
-/** The slot whose token ends right before `maskedOffset` (ignoring the given gap pattern), or -1. */
-export function slotIndexAt(s: SlottedSentence, maskedOffset: number): number {
-  return s.slotAt.findIndex((at) => at.start <= maskedOffset && maskedOffset < at.end);
-}

@@ -22,7 +22,7 @@ export interface PhraseMatch<T> {
 const SKIPPED = new Set(['-', '‐', '–']);
 
 /** An alias in capitals or of three letters or fewer (KH, PMF, US, Badr is not) only matches as written. */
-export function isCaseSensitive(phrase: string): boolean {
+function isCaseSensitive(phrase: string): boolean {
   const letters = phrase.replace(/[^\p{L}]/gu, '');
   return letters.length <= 3 || letters === letters.toUpperCase();
 }
