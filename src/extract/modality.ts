@@ -21,7 +21,9 @@ export function modalityAt(s: SlottedSentence, triggerStart: number): Modality {
   if (FUTURE.test(window) || /\bnext (?:week|month|year)\b|\btomorrow\b/i.test(s.masked.slice(triggerStart))) return 'future';
   // "said it would summon the ambassadors" reports a plan; "would step down if ..." a condition.
   if (/\bwould\b|['’]d\b/i.test(window) && !/\b(?:if|unless|otherwise|could|might)\b/i.test(s.masked)) return 'future';
-  if (HYPOTHETICAL.test(window)) return 'hypothetical';
+  if (HYPOTHETICAL.test(window) || /\bthe right to\s+$/i.test(window)) return 'hypothetical';
+  // "would resume attacks if US forces stayed": a condition after the act makes it conditional.
+  if (/^[^.;]{0,80}?\b(?:if|unless)\b/i.test(s.masked.slice(triggerStart))) return 'hypothetical';
   if (CLAIMED.test(window) || /^(?:⟦\d+⟧ )?(?:claimed|alleged)\b/i.test(s.masked.trim())) return 'claimed';
   return 'asserted';
 }
