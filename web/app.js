@@ -71,6 +71,17 @@ function setWindow(from, to) {
 // ---- network -----------------------------------------------------------------------------------
 
 let cy = null;
+/** Where each actor was last drawn: a new date window moves the picture as little as it must. */
+const lastPositions = new Map();
+
+/** A first place for an actor never drawn: a point on a circle chosen by its id, so every load agrees. */
+function seedPosition(id) {
+  let hash = 2166136261;
+  for (const ch of id) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const angle = (hash % 3600) / 3600 * 2 * Math.PI;
+  const radius = 150 + (hash % 200);
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
 
 function nodeSize(weight, max) {
   return 16 + 44 * Math.sqrt(weight / Math.max(max, 1));
@@ -92,6 +103,7 @@ function graphElements(graph) {
   const nodes = tiedNodes(graph).map((n) => ({
     group: 'nodes',
     data: { ...n, label: n.name, size: nodeSize(n.weight, maxWeight), color: KIND_COLORS[n.kind] ?? KIND_COLORS.other },
+    position: { ...(lastPositions.get(n.id) ?? seedPosition(n.id)) },
   }));
   const edges = graph.edges.map((e) => ({
     group: 'edges',
@@ -157,12 +169,16 @@ async function loadGraph() {
   try {
     const maxNodes = Number($('max-nodes').value);
     const graph = await api('/api/graph', { ...state.window, limit: maxNodes });
-    if (cy) cy.destroy();
+    if (cy) {
+      cy.nodes().forEach((node) => lastPositions.set(node.id(), { ...node.position() }));
+      cy.destroy();
+    }
     cy = window.cytoscape({
       container: $('cy'),
       elements: graphElements(graph),
       style: CY_STYLE,
-      layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 50, padding: 30 },
+      // start from the seeded or last positions instead of random ones: the same data draws the same picture
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 50, padding: 30 },
       minZoom: 0.2,
       maxZoom: 4,
     });
