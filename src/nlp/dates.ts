@@ -21,6 +21,8 @@ export function findDates(sentence: string, offset: number, published: IsoDate |
     if (!reference && !/\b\d{4}\b/.test(r.text)) continue;
     // "for the second time in a week", "within two days": a span of time, not a date.
     if (DURATION.test(r.text)) continue;
+    // "two days after the strike", "a week later": counted from another happening, not from the report.
+    if (/\b(?:after|before|later|earlier)$/i.test(r.text)) continue;
     const date = resolve(r.start, reference, future);
     if (date) found.push({ text: r.text, start: offset + r.index, end: offset + r.index + r.text.length, date });
   }

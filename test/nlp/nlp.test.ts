@@ -28,6 +28,7 @@ test('relative dates resolve against the report date, at the precision the text 
   assert.deepEqual(dates('In May, the talks stalled.'), ['2020-05'], 'a past May, not a future one');
   assert.deepEqual(dates('at 10:42 GMT'), [], 'a clock time dates nothing');
   assert.deepEqual(dates('They stormed it for the second time in a week on Saturday.'), ['2021-03-13'], 'a span is no date');
+  assert.deepEqual(dates('The vote came two days after the strike.'), [], 'counted from another happening, not from the report');
   assert.deepEqual(findDates('since a strike killed him in January', 0, '2024-09-28').map((d) => d.date), ['2024-01']);
   assert.deepEqual(findDates('talks will resume in January', 0, '2024-09-28', true).map((d) => d.date), ['2025-01']);
   assert.deepEqual(findDates('on Tuesday', 0, null).map((d) => d.date), [], 'no report date, no relative dates');
