@@ -5,22 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultKbDir } from '../src/kb/index.js';
-import { codePair } from '../src/extract/pairs.js';
+import { codePair, parseMarkedPair } from '../src/extract/pairs.js';
 
 const file = resolve(defaultKbDir(), '../../shared/data/plover/PLV_train.tsv');
-
-function unmark(marked: string) {
-  let text = '';
-  const spans: Record<string, { start: number; end: number }> = {};
-  const open: Record<string, number> = {};
-  for (const part of marked.split(/(<\/?[st]>)/)) {
-    const tag = /^<(\/?)([st])>$/.exec(part);
-    if (!tag) text += part;
-    else if (tag[1]) spans[tag[2]] = { start: open[tag[2]], end: text.length };
-    else open[tag[2]] = text.length;
-  }
-  return { text, source: spans.s, target: spans.t };
-}
 
 function main(): void {
   if (!existsSync(file)) {
@@ -33,8 +20,9 @@ function main(): void {
   let ok = 0, coded = 0, n = 0;
   const started = performance.now();
   for (const row of rows) {
-    const { text, source, target } = unmark(row[col('marked_sentence')]);
-    if (!source || !target) continue;
+    const pair = parseMarkedPair(row[col('marked_sentence')]);
+    if (!pair) continue;
+    const { text, source, target } = pair;
     const gold = row[col('gold_root')];
     const { type } = codePair(text, source, target);
     n++;

@@ -5,7 +5,7 @@ import { stableId } from '../pipeline/ids.js';
 import { triggerLexicon } from './lexicon.js';
 import { attribution, modalityAt } from './modality.js';
 import type { SlottedSentence } from './slots.js';
-import { findDates } from '../nlp/dates.js';
+import { findDates, type DateMention } from '../nlp/dates.js';
 import { IRREGULAR_PAST_FORMS } from '../nlp/inflect.js';
 
 export interface EventContext {
@@ -13,6 +13,8 @@ export interface EventContext {
   publishedAt: IsoDate | null;
   /** The date a sentence shortly before, in the same paragraph, named: the narrative's current day. */
   narrativeDate?(sentence: Span): IsoDate | null;
+  /** The dates a sentence names (resolved forward when `ahead`); parsed once per sentence by the caller. */
+  datesIn?(sentence: Span, ahead: boolean): DateMention[];
   /** The place the sentence names, or the article's dateline. */
   locate(sentence: Span): Location | null;
 }
@@ -180,7 +182,7 @@ function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Spa
  * story is on (a date a sentence just before gave); else the report date.
  */
 function eventDate(s: SlottedSentence, trigger: number, maskedTrigger: number, ctx: EventContext, ahead: boolean): IsoDate | null {
-  const dates = findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
+  const dates = ctx.datesIn?.(s.sentence, ahead) ?? findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
   const nearest = dates.length ? dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)) : null;
   const series = /\bsince\b/i.test(s.text.slice(Math.max(0, (nearest?.start ?? 0) - s.sentence.start - 12), (nearest?.start ?? 0) - s.sentence.start));
   if (nearest && !series) return nearest.date;

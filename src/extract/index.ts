@@ -5,7 +5,7 @@ import type { KnowledgeBase, Place } from '../kb/index.js';
 import { aliasIndex } from '../kb/alias-index.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { splitSentences } from '../nlp/sentences.js';
-import { findDates } from '../nlp/dates.js';
+import { findDates, type DateMention } from '../nlp/dates.js';
 import { findMentions } from './mentions.js';
 import { slotSentence } from './slots.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents } from './events.js';
@@ -24,13 +24,19 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
   const tokens = tokenize(text);
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end);
 
+  // Date phrases are parsed once per sentence (and direction): offices, event dates and the story's
+  // current day all ask for them.
+  const parsed = new Map<string, DateMention[]>();
+  const datesIn = (s: Span, ahead = false): DateMention[] => {
+    const key = `${s.start}:${ahead}`;
+    let dates = parsed.get(key);
+    if (!dates) parsed.set(key, (dates = findDates(text.slice(s.start, s.end), s.start, publishedAt, ahead)));
+    return dates;
+  };
   // Offices are resolved on the date the sentence speaks of, else the report date.
-  const sentenceDate = new Map<Span, IsoDate | null>();
   const dateAt = (offset: number): IsoDate | null => {
     const s = sentenceOf(offset);
-    if (!s) return publishedAt;
-    if (!sentenceDate.has(s)) sentenceDate.set(s, findDates(text.slice(s.start, s.end), s.start, publishedAt)[0]?.date ?? publishedAt);
-    return sentenceDate.get(s)!;
+    return (s && datesIn(s)[0]?.date) || publishedAt;
   };
 
   const places = aliasIndex(kb).places;
@@ -55,7 +61,7 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
     const at = sentences.indexOf(sentence);
     for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
       if (text.slice(sentences[i].end, sentences[i + 1].start).includes('\n')) break;
-      const said = findDates(text.slice(sentences[i].start, sentences[i].end), sentences[i].start, publishedAt).filter((d) => d.date.length === 10);
+      const said = datesIn(sentences[i]).filter((d) => d.date.length === 10);
       if (said.length) return said[0].date;
     }
     return null;
@@ -65,7 +71,7 @@ export function extractArticle(clean: CleanArticle, kb: KnowledgeBase): Extracte
   for (const sentence of sentences) {
     const slotted = slotSentence(text, sentence, mentions, (id) => kindOf(id) === 'state');
     if (!slotted.slots.length) continue;
-    article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate, narrativeDate }));
+    article.events.push(...codeEvents(slotted, { articleId: clean.id, publishedAt, locate, narrativeDate, datesIn }));
     article.relations.push(...roleRelations(slotted, clean.id, appositions), ...codeRelations(slotted, clean.id, kindOf));
   }
   linkReactions(article.events, text);

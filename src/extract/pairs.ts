@@ -42,3 +42,20 @@ export function codePair(text: string, source: Span, target: Span): PairCoding {
   }
   return chosen;
 }
+
+/**
+ * A sentence with its actors marked the PLOVER/PLV way, "<s>Iran</s> urged <t>Iraq</t> to act.", as plain
+ * text and the two spans; null when either mark is missing.
+ */
+export function parseMarkedPair(marked: string): { text: string; source: Span; target: Span } | null {
+  let text = '';
+  const spans: Record<string, Span> = {};
+  const open: Record<string, number> = {};
+  for (const part of marked.split(/(<\/?[st]>)/)) {
+    const tag = /^<(\/?)([st])>$/.exec(part);
+    if (!tag) text += part;
+    else if (tag[1]) spans[tag[2]] = { start: open[tag[2]], end: text.length };
+    else open[tag[2]] = text.length;
+  }
+  return spans.s && spans.t ? { text, source: spans.s, target: spans.t } : null;
+}

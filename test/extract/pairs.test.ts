@@ -2,22 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { codePair } from '../../src/extract/pairs.js';
+import { codePair, parseMarkedPair } from '../../src/extract/pairs.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
 function pair(marked: string) {
-  // "<s>X</s> did something to <t>Y</t>" -> text and spans
-  let text = '';
-  const spans: Record<string, { start: number; end: number }> = {};
-  const open: Record<string, number> = {};
-  for (const part of marked.split(/(<\/?[st]>)/)) {
-    const tag = /^<(\/?)([st])>$/.exec(part);
-    if (!tag) text += part;
-    else if (tag[1]) spans[tag[2]] = { start: open[tag[2]], end: text.length };
-    else open[tag[2]] = text.length;
-  }
-  return codePair(text, spans.s, spans.t).type;
+  const parsed = parseMarkedPair(marked)!;
+  return codePair(parsed.text, parsed.source, parsed.target).type;
 }
 
 test('codes what the marked source does to the marked target', () => {
