@@ -2,11 +2,9 @@
 // actor or edge, and the sentence each claim came from, marked inside its article.
 // Article text is untrusted: everything reaches the DOM as text nodes (see `el`), never as HTML.
 
-const KIND_COLORS = {
-  state: '#4e79a7', person: '#f28e2b', organization: '#76b7b2', armed_group: '#9c2f2f', party: '#af7aa1',
-  government_body: '#59a14f', igo: '#edc948', media: '#9c755f', group: '#ff9da7', place: '#bab0ac', other: '#bab0ac',
-};
-const TONE_COLORS = { conflict: '#c8453b', cooperation: '#2f8f57', neutral: '#8a94a6' };
+// Colours of actor kinds and tones: generated from models/ontology.yaml.
+import { KIND_COLORS, LEGEND_KINDS, TONE_COLORS } from './ontology.js';
+
 const PAGE = 100;
 
 const $ = (id) => document.getElementById(id);
@@ -204,9 +202,8 @@ async function loadGraph() {
 }
 
 function renderLegend() {
-  const kinds = Object.entries(KIND_COLORS).filter(([kind]) => kind !== 'place');
   fill($('legend'),
-    ...kinds.map(([kind, color]) => el('span', {}, swatch(color), words(kind))),
+    ...LEGEND_KINDS.map((kind) => el('span', {}, swatch(KIND_COLORS[kind]), words(kind))),
     ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color, true), tone)),
     el('span', {}, '- - relation'),
   );

@@ -1,6 +1,6 @@
 // JSON Schemas of the knowledge-base YAML files (see kb/README.md). Checked with Ajv when loaded,
 // so a typo in a pack is reported with its file and path instead of surfacing as a wrong match.
-import { RELATION_TYPES } from '../model/types.js';
+import { ACTOR_KINDS, RELATION_TYPES } from '../core/ontology.generated.js';
 
 const date = { type: ['string', 'null'], pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
 const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } as const;
@@ -21,9 +21,7 @@ export const actorsFileSchema = {
         properties: {
           id,
           name: { type: 'string', minLength: 1 },
-          kind: {
-            enum: ['state', 'person', 'organization', 'armed_group', 'party', 'government_body', 'igo', 'media', 'group', 'place', 'other'],
-          },
+          kind: { enum: [...ACTOR_KINDS] },
           country: { type: ['string', 'null'], pattern: '^[A-Z]{3}$' },
           aliases: strings,
           demonyms: strings,
