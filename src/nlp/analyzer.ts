@@ -1,0 +1,107 @@
+// The trained English analyser: tagger, lemmatizer and dependency parser from one model file
+// (models/parser/en-ud.bin.gz, made by `npm run train:parser`), loaded once per process.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { modelsDir } from '../core/paths.js';
+import { hashString } from './perceptron/hash.js';
+import { readModelFile, writeModelFile } from './perceptron/model-file.js';
+import type { CompactPerceptron } from './perceptron/perceptron.js';
+import { tagIds, uposOf, xposOf, type TaggerModel } from './tagger.js';
+import { parse, parserInput, type ParserModel } from './parser.js';
+import { Lemmatizer, type LemmatizerTables } from './lemmatizer.js';
+import { WordAtomizer, type ClusterLookup } from './word-features.js';
+
+export interface AnalyzerMeta {
+  name: string;
+  version: string;
+  /** Whether the features include word clusters (models/clusters), which must then be loaded too. */
+  clusters: boolean;
+  tags: string[];
+  dictionary: [string, number][];
+  ambiguity: [string, number][];
+  labels: string[];
+  lemmatizer: LemmatizerTables;
+  /** Data, licence, command and figures, as the provenance note says. */
+  provenance: Record<string, unknown>;
+}
+
+export interface Analysis {
+  lemma: string[];
+  upos: string[];
+  xpos: string[];
+  /** 0-based head per word, -1 for the root. */
+  head: Int32Array;
+  deprel: string[];
+}
+
+export const DEFAULT_MODEL = () => join(modelsDir(), 'parser', 'en-ud.bin.gz');
+
+export class Analyzer {
+  private atomizer: WordAtomizer;
+  private lemmatizer: Lemmatizer;
+  private tagHash: Int32Array;
+  private uposHash: Int32Array;
+  private scores: Float64Array;
+
+  constructor(
+    readonly meta: AnalyzerMeta,
+    private tagger: TaggerModel,
+    private parser: ParserModel,
+    clusters: ClusterLookup | null,
+  ) {
+    if (meta.clusters && !clusters) throw new Error(`the ${meta.name} model was trained with word clusters; load them with it`);
+    this.atomizer = new WordAtomizer(meta.clusters ? clusters : null);
+    this.lemmatizer = new Lemmatizer(meta.lemmatizer);
+    this.tagHash = Int32Array.from(tagger.tags, (t) => hashString(t));
+    this.uposHash = Int32Array.from(tagger.tags, (t) => hashString(uposOf(t)));
+    this.scores = new Float64Array(tagger.tags.length);
+  }
+
+  /** Tags only, as "UPOS|XPOS" class ids: for callers that need no parse. */
+  tagIds(forms: readonly string[]): Int32Array {
+    return tagIds(this.tagger, forms, this.atomizer.atomize(forms), this.scores);
+  }
+
+  get tags(): readonly string[] {
+    return this.tagger.tags;
+  }
+
+  analyze(forms: readonly string[]): Analysis {
+    const atoms = this.atomizer.atomize(forms);
+    const ids = tagIds(this.tagger, forms, atoms, this.scores);
+    const tags = [...ids].map((id) => this.tagger.tags[id]);
+    const xpos = tags.map(xposOf);
+    const n = forms.length;
+    const tagH = new Int32Array(n);
+    const uposH = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      tagH[i] = this.tagHash[ids[i]];
+      uposH[i] = this.uposHash[ids[i]];
+    }
+    const result = n ? parse(this.parser, parserInput(atoms, tagH, uposH)) : { heads: new Int32Array(0), labels: new Int32Array(0) };
+    return {
+      lemma: forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i])),
+      upos: tags.map(uposOf),
+      xpos,
+      head: result.heads,
+      deprel: [...result.labels].map((l) => this.parser.labels[l]),
+    };
+  }
+
+  save(path: string): number {
+    const perceptrons = {
+      tagger: this.tagger.scorer as CompactPerceptron,
+      moves: this.parser.moves as CompactPerceptron,
+      labeller: this.parser.labeller as CompactPerceptron,
+    };
+    return writeModelFile(path, this.meta, perceptrons);
+  }
+
+  static load(path = DEFAULT_MODEL(), clusters: () => ClusterLookup | null = () => null): Analyzer {
+    if (!existsSync(path)) throw new Error(`${path}: no parser model; train one with 'npm run train:parser'`);
+    const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
+    const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger };
+    const parser: ParserModel = { labels: meta.labels, moves: perceptrons.moves, labeller: perceptrons.labeller };
+    return new Analyzer(meta, tagger, parser, meta.clusters ? clusters() : null);
+  }
+}
