@@ -86,7 +86,7 @@ function main(): void {
     if (!(key in truth) || (only && !key.startsWith(only))) continue;
     const html = gunzipSync(readFileSync(join(aeb, 'html', file))).toString('utf8');
     const body = truth[key].articleBody;
-    const join2 = (stories: { text: string }[]) => stories.map((s) => s.text).join('\n\n');
+    const join2 = (page: { docs: { text: string }[] }) => page.docs.map((s) => s.text).join('\n\n');
     const fromHtml = timed(times.html, () => join2(cleanPage({ uri: file, part: 0, format: 'html', content: html })));
     const page = timed(times.page, () => pageText(parseDocument(html)));
     const fromText = timed(times.text, () => join2(cleanPage({ uri: file, part: 0, format: 'text', content: page })));

@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadKnowledgeBase, defaultKbDir } from '../src/kb/index.js';
-import { processInputs, type ProcessedArticle } from '../src/pipeline/index.js';
-import type { Article, Diagnostic, Event, Relation } from '../src/model/types.js';
+import { processInputs } from '../src/pipeline/index.js';
+import type { Doc } from '../src/core/doc.js';
+import type { Message } from '../src/core/messages.js';
+import type { Event, Relation } from '../src/model/types.js';
 import { foldToken } from '../src/nlp/tokenize.js';
 
 interface GoldRef { file: string; index: number }
@@ -69,17 +71,17 @@ async function main(): Promise<void> {
 
   // Extract three times; report the median time.
   const times: number[] = [];
-  let processed: ProcessedArticle[] = [];
-  const diagnostics: Diagnostic[] = [];
+  let processed: Doc[] = [];
+  const diagnostics: Message[] = [];
   for (let run = 0; run < 3; run++) {
     const started = performance.now();
-    const out: ProcessedArticle[] = [];
+    const out: Doc[] = [];
     for await (const p of processInputs([demo], { kb, report: (d) => run === 0 && diagnostics.push(d) })) out.push(p);
     times.push(performance.now() - started);
     processed = out;
   }
-  const byKey = new Map<string, Article>();
-  for (const { article } of processed) byKey.set(`${relative(demo, resolve(article.source.uri))}#${article.source.index}`, article);
+  const byKey = new Map<string, Doc>();
+  for (const article of processed) byKey.set(`${relative(demo, resolve(article.source.uri))}#${article.source.index}`, article);
   const idToKey = new Map([...byKey].map(([k, a]) => [a.id, k]));
 
   const actors = new Score(), discovered = new Score(), events = new Score(), eventsTyped = new Score(), relations = new Score();
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
     relations.line('relations'),
     `event attributes on matched events: date ${dateOk}/${dateN}, modality ${modalityOk}/${modalityN}, evidence sentence holds the quote ${quoteOk}/${quoteN}`,
     `cleaning: publishedAt ${published}/${found}, duplicateOf ${dupOk}/${found}, spun ${spunOk}/${found}`,
-    `speed: median ${median.toFixed(0)} ms for the demo corpus over 3 runs (${((processed.length / median) * 1000).toFixed(1)} articles/s); diagnostics: ${diagnostics.filter((d) => d.severity === 'error').length} errors, ${diagnostics.filter((d) => d.severity === 'warning').length} warnings`,
+    `speed: median ${median.toFixed(0)} ms for the demo corpus over 3 runs (${((processed.length / median) * 1000).toFixed(1)} articles/s); messages: ${diagnostics.filter((d) => d.severity === 'error').length} errors, ${diagnostics.filter((d) => d.severity === 'warning').length} warnings`,
   ];
   process.stdout.write(out.join('\n') + '\n');
   if (misses.length) process.stdout.write(`\n${verbose ? '' : 'cleaning mismatches (--verbose lists every miss):\n'}${misses.map((m) => '  ' + m).join('\n')}\n`);

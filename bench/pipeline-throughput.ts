@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { defaultKbDir, loadKnowledgeBase } from '../src/kb/index.js';
 import { processInputs } from '../src/pipeline/index.js';
 import { cleanInputs } from '../src/pipeline/clean-inputs.js';
-import type { Article } from '../src/model/types.js';
+import type { Doc } from '../src/core/doc.js';
 
 const N = Number(process.argv[2] ?? 1000);
 const data = resolve(defaultKbDir(), '../../shared/data/corpora');
@@ -37,15 +37,15 @@ async function bench(name: string, rows: { text: string; title?: string; publish
   const report = () => {};
   const cleanTimes: number[] = [];
   const fullTimes: number[] = [];
-  let articles: Article[] = [];
+  let articles: Doc[] = [];
   for (let run = 0; run < 3; run++) {
     let t = performance.now();
     let cleaned = 0;
     for await (const _ of cleanInputs([file], { report })) cleaned++;
     cleanTimes.push(performance.now() - t);
     t = performance.now();
-    const out: Article[] = [];
-    for await (const { article } of processInputs([file], { kb, report })) out.push(article);
+    const out: Doc[] = [];
+    for await (const doc of processInputs([file], { kb, report })) out.push(doc);
     fullTimes.push(performance.now() - t);
     articles = out;
     void cleaned;

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Actor, Article, Event, EventType, Relation, RelationType } from '../src/model/types.js';
+import type { Actor, Event, EventType, Producer, Relation, RelationType } from '../src/model/types.js';
+import { Doc } from '../src/core/doc.js';
 import { EVENT_TYPES, RELATION_TYPES } from '../src/model/types.js';
 import { openStore } from '../src/store/index.js';
 
@@ -27,7 +28,9 @@ const actors: Actor[] = Array.from({ length: ACTORS }, (_, i) => ({
 
 const WORDS = 'militia forces minister government strike talks sanctions attack base troops parliament protest agreement aid'.split(' ');
 
-function makeArticle(n: number): Article {
+const BENCH: Producer = { component: 'bench', version: '1' };
+
+function makeArticle(n: number): Doc {
   const sentences = Array.from({ length: 20 }, () => {
     const a = pickActor();
     const b = pickActor();
@@ -44,20 +47,20 @@ function makeArticle(n: number): Article {
   const events: Event[] = spans.slice(0, 8).map((s, i) => ({
     id: `e-${n}-${i}`, type: pick(EVENT_TYPES) as EventType, mode: null, cameo: null, intensity: Math.round(random() * 20 - 10),
     sources: [s.a], targets: [s.b], date: random() < 0.5 ? day : null, location: null,
-    modality: random() < 0.9 ? 'asserted' : 'hypothetical', evidence: evidence(i), confidence: 0.7,
+    modality: random() < 0.9 ? 'asserted' : 'hypothetical', evidence: evidence(i), confidence: 0.7, producer: BENCH,
   }));
   const relations: Relation[] = spans.slice(8, 10).map((s, i) => ({
     id: `r-${n}-${i}`, type: pick(RELATION_TYPES) as RelationType, source: s.a, target: s.b, role: null,
-    validFrom: null, validTo: null, negated: false, evidence: evidence(8 + i), confidence: 0.6,
+    validFrom: null, validTo: null, negated: false, evidence: evidence(8 + i), confidence: 0.6, producer: BENCH,
   }));
-  return {
-    id: `a-${n}`, source: { uri: `bench/${n}.txt`, index: 0, outlet: 'Bench Wire' }, title: `Bench article ${n}`,
-    publishedAt: day, url: null, text, duplicateOf: null, spun: false, diagnostics: [], relevance: 0.5, sentences: [],
-    mentions: spans.flatMap((s) => [
-      { start: s.start, end: s.start + actors[+s.a.slice(6)].name.length, actorId: s.a, text: actors[+s.a.slice(6)].name, method: 'alias' },
-    ]),
-    events, relations,
-  };
+  const doc = new Doc({ id: `a-${n}`, source: { uri: `bench/${n}.txt`, index: 0, outlet: 'Bench Wire' }, title: `Bench article ${n}`, publishedAt: day, url: null, text });
+  doc.relevance = 0.5;
+  doc.mentions = spans.map((s) => (
+    { start: s.start, end: s.start + actors[+s.a.slice(6)].name.length, actorId: s.a, text: actors[+s.a.slice(6)].name, method: 'alias', producer: BENCH }
+  ));
+  doc.events = events;
+  doc.relations = relations;
+  return doc;
 }
 
 function time<T>(fn: () => T, runs = 1): { ms: number; value: T } {
@@ -73,8 +76,9 @@ try {
   const corpus = Array.from({ length: ARTICLES }, (_, n) => makeArticle(n));
   const store = openStore(file);
   store.saveActors(actors);
-  const used = (a: Article) => actors.filter((x) => a.mentions.some((m) => m.actorId === x.id) || a.events.some((e) => e.sources.includes(x.id) || e.targets.includes(x.id)) || a.relations.some((r) => r.source === x.id || r.target === x.id));
-  const processed = corpus.map((article) => ({ article, actors: used(article) }));
+  const used = (a: Doc) => actors.filter((x) => a.mentions.some((m) => m.actorId === x.id) || a.events.some((e) => e.sources.includes(x.id) || e.targets.includes(x.id)) || a.relations.some((r) => r.source === x.id || r.target === x.id));
+  for (const doc of corpus) doc.actors = used(doc);
+  const processed = corpus;
 
   const first = time(() => processed.forEach((p) => store.saveArticle(p)));
   const again = time(() => processed.forEach((p) => store.saveArticle(p)));

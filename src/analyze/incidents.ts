@@ -2,7 +2,7 @@
 // copies, two outlets on one strike). Event datasets that count each report as a new event inflate
 // what happened; here reports of one happening are grouped, and each keeps its own evidence.
 import type { Event } from '../model/types.js';
-import { stableId } from '../pipeline/ids.js';
+import { stableId } from '../core/ids.js';
 
 export interface Incident {
   id: string;

@@ -2,7 +2,6 @@
 // body; when it finds none, the whole page's text goes to the text filter instead.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Diagnostic } from '../model/types.js';
 import { readMeta, type PageMeta } from './html-meta.js';
 import { blockUnits, pageText } from './html-text.js';
 import { wordCount } from './lines.js';
@@ -13,7 +12,6 @@ export interface HtmlBody {
   units: string[];
   /** True when the units are Readability's article body, false when they are the whole page's text. */
   fromArticleBody: boolean;
-  diagnostics: Omit<Diagnostic, 'uri'>[];
 }
 
 /** Fewer words than this from Readability means it found no article (a fragment, an index page). */
@@ -31,11 +29,7 @@ export function readHtmlBody(html: string): HtmlBody {
   const meta = readMeta(document);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   const units = article?.content ? blockUnits(article.content) : [];
-  if (units.reduce((n, u) => n + wordCount(u), 0) >= MIN_ARTICLE_WORDS) return { meta, units, fromArticleBody: true, diagnostics: [] };
-  return {
-    meta,
-    units: splitUnits(pageText(parseDocument(html))),
-    fromArticleBody: false,
-    diagnostics: [{ severity: 'info', stage: 'clean', message: 'no article found by Readability; cleaned the whole page text instead' }],
-  };
+  if (units.reduce((n, u) => n + wordCount(u), 0) >= MIN_ARTICLE_WORDS) return { meta, units, fromArticleBody: true };
+  // The caller says so in a message (clean.no-readability-article).
+  return { meta, units: splitUnits(pageText(parseDocument(html))), fromArticleBody: false };
 }

@@ -1,28 +1,38 @@
-// One raw page to the stories it holds: body text, headline, date, outlet. HTML goes through
-// Readability, text dumps through the paragraph filter, and a page holding several stories is split.
-import type { Diagnostic, IsoDate, RawPage } from '../model/types.js';
+// One raw page to the Docs of the stories it holds: body text with its map back to the page,
+// headline, date, outlet, and what cleaning doubted as messages. HTML goes through Readability, text
+// dumps through the paragraph filter, and a page holding several stories is split.
+import type { IsoDate, RawPage } from '../model/types.js';
+import { Doc } from '../core/doc.js';
+import { articleId } from '../core/ids.js';
+import { message, type Message } from '../core/messages.js';
 import { readHtmlBody } from './html.js';
 import { splitUnits } from './paragraphs.js';
 import { segmentUnits } from './segment.js';
+import { mapParagraphs } from './source-map.js';
 import { filterUnits, repeatedUnits } from './text.js';
 
-export interface CleanStory {
-  title: string | null;
-  publishedAt: IsoDate | null;
-  outlet: string | null;
-  url: string | null;
-  text: string;
-  diagnostics: Diagnostic[];
+/** Paragraphs of a Doc's text are separated by a blank line. */
+const PARAGRAPH_BREAK = '\n\n';
+
+export interface CleanedPage {
+  /** The page's stories that have text, numbered on from `firstIndex`. */
+  docs: Doc[];
+  /** Messages about stories that yielded no Doc (no text found): they have no Doc to go in. */
+  dropped: Message[];
 }
 
-/** Where a page came from, for messages: the input, with `#N` (1-based) for the later lines or items of a file. */
-export function pageUri(page: RawPage): string {
-  return page.part > 0 ? `${page.uri}#${page.part + 1}` : page.uri;
+/** Where a page stands in its input, as message fields. */
+export function pagePosition(page: RawPage): Pick<Message, 'line' | 'item'> {
+  return { ...(page.line !== undefined && { line: page.line }), ...(page.item !== undefined && { item: page.item }) };
 }
 
-export function cleanPage(page: RawPage): CleanStory[] {
-  const where = pageUri(page);
-  const diagnostics: Diagnostic[] = [];
+/**
+ * Cleans one page. `firstIndex` is how many articles earlier pages of the same input gave: an
+ * article's id is made of its input and its index there, so the same file gives the same ids.
+ */
+export function cleanPage(page: RawPage, firstIndex = 0): CleanedPage {
+  const at = pagePosition(page);
+  const pageMessages: Message[] = [];
   let units: string[];
   let fromArticleBody = false;
   let meta = { title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null };
@@ -31,7 +41,7 @@ export function cleanPage(page: RawPage): CleanStory[] {
     units = body.units;
     fromArticleBody = body.fromArticleBody;
     meta = body.meta;
-    diagnostics.push(...body.diagnostics.map((d) => ({ ...d, uri: where })));
+    if (!fromArticleBody) pageMessages.push(message('clean.no-readability-article', 'info', page.uri, 'no article found by Readability; cleaned the whole page text instead', at));
   } else {
     units = splitUnits(page.content);
   }
@@ -43,25 +53,50 @@ export function cleanPage(page: RawPage): CleanStory[] {
   const repeated = repeatedUnits(units);
   const segments = segmentUnits(units);
 
+  const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; paragraphs: string[] }[] = [];
   if (segments.length === 1) {
     const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody });
-    return [{ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, url, text: found.paragraphs.join('\n\n'), diagnostics }];
+    stories.push({ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, paragraphs: found.paragraphs });
+  } else {
+    pageMessages.push(message('clean.split-stories', 'info', page.uri, `page holds ${segments.length} separate stories; split them`, at));
+    // A dateline leaves out the year ("BAKU, June 15 (Wire) —"): the page's date gives it, else the
+    // date of the story before on the same page.
+    let reference = publishedAt;
+    segments.forEach((segment, k) => {
+      const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody });
+      reference = publishedAt ?? found.publishedAt ?? reference;
+      stories.push({
+        title: found.title ?? (k === 0 ? title : null),
+        // Each story's own date first: the page's date is only the date of the page.
+        publishedAt: found.publishedAt ?? publishedAt,
+        outlet: outlet ?? found.outlet,
+        paragraphs: found.paragraphs,
+      });
+    });
   }
-  diagnostics.push({ severity: 'info', stage: 'clean', uri: where, message: `page holds ${segments.length} separate stories; split them` });
-  // A dateline leaves out the year ("BAKU, June 15 (Wire) —"): the page's date gives it, else the
-  // date of the story before on the same page.
-  let reference = publishedAt;
-  return segments.map((segment, k) => {
-    const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody });
-    reference = publishedAt ?? found.publishedAt ?? reference;
-    return {
-      title: found.title ?? (k === 0 ? title : null),
-      // Each story's own date first: the page's date is only the date of the page.
-      publishedAt: found.publishedAt ?? publishedAt,
-      outlet: outlet ?? found.outlet,
+
+  const result: CleanedPage = { docs: [], dropped: [] };
+  // Page-level messages go with the page's first story, as they did with its first article.
+  let pending = pageMessages;
+  for (const story of stories) {
+    const text = story.paragraphs.join(PARAGRAPH_BREAK);
+    if (text.trim() === '') {
+      result.dropped.push(...pending, message('clean.no-text', 'warning', page.uri, 'no article text found', at));
+      pending = [];
+      continue;
+    }
+    const index = firstIndex + result.docs.length;
+    result.docs.push(new Doc({
+      id: articleId(page.uri, index),
+      source: { uri: page.uri, index, outlet: story.outlet },
+      title: story.title,
+      publishedAt: story.publishedAt,
       url,
-      text: found.paragraphs.join('\n\n'),
-      diagnostics: k === 0 ? diagnostics : [],
-    };
-  });
+      text,
+      sourceMap: mapParagraphs(story.paragraphs, PARAGRAPH_BREAK, page.content, page.format),
+      messages: pending,
+    }));
+    pending = [];
+  }
+  return result;
 }

@@ -1,8 +1,8 @@
 // orbit clean <inputs...> [--json]: the cleaned articles, without extraction.
 import { parseArgs } from 'node:util';
-import type { CleanArticle } from '../model/types.js';
+import type { Doc } from '../core/doc.js';
 import { cleanInputs } from '../pipeline/clean-inputs.js';
-import { diagnosticPrinter } from './output.js';
+import { messagePrinter } from './output.js';
 
 const HELP = `usage: orbit clean <files, folders or URLs...> [--json]
 
@@ -22,18 +22,19 @@ export async function run(args: string[]): Promise<number> {
   if (values.help) return void process.stdout.write(HELP + '\n'), 0;
   if (positionals.length === 0) return void process.stderr.write(`orbit clean: no inputs given\n\n${HELP}\n`), 2;
 
-  const report = diagnosticPrinter();
+  const report = messagePrinter();
   const articles: ReturnType<typeof contractArticle>[] = [];
   for await (const article of cleanInputs(positionals, { report: report.print })) {
     if (values.json) articles.push(contractArticle(article));
     else process.stdout.write(describe(article) + '\n');
   }
   if (values.json) process.stdout.write(JSON.stringify({ articles }, null, 2) + '\n');
+  report.summary();
   return report.errors > 0 ? 1 : 0;
 }
 
 /** The stable contract first (source, title, publishedAt, text, duplicateOf), then the extras. */
-function contractArticle(a: CleanArticle) {
+function contractArticle(a: Doc) {
   return {
     source: { uri: a.source.uri, index: a.source.index, outlet: a.source.outlet },
     title: a.title,
@@ -43,10 +44,12 @@ function contractArticle(a: CleanArticle) {
     id: a.id,
     spun: a.spun,
     url: a.url,
+    // where each paragraph of `text` stands in the input (see src/core/doc.ts)
+    sourceMap: a.sourceMap,
   };
 }
 
-function describe(a: CleanArticle): string {
+function describe(a: Doc): string {
   const words = a.text.split(/\s+/).length;
   const copy = a.duplicateOf ? `  [${a.spun ? 'spun copy' : 'copy'} of ${a.duplicateOf}]` : '';
   return `${a.id}  ${a.source.uri}#${a.source.index}  ${a.publishedAt ?? '(no date)'}  ${a.title ?? '(no title)'}  (${words} words${a.source.outlet ? `, ${a.source.outlet}` : ''})${copy}`;

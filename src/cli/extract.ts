@@ -1,15 +1,17 @@
 // orbit extract <inputs...> --json: the extraction contract (src/model/extraction.schema.json) on stdout.
 import { parseArgs } from 'node:util';
-import type { Actor, Article, ContractArticle, ExtractionResult } from '../model/types.js';
+import type { Actor, ContractArticle, ExtractionResult } from '../model/types.js';
+import type { Doc } from '../core/doc.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { processInputs } from '../pipeline/index.js';
-import { diagnosticPrinter, GENERATOR } from './output.js';
+import { messagePrinter, GENERATOR } from './output.js';
 import { groupIncidents } from '../analyze/incidents.js';
 
 const HELP = `usage: orbit extract <files, folders or URLs...> [--json] [--kb DIR]
 
 Reads .txt, .html, .jsonl, RSS/Atom feeds and folders of them; prints the articles with their actors,
-events and relations. --json prints the extraction contract (one JSON object).`;
+events and relations. --json prints the extraction contract (one JSON object). Each span and claim
+carries a "producer" (component, rule, version); 'orbit pipeline' lists the components in order.`;
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,34 +23,35 @@ export async function run(args: string[]): Promise<number> {
   if (!positionals.length) return void process.stderr.write(`orbit extract: no inputs given\n\n${HELP}\n`), 2;
 
   const kb = loadKnowledgeBase(values.kb);
-  const report = diagnosticPrinter();
-  const articles: Article[] = [];
+  const report = messagePrinter();
+  const articles: ContractArticle[] = [];
   const actors = new Map<string, Actor>();
-  for await (const { article, actors: used } of processInputs(positionals, { kb, report: report.print })) {
-    articles.push(article);
-    for (const a of used) actors.set(a.id, a);
-    if (!values.json) process.stdout.write(describe(article, actors) + '\n');
+  for await (const doc of processInputs(positionals, { kb, report: report.print })) {
+    articles.push(contractArticle(doc));
+    for (const a of doc.actors) actors.set(a.id, a);
+    if (!values.json) process.stdout.write(describe(doc, actors) + '\n');
   }
   if (values.json) {
     const incidents = groupIncidents(articles.flatMap((a) => a.events.map((event) => ({ articleId: a.id, event }))));
-    const result: ExtractionResult = { version: '1', generator: GENERATOR, articles: articles.map(contractArticle), actors: [...actors.values()], incidents };
+    const result: ExtractionResult = { version: '1', generator: GENERATOR, articles, actors: [...actors.values()], incidents };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   }
+  report.summary();
   return report.errors ? 1 : 0;
 }
 
-/** The article as the contract has it: the NLP scaffolding (sentences, diagnostics) stays internal. */
-function contractArticle(article: Article): ContractArticle {
-  const { sentences: _s, diagnostics: _d, ...rest } = article;
-  return rest;
+/** The article as the contract has it: the Doc's metadata and claims; its NLP layers and messages stay internal. */
+export function contractArticle(doc: Doc): ContractArticle {
+  const { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations } = doc;
+  return { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations };
 }
 
-function describe(article: Article, actors: Map<string, Actor>): string {
+function describe(doc: Doc, actors: Map<string, Actor>): string {
   const name = (id: string) => actors.get(id)?.name ?? id;
   const names = (ids: string[]) => ids.map(name).join(' + ') || '?';
-  const lines = [`${article.source.uri}#${article.source.index}  ${article.publishedAt ?? '(no date)'}  ${article.title ?? '(no title)'}`];
-  if (article.duplicateOf) lines.push(`  ${article.spun ? 'spun copy' : 'copy'} of ${article.duplicateOf}`);
-  for (const e of article.events) lines.push(`  ${e.date ?? '?'}  ${names(e.sources)} -> ${e.type}${e.mode ? `/${e.mode}` : ''} -> ${names(e.targets)}${e.modality === 'asserted' ? '' : ` (${e.modality})`}`);
-  for (const r of article.relations) lines.push(`  ${name(r.source)} ${r.negated ? 'NOT ' : ''}${r.type}${r.role ? ` (${r.role})` : ''} ${name(r.target)}`);
+  const lines = [`${doc.source.uri}#${doc.source.index}  ${doc.publishedAt ?? '(no date)'}  ${doc.title ?? '(no title)'}`];
+  if (doc.duplicateOf) lines.push(`  ${doc.spun ? 'spun copy' : 'copy'} of ${doc.duplicateOf}`);
+  for (const e of doc.events) lines.push(`  ${e.date ?? '?'}  ${names(e.sources)} -> ${e.type}${e.mode ? `/${e.mode}` : ''} -> ${names(e.targets)}${e.modality === 'asserted' ? '' : ` (${e.modality})`}`);
+  for (const r of doc.relations) lines.push(`  ${name(r.source)} ${r.negated ? 'NOT ' : ''}${r.type}${r.role ? ` (${r.role})` : ''} ${name(r.target)}`);
   return lines.join('\n');
 }

@@ -1,13 +1,13 @@
 // orbit ingest <inputs...> [--db FILE]: read inputs into the store, with progress on stderr and a
 // summary at the end. One bad input or article is reported by name and the rest go on.
 import { parseArgs } from 'node:util';
-import type { Diagnostic } from '../model/types.js';
+import { message, type Message } from '../core/messages.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
 import { processInputs } from '../pipeline/index.js';
 import { openStore } from '../store/index.js';
 import { emptyTally, saveStream, type IngestTally } from '../store/ingest.js';
-import { diagnosticPrinter } from './output.js';
+import { messagePrinter } from './output.js';
 
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
 
@@ -19,11 +19,6 @@ export function storePath(flag: string | undefined): string {
   const file = flag ?? process.env.ORBIT_DB ?? '.orbit/orbit.db';
   if (/^postgres(ql)?:\/\//.test(file)) throw new Error('PostgreSQL stores are not supported yet; give a file');
   return file;
-}
-
-/** Groups skip reasons whatever the item: numbers and parenthesised details are dropped. */
-function reasonOf(message: string): string {
-  return message.replace(/^skipped:\s*/, '').replace(/\s*\([^)]*\)/g, '').replace(/\d+/g, 'N').trim();
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -44,22 +39,23 @@ export async function run(args: string[]): Promise<number> {
     for (const { id, text } of store.articleTexts()) duplicates.add(id, text);
 
     const progress = progressLine(process.stderr);
-    const printer = diagnosticPrinter(process.stderr);
+    const printer = messagePrinter(process.stderr);
+    // What was skipped, grouped by the id of the rule that skipped it.
     const skipped = new Map<string, number>();
-    const report = (d: Diagnostic) => {
+    const report = (m: Message) => {
       progress.clear();
-      printer.print(d);
-      if (d.severity === 'warning') skipped.set(reasonOf(d.message), (skipped.get(reasonOf(d.message)) ?? 0) + 1);
+      printer.print(m);
+      if (m.severity === 'warning') skipped.set(m.id, (skipped.get(m.id) ?? 0) + 1);
     };
     const tally = emptyTally();
     try {
       await saveStream(store, processInputs(positionals, { kb, report, duplicates }), {
         progress: (t) => progress.update(describe(t, printer.errors)),
-        failed: (uri, id, error) => report({ severity: 'error', stage: 'store', uri, message: `article ${id} not saved: ${error.message}` }),
+        failed: (uri, id, error) => report(message('store.not-saved', 'error', uri, `article ${id} not saved: ${error.message}`)),
       }, tally);
     } catch (error) {
       // the stream itself broke: keep what was saved, say why it stopped
-      report({ severity: 'error', stage: 'ingest', uri: positionals.join(' '), message: `stopped: ${(error as Error).message}` });
+      report(message('ingest.stopped', 'error', positionals.join(' '), `stopped: ${(error as Error).message}`));
     }
     progress.clear();
     process.stdout.write(summary(positionals.length, store.file, tally, skipped, printer.errors, performance.now() - started));

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   extract: { summary: 'read inputs and print actors, events and relations (--json)', load: () => import('./extract.js') },
   clean: { summary: 'read inputs and print the cleaned articles (--json)', load: () => import('./clean.js') },
   ingest: { summary: 'read inputs into a store (--db FILE)', load: () => import('./ingest.js') },
+  pipeline: { summary: 'print the pipeline: stages and components in order, with requires/assigns', load: () => import('./pipeline.js') },
   serve: { summary: 'serve the API and the web app (--db FILE --port N)', load: () => import('./serve.js') },
   code: { summary: 'the PLOVER type of what a marked source does to a marked target (--pairs IN.jsonl)', load: () => import('./code.js') },
   kb: { summary: 'check the knowledge base (kb check)', load: () => import('./kb.js') },

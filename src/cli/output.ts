@@ -1,11 +1,18 @@
-// What every command prints the same way: diagnostics on stderr, one line each, naming the input.
+// What every command prints the same way: messages on stderr, one line each as they happen, naming
+// the input and the position, with the rule id; then, at the end, the counts grouped by id.
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../model/types.js';
+import { countById, whereOf, type Message } from '../core/messages.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const GENERATOR = `orbit ${pkg.version}`;
 
-export function diagnosticPrinter(stream: NodeJS.WritableStream = process.stderr) {
+/** "orbit: feed.jsonl:3: invalid JSON on line 3: ... [ingest.bad-jsonl-line]". Info messages are counted, not printed. */
+export function formatMessage(m: Message): string {
+  return `orbit: ${whereOf(m)}: ${m.severity === 'warning' ? 'warning: ' : ''}${m.reason} [${m.id}]`;
+}
+
+export function messagePrinter(stream: NodeJS.WritableStream = process.stderr) {
+  const seen: Message[] = [];
   const counts = { errors: 0, warnings: 0 };
   return {
     get errors() {
@@ -14,10 +21,17 @@ export function diagnosticPrinter(stream: NodeJS.WritableStream = process.stderr
     get warnings() {
       return counts.warnings;
     },
-    print(d: Diagnostic): void {
-      if (d.severity === 'error') counts.errors++;
-      if (d.severity === 'warning') counts.warnings++;
-      if (d.severity !== 'info') stream.write(`orbit: ${d.uri}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}\n`);
+    print(m: Message): void {
+      seen.push(m);
+      if (m.severity === 'error') counts.errors++;
+      if (m.severity === 'warning') counts.warnings++;
+      if (m.severity !== 'info') stream.write(formatMessage(m) + '\n');
+    },
+    /** The errors and warnings grouped by id, when there were more than one: what to fix first. */
+    summary(): void {
+      const groups = countById(seen.filter((m) => m.severity !== 'info'));
+      if (groups.reduce((n, g) => n + g.count, 0) < 2) return;
+      stream.write(`orbit: ${groups.map((g) => `${g.id} ×${g.count}`).join(', ')}\n`);
     },
   };
 }

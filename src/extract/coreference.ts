@@ -4,6 +4,7 @@
 // sentence or the one before ("Esper telephoned him"). Anything subtler (plural "they", cataphora) is
 // left alone rather than guessed.
 import type { ActorKind, Mention, Span } from '../model/types.js';
+import { producedBy } from './producers.js';
 
 const OPENERS: { pattern: RegExp; kinds: ActorKind[] }[] = [{ pattern: /^(?:He|She)\b/u, kinds: ['person'] }];
 /** "the militia", "the group's leader": the last armed group or organisation named, in this sentence or the two before. */
@@ -37,7 +38,7 @@ export function resolveFollowers(
     const start = m.groups!.possessive ? leader!.start : at;
     const end = at + m[0].length;
     // "Sadr's supporters" replaces the mention of Sadr; "his supporters" is a mention of its own.
-    found.push({ actorId: movement, text: text.slice(start, end), start, end, method: 'description' });
+    found.push({ actorId: movement, text: text.slice(start, end), start, end, method: 'description', producer: producedBy('coreference', 'followers') });
   }
   return found;
 }
@@ -62,7 +63,7 @@ export function resolvePronouns(text: string, sentences: Span[], mentions: Menti
       if (!m || i === 0) continue;
       const antecedent = previous.find((x) => kinds.includes(kindOf(x.actorId) ?? 'other'));
       if (antecedent && !here.some((x) => x.start === s.start)) {
-        const mention = { actorId: antecedent.actorId, text: m[0], start: s.start, end: s.start + m[0].length, method: 'coreference' };
+        const mention = { actorId: antecedent.actorId, text: m[0], start: s.start, end: s.start + m[0].length, method: 'coreference', producer: producedBy('coreference', 'subject-pronoun') };
         resolved.push(mention);
         here.unshift(mention); // resolved pronouns are antecedents too: "He condemned it. Esper telephoned him."
         subject = antecedent.actorId;
@@ -74,7 +75,7 @@ export function resolvePronouns(text: string, sentences: Span[], mentions: Menti
       const earlier = [...(i > 1 ? bySentence[i - 2] : []), ...previous, ...here.filter((x) => x.end <= at)];
       const antecedent = earlier.reverse().find((x) => GROUP_KINDS.includes(kindOf(x.actorId) ?? 'other'));
       if (!antecedent) continue;
-      const mention = { actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference' };
+      const mention = { actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference', producer: producedBy('coreference', 'group-noun') };
       resolved.push(mention);
       here.push(mention);
       here.sort((a, b) => a.start - b.start);
@@ -84,7 +85,7 @@ export function resolvePronouns(text: string, sentences: Span[], mentions: Menti
       const at = s.start + m.index!;
       const candidates = [...previous, ...here.filter((x) => x.end <= at)];
       const antecedent = candidates.reverse().find((x) => kindOf(x.actorId) === 'person' && x.actorId !== subject);
-      if (antecedent) resolved.push({ actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference' });
+      if (antecedent) resolved.push({ actorId: antecedent.actorId, text: m[0], start: at, end: at + m[0].length, method: 'coreference', producer: producedBy('coreference', 'object-pronoun') });
     }
   }
   return resolved;

@@ -1,8 +1,9 @@
 // PLOVER event coding from trigger words: the source is the actor before the trigger (or after "by" in
 // the passive), the target the actor right after it. One event per trigger, with the sentence as evidence.
 import type { Event, IsoDate, Location, Span } from '../model/types.js';
-import { stableId } from '../pipeline/ids.js';
+import { stableId } from '../core/ids.js';
 import { triggerLexicon } from './lexicon.js';
+import { producedBy } from './producers.js';
 import { attribution, modalityAt } from './modality.js';
 import type { SlottedSentence } from './slots.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
@@ -142,6 +143,8 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
       confidence: Math.round((0.45 + 0.2 * evidenceOfRoles + (entry.nominal ? 0 : 0.1)) * 100) / 100,
       trigger: triggerSpan,
+      // The lexicon entry that fired: its type and the form matched.
+      producer: producedBy('events', `${entry.type}:${form}`),
     });
   }
   return events;

@@ -2,18 +2,13 @@
 // date the sentence speaks of ("Iraq's prime minister" in 2021 is Kadhimi), and actors found by the
 // shape of their names. Mentions never overlap; the longer one wins.
 import type { Actor, IsoDate, Mention, Span, Token } from '../model/types.js';
+import type { Apposition } from '../core/doc.js';
+import { producedBy } from './producers.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { aliasIndex, type NameEntry } from '../kb/alias-index.js';
 import { discoverSpans, discoveredActor } from './discover.js';
 
-/** A title next to a name: "Iraqi Prime Minister Mustafa al-Kadhimi", "Ghaani, the Quds Force commander". */
-export interface Apposition {
-  mention: Mention;
-  roleId: string;
-  title: string;
-  of: string | null;
-  span: Span;
-}
+export type { Apposition };
 
 export interface MentionResult {
   mentions: Mention[];
@@ -42,20 +37,20 @@ export function findMentions(
       const fit = m.values.find((v) => v.kind === 'description' && v.country === home);
       // "Sadr's lawmakers", "its security forces" belong to someone: not the institution itself.
       const owned = /(?:['’]s|\b(?:his|her|its|their|our))\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
-      if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description' });
+      if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description', producer: producedBy('mentions', 'description') });
     } else if (m.value.kind === 'actor') {
       // "American citizens", "Iraqi voters": people of a country, not the state acting.
       if (m.value.method === 'demonym' && PEOPLE_AFTER.test(text.slice(m.end, m.end + 30))) continue;
-      mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method });
+      mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method, producer: producedBy('mentions', m.value.method) });
     } else {
       const holder = kb.holderOn(m.value.roleId, dateAt(m.start));
       const span = { start: m.start, end: m.end };
       if (holder) {
-        const mention = { actorId: holder, text: surface, start: m.start, end: m.end, method: 'role' };
+        const mention = { actorId: holder, text: surface, start: m.start, end: m.end, method: 'role', producer: producedBy('mentions', 'role') };
         mentions.push(mention);
         roleMentions.push({ mention, roleId: m.value.roleId, span });
       } else {
-        roleMentions.push({ mention: { actorId: '', text: surface, start: m.start, end: m.end, method: 'role' }, roleId: m.value.roleId, span });
+        roleMentions.push({ mention: { actorId: '', text: surface, start: m.start, end: m.end, method: 'role', producer: producedBy('mentions', 'role') }, roleId: m.value.roleId, span });
       }
     }
   }
@@ -73,7 +68,7 @@ export function findMentions(
     if (kb.actor(actor.id)) continue;
     for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
     discovered.set(actor.id, actor);
-    mentions.push({ actorId: actor.id, text: span.text, start: span.start, end: span.end, method: 'pattern' });
+    mentions.push({ actorId: actor.id, text: span.text, start: span.start, end: span.end, method: 'pattern', producer: producedBy('mentions', 'pattern') });
   }
   mentions.sort((a, b) => a.start - b.start);
 

@@ -5,6 +5,7 @@ import type { EventType, Span } from '../model/types.js';
 import { codeEvents } from './events.js';
 import { slotSentence } from './slots.js';
 import { triggerLexicon } from './lexicon.js';
+import { producedBy } from './producers.js';
 
 export interface PairCoding {
   type: EventType | null;
@@ -14,8 +15,8 @@ export interface PairCoding {
 
 export function codePair(text: string, source: Span, target: Span): PairCoding {
   const mentions = [
-    { actorId: 'source', text: text.slice(source.start, source.end), start: source.start, end: source.end, method: 'given' },
-    { actorId: 'target', text: text.slice(target.start, target.end), start: target.start, end: target.end, method: 'given' },
+    { actorId: 'source', text: text.slice(source.start, source.end), start: source.start, end: source.end, method: 'given', producer: producedBy('pairs', 'given') },
+    { actorId: 'target', text: text.slice(target.start, target.end), start: target.start, end: target.end, method: 'given', producer: producedBy('pairs', 'given') },
   ].sort((a, b) => a.start - b.start);
   const slotted = slotSentence(text, { start: 0, end: text.length }, mentions);
   const events = codeEvents(slotted, { articleId: 'pair', publishedAt: null, locate: () => null });

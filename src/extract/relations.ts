@@ -2,10 +2,11 @@
 // Asaib Ahl al-Haq"), from the templates in models/lexicon/relations.yaml, and the offices that titles
 // give people ("Iraqi Prime Minister Mustafa al-Kadhimi").
 import type { ActorKind, IsoDate, Relation, RelationType } from '../model/types.js';
-import { stableId } from '../pipeline/ids.js';
+import { stableId } from '../core/ids.js';
 import { relationTemplates } from './lexicon.js';
 import type { SlottedSentence } from './slots.js';
-import type { Apposition } from './mentions.js';
+import type { Apposition } from '../core/doc.js';
+import { producedBy } from './producers.js';
 import { attribution } from './modality.js';
 
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected claims|dismissed claims)\b|n['’]t\b/i;
@@ -19,7 +20,7 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
   const attributedTo = attribution(s);
   const validFrom: IsoDate | null = SINCE.exec(s.text)?.[1] ?? null;
 
-  const add = (type: RelationType, source: string, target: string, match: { start: number; end: number }, role: string | null, confidence: number) => {
+  const add = (type: RelationType, source: string, target: string, match: { start: number; end: number }, role: string | null, confidence: number, rule: string) => {
     if (source === target) return;
     const [a, b] = SYMMETRIC.has(type) && source > target ? [target, source] : [source, target];
     const key = `${type}|${a}|${b}`;
@@ -38,6 +39,7 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
       negated,
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
       confidence,
+      producer: producedBy('relations', rule),
     });
   };
 
@@ -69,7 +71,7 @@ export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id
       for (const [a, b] of pairs) {
         if (t.sourceKinds && !t.sourceKinds.includes(kindOf(a) ?? 'other')) continue;
         if (t.targetKinds && !t.targetKinds.includes(kindOf(b) ?? 'other')) continue;
-        add(t.type, a, b, { start: m.index!, end: m.index! + m[0].length }, null, 0.7);
+        add(t.type, a, b, { start: m.index!, end: m.index! + m[0].length }, null, 0.7, t.id);
       }
     }
   }
@@ -94,5 +96,6 @@ export function roleRelations(s: SlottedSentence, articleId: string, appositions
       negated: false,
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo: null },
       confidence: 0.9,
+      producer: producedBy('relations', `apposition:${a.roleId}`),
     }));
 }

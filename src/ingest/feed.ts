@@ -1,7 +1,8 @@
 // RSS 2.0 / RSS 1.0 (RDF) and Atom feeds: one page per item, with the item's own title, link and date,
 // and the feed's title as the outlet. Items without any body text are reported and skipped.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Diagnostic, RawPage } from '../model/types.js';
+import type { RawPage } from '../model/types.js';
+import { message, type Report } from '../core/messages.js';
 import { parseDate } from '../clean/dates.js';
 
 type Node = Record<string, unknown>;
@@ -33,12 +34,12 @@ export function rootElement(content: string): string | null {
   return /^<([A-Za-z_][\w:.-]*)/.exec(stripped)?.[1] ?? null;
 }
 
-export function readFeed(content: string, uri: string, report: (d: Diagnostic) => void): RawPage[] {
-  const error = (message: string) => report({ severity: 'error', stage: 'ingest', uri, message });
+export function readFeed(content: string, uri: string, report: Report): RawPage[] {
+  const error = (reason: string, id = 'ingest.malformed-feed') => report(message(id, 'error', uri, reason));
   const valid = XMLValidator.validate(content);
   if (valid !== true) return error(`malformed feed: ${valid.err.msg} (line ${valid.err.line})`), [];
   const kind = feedRoot(content);
-  if (kind === null) return error(`not an RSS or Atom feed (root element <${rootElement(content) ?? '?'}>)`), [];
+  if (kind === null) return error(`not an RSS or Atom feed (root element <${rootElement(content) ?? '?'}>)`, 'ingest.not-a-feed'), [];
   const doc = parser.parse(content) as Node;
   let items: Node[];
   let outlet: string | null;
@@ -57,13 +58,14 @@ export function readFeed(content: string, uri: string, report: (d: Diagnostic) =
   items.forEach((item, part) => {
     const body = firstText(item, ['encoded', 'content', 'description', 'summary']);
     if (body === null) {
-      report({ severity: 'warning', stage: 'ingest', uri: `${uri}#${part + 1}`, message: `feed item ${part + 1} has no content or description` });
+      report(message('ingest.empty-feed-item', 'warning', uri, `feed item ${part + 1} has no content or description`, { item: part + 1 }));
       return;
     }
     const rawDate = firstText(item, ['pubDate', 'published', 'date', 'issued', 'updated']);
     pages.push({
       uri,
       part,
+      item: part + 1,
       format: /<[a-z][\s\S]*>/i.test(body) ? 'html' : 'text',
       content: body,
       title: plain(firstText(item, ['title'])),

@@ -8,7 +8,7 @@ import { kindOfName, SUPPORTED_EXTENSIONS, type InputKind } from './kind.js';
 export type Source =
   | { type: 'file'; path: string; kind: InputKind; explicit: boolean }
   | { type: 'url'; url: string }
-  | { type: 'error'; uri: string; message: string };
+  | { type: 'error'; uri: string; id: string; message: string };
 
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -20,13 +20,13 @@ export async function* expandInput(input: string): AsyncGenerator<Source> {
   try {
     info = await stat(input);
   } catch (error) {
-    return yield { type: 'error', uri: input, message: fsMessage(error) };
+    return yield { type: 'error', uri: input, id: 'ingest.unreadable', message: fsMessage(error) };
   }
   if (info.isDirectory()) return yield* walk(input);
   const kind = kindOfName(input);
   if (kind === null) {
     const supported = SUPPORTED_EXTENSIONS.join(', ');
-    return yield { type: 'error', uri: input, message: `unsupported file type (expected ${supported}, optionally .gz)` };
+    return yield { type: 'error', uri: input, id: 'ingest.unsupported-type', message: `unsupported file type (expected ${supported}, optionally .gz)` };
   }
   yield { type: 'file', path: input, kind, explicit: true };
 }
@@ -36,7 +36,7 @@ async function* walk(dir: string): AsyncGenerator<Source> {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    return yield { type: 'error', uri: dir, message: fsMessage(error) };
+    return yield { type: 'error', uri: dir, id: 'ingest.unreadable', message: fsMessage(error) };
   }
   // Code-point order, not locale order, so that every machine walks a folder the same way.
   const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -46,7 +46,7 @@ async function* walk(dir: string): AsyncGenerator<Source> {
     try {
       info = await stat(path);
     } catch (error) {
-      yield { type: 'error', uri: path, message: fsMessage(error) };
+      yield { type: 'error', uri: path, id: 'ingest.unreadable', message: fsMessage(error) };
       continue;
     }
     if (info.isDirectory()) yield* walk(path);

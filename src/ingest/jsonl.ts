@@ -1,16 +1,16 @@
 // JSON Lines: one article per line, `{"text" | "html", "title"?, "url"?, "publishedAt"?, "outlet"?}`.
 // A bad line is reported with its line number and skipped; the other lines still go through.
-import type { Diagnostic, RawPage } from '../model/types.js';
+import type { RawPage } from '../model/types.js';
+import { message, type Report, type Severity } from '../core/messages.js';
 import { parseDate } from '../clean/dates.js';
 
-export function readJsonl(content: string, uri: string, report: (d: Diagnostic) => void): RawPage[] {
+export function readJsonl(content: string, uri: string, report: Report): RawPage[] {
   const pages: RawPage[] = [];
   const lines = content.split(/\r?\n/);
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    const where = `${uri}#${index + 1}`;
-    const fail = (message: string, severity: Diagnostic['severity'] = 'error') =>
-      report({ severity, stage: 'ingest', uri: where, message });
+    const lineNo = index + 1;
+    const fail = (reason: string, severity: Severity = 'error', id = 'ingest.bad-jsonl-line') => report(message(id, severity, uri, reason, { line: lineNo }));
     let record: unknown;
     try {
       record = JSON.parse(line);
@@ -28,11 +28,12 @@ export function readJsonl(content: string, uri: string, report: (d: Diagnostic) 
     const rawDate = nonEmpty(r.publishedAt);
     if (rawDate !== null) {
       publishedAt = parseDate(rawDate);
-      if (publishedAt === null) fail(`line ${index + 1}: publishedAt "${rawDate}" is not a date; ignored`, 'warning');
+      if (publishedAt === null) fail(`line ${index + 1}: publishedAt "${rawDate}" is not a date; ignored`, 'warning', 'ingest.bad-date');
     }
     pages.push({
       uri,
       part: index,
+      line: lineNo,
       format: text !== null ? 'text' : 'html',
       content: text ?? html!,
       title: nonEmpty(r.title),

@@ -6,7 +6,7 @@ export function aliasConflicts(kb: KnowledgeBase): { alias: string; actorIds: st
   const owners = new Map<string, { alias: string; ids: Set<string> }>();
   for (const a of kb.actors) {
     for (const alias of [a.name, ...a.aliases]) {
-      const key = tokenize(alias).map((t) => foldToken(t.text)).filter((t) => t !== '-').join(' ');
+      const key = tokenize(alias).map((t) => foldToken(t.form)).filter((t) => t !== '-').join(' ');
       const entry = owners.get(key) ?? { alias, ids: new Set<string>() };
       entry.ids.add(a.id);
       owners.set(key, entry);

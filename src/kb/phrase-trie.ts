@@ -31,7 +31,7 @@ export class PhraseTrie<T> {
   private root: Node<T> = { next: new Map(), values: [] };
 
   add(phrase: string, value: T): void {
-    const tokens = tokenize(phrase).map((t) => t.text).filter((t) => !SKIPPED.has(t));
+    const tokens = tokenize(phrase).map((t) => t.form).filter((t) => !SKIPPED.has(t));
     if (!tokens.length) return;
     let node = this.root;
     for (const t of tokens) {
@@ -57,16 +57,16 @@ export class PhraseTrie<T> {
   }
 
   longestAt(tokens: Token[], from: number): PhraseMatch<T> | null {
-    if (SKIPPED.has(tokens[from].text)) return null;
+    if (SKIPPED.has(tokens[from].form)) return null;
     let node: Node<T> | undefined = this.root;
     let best: PhraseMatch<T> | null = null;
     const used: number[] = [];
     for (let i = from; i < tokens.length && node; i++) {
-      if (SKIPPED.has(tokens[i].text)) continue;
-      node = node.next.get(foldToken(tokens[i].text));
+      if (SKIPPED.has(tokens[i].form)) continue;
+      node = node.next.get(foldToken(tokens[i].form));
       if (!node) break;
       used.push(i);
-      const hits = node.values.filter((v) => !v.caseForms || v.caseForms.every((form, k) => form === foldTokenKeepCase(tokens[used[k]].text)));
+      const hits = node.values.filter((v) => !v.caseForms || v.caseForms.every((form, k) => form === foldTokenKeepCase(tokens[used[k]].form)));
       if (hits.length) best = { value: hits[0].value, values: hits.map((h) => h.value), from, to: i + 1, start: tokens[from].start, end: tokens[i].end };
     }
     return best;

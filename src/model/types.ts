@@ -1,6 +1,5 @@
-// The types every stage shares. An Article flows left to right through the pipeline
-// (ingest -> clean -> nlp -> extract -> store), each stage filling in more of it.
-// Every span is a pair of UTF-16 offsets into `Article.text`.
+// The shapes every stage shares: spans, claims and actors. The document that carries them from
+// cleaning to the store is the Doc (src/core/doc.ts); every span is a pair of UTF-16 offsets into its text.
 
 /** ISO date at the precision that is known: YYYY, YYYY-MM or YYYY-MM-DD. */
 export type IsoDate = string;
@@ -10,24 +9,25 @@ export interface Span {
   end: number;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** What a stage skipped or doubted, with where (the unified/vfile way: a message, not an exception). */
-export interface Diagnostic {
-  severity: Severity;
-  /** The stage that raised it: 'ingest', 'clean', 'nlp', 'extract', 'store'. */
-  stage: string;
-  /** The input it is about (file path or URL, with `#N` for a line or item when useful). */
-  uri: string;
-  message: string;
+/** What made a span or claim, so a wrong one can be traced: the component, its rule or model, its version. */
+export interface Producer {
+  component: string;
+  /** The rule that fired: a lexicon entry, a template id, a resolution method. */
+  rule?: string;
+  /** A trained model's name, when a model decided. */
+  model?: string;
+  version: string;
 }
 
 /** One page as read from a source, before cleaning. A JSONL file or feed yields many. */
 export interface RawPage {
   /** File path or URL the page was read from. */
   uri: string;
-  /** Position of this page among the pages of that input (line of a JSONL file, item of a feed). */
+  /** Position of this page among the pages of that input (0-based line of a JSONL file, item of a feed). */
   part: number;
+  /** Where the page stands in its input, for messages: the 1-based line of a JSONL file or item of a feed. */
+  line?: number;
+  item?: number;
   format: 'html' | 'text';
   content: string;
   /** Metadata the source itself gave (JSONL fields, feed items, HTTP headers). Cleaning may fill what is missing. */
@@ -37,9 +37,9 @@ export interface RawPage {
   outlet?: string | null;
 }
 
-// The ontology's ids and unions are generated from models/ontology.yaml (npm run gen:ontology).
-import type { ActorKind, EventType, Modality, RelationType } from '../core/ontology.generated.js';
-export type { ActorKind, EventType, Modality, RelationType };
+export type ActorKind =
+  | 'state' | 'person' | 'organization' | 'armed_group' | 'party' | 'government_body'
+  | 'igo' | 'media' | 'group' | 'place' | 'other';
 
 export interface Actor {
   id: string;
@@ -59,6 +59,7 @@ export interface Mention extends Span {
   text: string;
   /** How it was resolved: alias, role, pattern, ner ... */
   method: string;
+  producer: Producer;
 }
 
 export interface Evidence extends Span {
@@ -68,7 +69,14 @@ export interface Evidence extends Span {
   attributedTo: string | null;
 }
 
-export { EVENT_TYPES, MODALITIES } from '../core/ontology.generated.js';
+export const EVENT_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const MODALITIES = ['asserted', 'negated', 'hypothetical', 'future', 'claimed'] as const;
+export type Modality = (typeof MODALITIES)[number];
 
 export interface Location {
   name: string;
@@ -93,9 +101,14 @@ export interface Event {
   confidence: number;
   /** The word(s) that triggered the coding, for the evidence panel. */
   trigger?: Span;
+  producer: Producer;
 }
 
-export { RELATION_TYPES } from '../core/ontology.generated.js';
+export const RELATION_TYPES = [
+  'backs', 'controls', 'funds', 'arms', 'trains', 'leads', 'member_of', 'part_of',
+  'holds_role', 'allied_with', 'opposes', 'supplies',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
 
 export interface Relation {
   id: string;
@@ -108,6 +121,7 @@ export interface Relation {
   negated: boolean;
   evidence: Evidence;
   confidence: number;
+  producer: Producer;
 }
 
 export interface ArticleSource {
@@ -118,35 +132,26 @@ export interface ArticleSource {
   outlet: string | null;
 }
 
-/** What cleaning produces: an article with its body, before any NLP. */
-export interface CleanArticle {
+/** A word token of the text: `form` is the text it covers. */
+export interface Token extends Span {
+  form: string;
+}
+
+/** An article as `orbit extract --json` prints it (the Doc's metadata and claims; its NLP layers stay internal). */
+export interface ContractArticle {
   id: string;
   source: ArticleSource;
   title: string | null;
-  /** Null when the input does not say; never a date from an old caption or a related link. */
   publishedAt: IsoDate | null;
   url: string | null;
   text: string;
   duplicateOf: string | null;
   spun: boolean;
-  diagnostics: Diagnostic[];
-}
-
-export interface Token extends Span {
-  text: string;
-}
-
-/** A fully read article: cleaning plus NLP plus extraction. */
-export interface Article extends CleanArticle {
   relevance: number;
-  sentences: Span[];
   mentions: Mention[];
   events: Event[];
   relations: Relation[];
 }
-
-/** An article as `orbit extract --json` prints it: the NLP scaffolding stays internal. */
-export type ContractArticle = Omit<Article, 'sentences' | 'diagnostics'>;
 
 /** What `orbit extract --json` prints (src/model/extraction.schema.json). */
 export interface ExtractionResult {

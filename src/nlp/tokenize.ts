@@ -13,10 +13,10 @@ export function tokenize(text: string, offset = 0): Token[] {
     const possessive = POSSESSIVE.exec(word);
     if (possessive && word.length > 2) {
       const cut = word.length - 2;
-      tokens.push({ text: word.slice(0, cut), start, end: start + cut });
-      tokens.push({ text: word.slice(cut), start: start + cut, end: start + word.length });
+      tokens.push({ form: word.slice(0, cut), start, end: start + cut });
+      tokens.push({ form: word.slice(cut), start: start + cut, end: start + word.length });
     } else {
-      tokens.push({ text: word, start, end: start + word.length });
+      tokens.push({ form: word, start, end: start + word.length });
     }
   }
   return tokens;

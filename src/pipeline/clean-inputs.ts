@@ -1,59 +1,52 @@
-// ingest -> clean over many inputs: every story of every page becomes a CleanArticle with a stable id
-// (the same file gives the same ids from any working directory) and its duplicate link.
-import { resolve } from 'node:path';
-import type { CleanArticle, Diagnostic } from '../model/types.js';
+// The stages before the document components, over many inputs: read every input into raw pages,
+// clean each page into Docs (numbered per input, so ids are stable), then link each Doc to the
+// earlier one it copies. Messages are reported as they happen and stay on their Doc.
+import type { Doc } from '../core/doc.js';
+import { message, type Report } from '../core/messages.js';
 import { readInputs } from '../ingest/index.js';
-import { isUrl } from '../ingest/files.js';
-import { cleanPage, pageUri } from '../clean/index.js';
+import { cleanPage, pagePosition } from '../clean/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
-import { stableId } from './ids.js';
 
 export interface CleanOptions {
-  report: (d: Diagnostic) => void;
+  report: Report;
   /** Articles already known (a store primes it); a fresh index when absent. */
   duplicates?: DuplicateIndex;
 }
 
-export async function* cleanInputs(inputs: string[], options: CleanOptions): AsyncGenerator<CleanArticle> {
-  const duplicates = options.duplicates ?? new DuplicateIndex();
+/** ingest + clean: every story of every page with text becomes a Doc. */
+export async function* readDocs(inputs: string[], report: Report): AsyncGenerator<Doc> {
   // Articles are numbered per input uri, across all the pages, lines and items read from it.
   const counts = new Map<string, number>();
-  for await (const page of readInputs(inputs, options.report)) {
-    let stories;
+  for await (const page of readInputs(inputs, report)) {
+    let cleaned;
     try {
-      stories = cleanPage(page);
+      cleaned = cleanPage(page, counts.get(page.uri) ?? 0);
     } catch (error) {
       // A page that breaks the cleaner is reported like any bad input; the rest go on.
-      options.report({ severity: 'error', stage: 'clean', uri: pageUri(page), message: `cleaning failed: ${(error as Error).message}` });
+      report(message('clean.failed', 'error', page.uri, `cleaning failed: ${(error as Error).message}`, pagePosition(page)));
       continue;
     }
-    for (const story of stories) {
-      story.diagnostics.forEach(options.report);
-      if (story.text.trim() === '') {
-        options.report({ severity: 'warning', stage: 'clean', uri: pageUri(page), message: 'no article text found' });
-        continue;
-      }
-      const index = counts.get(page.uri) ?? 0;
-      counts.set(page.uri, index + 1);
-      const id = stableId('a', canonicalUri(page.uri), index);
-      const match = duplicates.match(story.text);
-      duplicates.add(id, story.text);
-      yield {
-        id,
-        source: { uri: page.uri, index, outlet: story.outlet },
-        title: story.title,
-        publishedAt: story.publishedAt,
-        url: story.url,
-        text: story.text,
-        duplicateOf: match?.id ?? null,
-        spun: match?.spun ?? false,
-        diagnostics: story.diagnostics,
-      };
+    cleaned.dropped.forEach(report);
+    counts.set(page.uri, (counts.get(page.uri) ?? 0) + cleaned.docs.length);
+    for (const doc of cleaned.docs) {
+      doc.messages.forEach(report);
+      yield doc;
     }
   }
 }
 
-/** The absolute path of a file, the URL as given for a URL: what an article's id is made from. */
-export function canonicalUri(uri: string): string {
-  return isUrl(uri) ? uri : resolve(uri);
+/** dedupe: the stage over many Docs that sets duplicateOf and spun against every Doc before it. */
+export async function* markDuplicates(docs: AsyncIterable<Doc>, index = new DuplicateIndex()): AsyncGenerator<Doc> {
+  for await (const doc of docs) {
+    const match = index.match(doc.text);
+    index.add(doc.id, doc.text);
+    doc.duplicateOf = match?.id ?? null;
+    doc.spun = match?.spun ?? false;
+    doc.assign('duplicates');
+    yield doc;
+  }
+}
+
+export function cleanInputs(inputs: string[], options: CleanOptions): AsyncGenerator<Doc> {
+  return markDuplicates(readDocs(inputs, options.report), options.duplicates);
 }

@@ -19,6 +19,7 @@ function found<T>(value: T | null, what: string, id: string): T {
 export function apiRoutes(store: Store): Router<ApiHandler> {
   return new Router<ApiHandler>()
     .get('/api/health', () => ({ ok: true, counts: store.stats() }))
+    .get('/api/messages', () => ({ items: store.messageCounts() }))
     .get('/api/actors', (_, query) => ({ items: store.searchActors(text(query, 'q'), integer(query, 'limit', 1, 200)) }))
     .get('/api/actors/:id', ({ id }) => found(store.getActor(id), 'actor', id))
     .get('/api/events', (_, query) => store.listEvents({

@@ -1,13 +1,13 @@
 // Article queries: pages of summaries, one article with all that was read from it, and the texts to
 // prime duplicate detection.
-import type { Mention } from '../model/types.js';
+import type { Message } from '../core/messages.js';
 import {
-  ARTICLE_SUMMARY_COLUMNS, EVENT_SELECT, RELATION_SELECT, toArticleSummary, toStoredEvent, toStoredRelation,
+  ARTICLE_SUMMARY_COLUMNS, EVENT_SELECT, RELATION_SELECT, producerOf, toArticleSummary, toStoredEvent, toStoredRelation,
   type ArticleSqlRow, type EventSqlRow, type RelationSqlRow,
 } from './rows.js';
 import { pageBounds, where, type Params, type Sql } from './sql.js';
 import { ftsQuery } from './text-search.js';
-import type { ActorRef, ArticleDetail, ArticleQuery, ArticleSummary, Page, StoredEvidence } from './types.js';
+import type { ActorRef, ArticleDetail, ArticleQuery, ArticleSummary, Page, StoredEvidence, StoredMention } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
 
 export function createArticleQueries(sql: Sql) {
@@ -42,10 +42,19 @@ export function createArticleQueries(sql: Sql) {
       `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = @id`, { id },
     );
     if (!row) return null;
-    const mentions = sql.all<Mention>(
-      `SELECT actor_id AS actorId, start, "end", text, method FROM mentions WHERE article_id = @id ORDER BY start, rowid`,
-      { id },
-    );
+    const mentions = sql
+      .all<Omit<StoredMention, 'producer'> & { producer: string | null }>(
+        `SELECT actor_id AS actorId, start, "end", text, method, producer FROM mentions WHERE article_id = @id ORDER BY start, rowid`,
+        { id },
+      )
+      .map((m) => ({ ...m, producer: producerOf(m.producer) }));
+    const messages = sql
+      .all<Message & { line: number | null; item: number | null; start: number | null; end: number | null }>(
+        `SELECT id, component, severity, uri, line, item, start, "end", reason FROM messages WHERE article_id = @id ORDER BY position`,
+        { id },
+      )
+      // absent positions are left out, as the pipeline gives them
+      .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== null)) as unknown as Message);
     const evidence = sql.all<StoredEvidence>(
       `SELECT id, article_id AS articleId, start, "end", sentence, attributed_to AS attributedTo
        FROM evidence WHERE article_id = @id ORDER BY start, seq`,
@@ -70,6 +79,7 @@ export function createArticleQueries(sql: Sql) {
       relations: relations.map(toStoredRelation),
       evidence,
       actors,
+      messages,
     };
   }
 

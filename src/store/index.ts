@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Actor } from '../model/types.js';
-import type { ProcessedArticle } from '../pipeline/index.js';
+import type { Doc } from '../core/doc.js';
 import type { Graph } from '../analyze/graph.js';
 import { createActorQueries } from './actors.js';
 import { createArticleQueries } from './articles.js';
@@ -13,9 +13,9 @@ import { createGraphQuery, type GraphQuery } from './graph.js';
 import { migrate } from './migrate.js';
 import { createSearch } from './search.js';
 import { Sql } from './sql.js';
-import { createStats } from './stats.js';
+import { createMessageCounts, createStats } from './stats.js';
 import type {
-  ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, EventQuery, EventRow, Page,
+  ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, EventQuery, EventRow, MessageCount, Page,
   RelationQuery, RelationRow, SaveResult, SearchHits, StoreStats,
 } from './types.js';
 import { createWriter } from './write.js';
@@ -27,8 +27,8 @@ export interface Store {
   readonly file: string;
   /** Upserts actors with their aliases (the knowledge base, before ingesting). */
   saveActors(actors: Actor[]): void;
-  /** Saves an article and all read from it in one transaction, replacing any earlier version. */
-  saveArticle(processed: ProcessedArticle): SaveResult;
+  /** Saves a Doc (its metadata, claims, actors and messages) in one transaction, replacing any earlier version. */
+  saveArticle(doc: Doc): SaveResult;
   listArticles(query?: ArticleQuery): Page<ArticleSummary>;
   getArticle(id: string): ArticleDetail | null;
   searchActors(q?: string, limit?: number): ActorSummary[];
@@ -38,6 +38,8 @@ export interface Store {
   graph(query?: GraphQuery): Graph;
   search(q: string, limit?: number): SearchHits;
   stats(): StoreStats;
+  /** The stored articles' messages grouped by rule id. */
+  messageCounts(): MessageCount[];
   /** Ids and texts of every stored article, to prime duplicate detection. Read it before saving. */
   articleTexts(): IterableIterator<{ id: string; text: string }>;
   close(): void;
@@ -81,6 +83,7 @@ export function openStore(file: string): Store {
     graph: createGraphQuery(sql),
     search: createSearch(sql),
     stats: createStats(sql),
+    messageCounts: createMessageCounts(sql),
     close: () => open.close(),
   };
 }

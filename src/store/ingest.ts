@@ -1,6 +1,6 @@
-// Saves a stream of processed articles as they come, counting what was read and stored. An article
+// Saves a stream of Docs as they come, counting what was read and stored. An article
 // that fails to save is reported with its input and the rest go on; what is stored stays stored.
-import type { ProcessedArticle } from '../pipeline/index.js';
+import type { Doc } from '../core/doc.js';
 import type { Store } from './index.js';
 
 export interface IngestTally {
@@ -27,13 +27,12 @@ export function emptyTally(): IngestTally {
 }
 
 export async function saveStream(
-  store: Store, articles: AsyncIterable<ProcessedArticle>, hooks: IngestHooks = {}, tally = emptyTally(),
+  store: Store, articles: AsyncIterable<Doc>, hooks: IngestHooks = {}, tally = emptyTally(),
 ): Promise<IngestTally> {
-  for await (const processed of articles) {
-    const { article } = processed;
+  for await (const article of articles) {
     tally.read += 1;
     try {
-      const saved = store.saveArticle(processed);
+      const saved = store.saveArticle(article);
       tally[saved.status] += 1;
       if (saved.duplicateOf) tally.duplicates += 1;
       if (saved.duplicateOf && saved.spun) tally.spun += 1;

@@ -178,4 +178,32 @@ CREATE INDEX events_by_evidence ON events(evidence_id);
 CREATE INDEX relations_by_evidence ON relations(evidence_id);
 `,
   },
+  {
+    version: 4,
+    name: 'provenance of mentions, events and relations; messages of each article',
+    // producer is the JSON {component, rule?, model?, version} that made the row: NULL for rows saved
+    // before it was kept. Messages are what cleaning and extraction doubted about the article, with
+    // their rule id and position, so the store can report them grouped by id.
+    sql: `
+ALTER TABLE mentions ADD COLUMN producer TEXT;
+ALTER TABLE events ADD COLUMN producer TEXT;
+ALTER TABLE relations ADD COLUMN producer TEXT;
+
+CREATE TABLE messages (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  id         TEXT NOT NULL,
+  component  TEXT NOT NULL,
+  severity   TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  uri        TEXT NOT NULL,
+  line       INTEGER,
+  item       INTEGER,
+  start      INTEGER,
+  "end"      INTEGER,
+  reason     TEXT NOT NULL,
+  PRIMARY KEY (article_id, position)
+);
+CREATE INDEX messages_by_id ON messages(id);
+`,
+  },
 ];

@@ -1,7 +1,7 @@
 // The SELECTs for events and relations with everything needed to show them (actors' names, the evidence
 // sentence, the article), and the mapping of their rows to API shapes. Shared by the article, event
 // and relation queries so each claim reads the same wherever it is shown.
-import type { ActorKind, EventType, IsoDate, Modality, RelationType } from '../model/types.js';
+import type { ActorKind, EventType, IsoDate, Modality, Producer, RelationType } from '../model/types.js';
 import { toneOf } from '../analyze/graph.js';
 import type {
   ActorRef, ArticleRef, ArticleSummary, EventRow, RelationRow, StoredEvent, StoredEvidence, StoredRelation,
@@ -16,7 +16,7 @@ const eventActors = (role: 'source' | 'target') => `(SELECT json_group_array(jso
 
 /** FROM events e, evidence ev, articles a: add WHERE / ORDER BY. */
 export const EVENT_SELECT = `SELECT e.id, e.type, e.mode, e.cameo, e.intensity, e.date, e.effective_date, e.location_name,
-  e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger_start, e.trigger_end,
+  e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger_start, e.trigger_end, e.producer,
   ${EVIDENCE_COLUMNS}, ${ARTICLE_REF_COLUMNS},
   ${eventActors('source')} AS sources_json, ${eventActors('target')} AS targets_json
 FROM events e
@@ -24,7 +24,7 @@ JOIN evidence ev ON ev.id = e.evidence_id
 JOIN articles a ON a.id = e.article_id`;
 
 /** FROM relations r, actors s (source) and t (target), evidence ev, articles a. */
-export const RELATION_SELECT = `SELECT r.id, r.type, r.role, r.valid_from, r.valid_to, r.negated, r.confidence,
+export const RELATION_SELECT = `SELECT r.id, r.type, r.role, r.valid_from, r.valid_to, r.negated, r.confidence, r.producer,
   s.id AS source_id, s.name AS source_name, s.kind AS source_kind,
   t.id AS target_id, t.name AS target_name, t.kind AS target_kind,
   ${EVIDENCE_COLUMNS}, ${ARTICLE_REF_COLUMNS}
@@ -68,6 +68,7 @@ export interface EventSqlRow extends EvidenceColumns {
   confidence: number;
   trigger_start: number | null;
   trigger_end: number | null;
+  producer: string | null;
   sources_json: string;
   targets_json: string;
 }
@@ -80,6 +81,7 @@ export interface RelationSqlRow extends EvidenceColumns {
   valid_to: IsoDate | null;
   negated: number;
   confidence: number;
+  producer: string | null;
   source_id: string;
   source_name: string;
   source_kind: ActorKind;
@@ -161,6 +163,7 @@ export function toStoredEvent(row: EventSqlRow): StoredEvent {
     modality: row.modality,
     evidence: evidenceOf(row),
     confidence: row.confidence,
+    producer: producerOf(row.producer),
   };
   if (row.trigger_start !== null && row.trigger_end !== null) event.trigger = { start: row.trigger_start, end: row.trigger_end };
   return event;
@@ -195,7 +198,13 @@ export function toStoredRelation(row: RelationSqlRow): StoredRelation {
     negated: row.negated === 1,
     evidence: evidenceOf(row),
     confidence: row.confidence,
+    producer: producerOf(row.producer),
   };
+}
+
+/** The stored provenance JSON, null for rows saved before it was kept. */
+export function producerOf(json: string | null): Producer | null {
+  return json === null ? null : (JSON.parse(json) as Producer);
 }
 
 export function toArticleSummary(row: ArticleSqlRow): ArticleSummary {

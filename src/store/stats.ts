@@ -1,7 +1,16 @@
 // How much the store holds, and the dates it covers (the web app's date window starts from them).
 import type { IsoDate } from '../model/types.js';
 import type { Sql } from './sql.js';
-import type { StoreStats } from './types.js';
+import type { MessageCount, StoreStats } from './types.js';
+
+/** The stored articles' messages grouped by rule id, most frequent first: what cleaning and extraction doubted most. */
+export function createMessageCounts(sql: Sql) {
+  return function messageCounts(): MessageCount[] {
+    return sql.all<MessageCount>(
+      `SELECT id, severity, COUNT(*) AS count FROM messages GROUP BY id, severity ORDER BY count DESC, id`,
+    );
+  };
+}
 
 export function createStats(sql: Sql) {
   return function stats(): StoreStats {

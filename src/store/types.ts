@@ -1,8 +1,9 @@
 // The shapes the store's queries return: what the API serves and the web app reads.
 import type { Tone } from '../analyze/graph.js';
 import type {
-  ActorKind, Event, EventType, Evidence, IsoDate, Location, Mention, Modality, Relation, RelationType,
+  ActorKind, Event, EventType, Evidence, IsoDate, Location, Mention, Modality, Producer, Relation, RelationType,
 } from '../model/types.js';
+import type { Message } from '../core/messages.js';
 
 export interface ActorRef {
   id: string;
@@ -34,18 +35,24 @@ export interface ArticleSummary extends ArticleRef {
   relationCount: number;
 }
 
+/** Provenance as stored: null for what was saved before the store kept it. */
+type StoredProducer = { producer: Producer | null };
+
 /** An event as the pipeline gave it, plus the id of its stored evidence. */
-export type StoredEvent = Event & { evidence: StoredEvidence };
-export type StoredRelation = Relation & { evidence: StoredEvidence };
+export type StoredEvent = Omit<Event, 'producer'> & StoredProducer & { evidence: StoredEvidence };
+export type StoredRelation = Omit<Relation, 'producer'> & StoredProducer & { evidence: StoredEvidence };
+export type StoredMention = Omit<Mention, 'producer'> & StoredProducer;
 
 export interface ArticleDetail extends ArticleSummary {
   text: string;
-  mentions: Mention[];
+  mentions: StoredMention[];
   events: StoredEvent[];
   relations: StoredRelation[];
   evidence: StoredEvidence[];
   /** Every actor the mentions, events and relations refer to, to name them. */
   actors: ActorRef[];
+  /** What cleaning and extraction doubted about the article, with rule id and position. */
+  messages: Message[];
 }
 
 export interface ActorSummary extends ActorRef {
@@ -171,6 +178,12 @@ export interface StoreStats {
   /** The earliest and latest dates of the articles and events held. */
   firstDate: IsoDate | null;
   lastDate: IsoDate | null;
+}
+
+export interface MessageCount {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  count: number;
 }
 
 export type SaveStatus = 'new' | 'updated' | 'unchanged';

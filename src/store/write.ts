@@ -2,9 +2,9 @@
 // everything read from it (mentions, evidence, events, relations) replaced, so saving the same input
 // twice stores nothing twice, and a save that fails half-way leaves the previous version as it was.
 import { createHash } from 'node:crypto';
-import type { Actor, Article, Evidence } from '../model/types.js';
-import type { ProcessedArticle } from '../pipeline/index.js';
-import { stableId } from '../pipeline/ids.js';
+import type { Actor, Evidence, Producer } from '../model/types.js';
+import { Doc } from '../core/doc.js';
+import { stableId } from '../core/ids.js';
 import type { Sql } from './sql.js';
 import { searchKey } from './text-search.js';
 import type { SaveResult } from './types.js';
@@ -14,10 +14,16 @@ export function evidenceId(articleId: string, evidence: Evidence): string {
   return stableId('ev_', articleId, evidence.start, evidence.end, evidence.attributedTo);
 }
 
-/** A fingerprint of everything the store keeps of an article; diagnostics are not kept. */
-function contentHash(article: Article): string {
-  const { diagnostics: _diagnostics, ...kept } = article;
+/** A fingerprint of everything the store keeps of an article (not the NLP layers, which it does not keep). */
+function contentHash(doc: Doc): string {
+  const { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages } = doc;
+  const kept = { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages };
   return createHash('sha256').update(JSON.stringify(kept)).digest('hex');
+}
+
+/** Provenance as stored: JSON text, NULL when a claim came without it. */
+function producerJson(producer: Producer | undefined): string | null {
+  return producer ? JSON.stringify(producer) : null;
 }
 
 export function createWriter(sql: Sql) {
@@ -45,7 +51,7 @@ export function createWriter(sql: Sql) {
   }
 
   /** Names the actors an article refers to that neither come with it nor are stored: a clear error, not a bare FK failure. */
-  function checkActorsKnown(article: Article, actors: Actor[]): void {
+  function checkActorsKnown(article: Doc, actors: Actor[]): void {
     const given = new Set(actors.map((a) => a.id));
     const referred = new Set<string>([
       ...article.mentions.map((m) => m.actorId),
@@ -58,10 +64,10 @@ export function createWriter(sql: Sql) {
     }
   }
 
-  function replaceContents(article: Article): void {
+  function replaceContents(article: Doc): void {
     const id = article.id;
     // events first: evidence rows are referenced by events and relations
-    for (const table of ['events', 'relations', 'mentions', 'evidence']) {
+    for (const table of ['events', 'relations', 'mentions', 'evidence', 'messages']) {
       sql.run(`DELETE FROM ${table} WHERE article_id = @id`, { id });
     }
 
@@ -81,9 +87,9 @@ export function createWriter(sql: Sql) {
 
     for (const mention of article.mentions) {
       sql.run(
-        `INSERT INTO mentions (article_id, actor_id, start, "end", text, method)
-         VALUES (@id, @actorId, @start, @end, @text, @method)`,
-        { id, ...mention, method: mention.method ?? 'unknown' },
+        `INSERT INTO mentions (article_id, actor_id, start, "end", text, method, producer)
+         VALUES (@id, @actorId, @start, @end, @text, @method, @producer)`,
+        { id, ...mention, method: mention.method ?? 'unknown', producer: producerJson(mention.producer) },
       );
     }
 
@@ -93,9 +99,9 @@ export function createWriter(sql: Sql) {
       savedEvents.add(event.id);
       sql.run(
         `INSERT INTO events (id, article_id, type, mode, cameo, intensity, date, effective_date, location_name,
-           location_country, lat, lon, modality, confidence, evidence_id, trigger_start, trigger_end)
+           location_country, lat, lon, modality, confidence, evidence_id, trigger_start, trigger_end, producer)
          VALUES (@eventId, @id, @type, @mode, @cameo, @intensity, @date, @effectiveDate, @locationName,
-           @locationCountry, @lat, @lon, @modality, @confidence, @evidenceId, @triggerStart, @triggerEnd)`,
+           @locationCountry, @lat, @lon, @modality, @confidence, @evidenceId, @triggerStart, @triggerEnd, @producer)`,
         {
           eventId: event.id, id, type: event.type, mode: event.mode, cameo: event.cameo, intensity: event.intensity,
           date: event.date, effectiveDate: event.date ?? article.publishedAt,
@@ -103,6 +109,7 @@ export function createWriter(sql: Sql) {
           lat: event.location?.lat ?? null, lon: event.location?.lon ?? null,
           modality: event.modality, confidence: event.confidence, evidenceId: saveEvidence(event.evidence),
           triggerStart: event.trigger?.start ?? null, triggerEnd: event.trigger?.end ?? null,
+          producer: producerJson(event.producer),
         },
       );
       for (const [role, actorIds] of [['source', event.sources], ['target', event.targets]] as const) {
@@ -122,9 +129,9 @@ export function createWriter(sql: Sql) {
       const dated = relation.validFrom !== null || relation.validTo !== null;
       sql.run(
         `INSERT INTO relations (id, article_id, type, source_id, target_id, role, valid_from, valid_to, negated,
-           confidence, evidence_id, span_from, span_to)
+           confidence, evidence_id, span_from, span_to, producer)
          VALUES (@relationId, @id, @type, @source, @target, @role, @validFrom, @validTo, @negated,
-           @confidence, @evidenceId, @spanFrom, @spanTo)`,
+           @confidence, @evidenceId, @spanFrom, @spanTo, @producer)`,
         {
           relationId: relation.id, id, type: relation.type, source: relation.source, target: relation.target,
           role: relation.role, validFrom: relation.validFrom, validTo: relation.validTo,
@@ -132,21 +139,30 @@ export function createWriter(sql: Sql) {
           evidenceId: saveEvidence(relation.evidence),
           spanFrom: dated ? relation.validFrom : article.publishedAt,
           spanTo: dated ? relation.validTo : article.publishedAt,
+          producer: producerJson(relation.producer),
         },
       );
     }
+
+    article.messages.forEach((m, position) => {
+      sql.run(
+        `INSERT INTO messages (article_id, position, id, component, severity, uri, line, item, start, "end", reason)
+         VALUES (@articleId, @position, @id, @component, @severity, @uri, @line, @item, @start, @end, @reason)`,
+        { articleId: id, position, ...m, line: m.line ?? null, item: m.item ?? null, start: m.start ?? null, end: m.end ?? null },
+      );
+    });
   }
 
-  const saveArticleTransaction = db.transaction((processed: ProcessedArticle): SaveResult => {
-    const { actors } = processed;
+  const saveArticleTransaction = db.transaction((given: Doc): SaveResult => {
+    let article = given;
+    const { actors } = given;
     const stored = sql.get<{ content_hash: string; duplicate_of: string | null; spun: number }>(
-      'SELECT content_hash, duplicate_of, spun FROM articles WHERE id = @id', { id: processed.article.id },
+      'SELECT content_hash, duplicate_of, spun FROM articles WHERE id = @id', { id: article.id },
     );
-    let article = processed.article;
     // Duplicate detection is primed with the stored articles, so re-reading a stored article finds
     // itself. Its real link is the one found when it was first read, which only the store knows.
     if (article.duplicateOf === article.id) {
-      article = { ...article, duplicateOf: stored?.duplicate_of ?? null, spun: stored ? stored.spun === 1 : false };
+      article = Doc.from({ ...article, duplicateOf: stored?.duplicate_of ?? null, spun: stored ? stored.spun === 1 : false });
     }
     const hash = contentHash(article);
     const result = (status: SaveResult['status']): SaveResult => ({ status, duplicateOf: article.duplicateOf, spun: article.spun });
@@ -176,6 +192,6 @@ export function createWriter(sql: Sql) {
   return {
     saveActors: db.transaction((actors: Actor[]) => upsertActors(actors)),
     /** Status 'new', 'updated', or 'unchanged' when exactly this version is already stored. */
-    saveArticle: (processed: ProcessedArticle): SaveResult => saveArticleTransaction(processed),
+    saveArticle: (doc: Doc): SaveResult => saveArticleTransaction(doc),
   };
 }

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { CleanArticle, Diagnostic } from '../../src/model/types.js';
+import type { Doc } from '../../src/core/doc.js';
+import type { Message } from '../../src/core/messages.js';
 import { cleanInputs } from '../../src/pipeline/clean-inputs.js';
 import { DuplicateIndex } from '../../src/clean/dedupe.js';
 import { fixture } from './helpers.js';
 
 async function collect(inputs: string[], duplicates?: DuplicateIndex) {
-  const diagnostics: Diagnostic[] = [];
-  const articles: CleanArticle[] = [];
+  const diagnostics: Message[] = [];
+  const articles: Doc[] = [];
   for await (const a of cleanInputs(inputs, { report: (d) => diagnostics.push(d), duplicates })) articles.push(a);
   return { articles, diagnostics };
 }
@@ -29,8 +30,11 @@ test('articles are numbered per input across pages, lines and stories; ids are s
   assert.ok(first.articles.every((a) => /^a[0-9a-f]{16}$/.test(a.id)));
   assert.equal(first.articles[0].source.outlet, 'Wire');
   assert.equal(first.articles[0].url, 'https://wire.example/1');
-  // The bad JSONL lines and the empty feed item are reported, with file#line.
-  assert.deepEqual(first.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.uri.split('/').pop()), ['articles.jsonl#3', 'articles.jsonl#4', 'feed.rss#2']);
+  // The bad JSONL lines and the empty feed item are reported, with their rule and position as fields.
+  assert.deepEqual(
+    first.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.id, d.uri.split('/').pop(), d.line ?? d.item]),
+    [['ingest.bad-jsonl-line', 'articles.jsonl', 3], ['ingest.bad-jsonl-line', 'articles.jsonl', 4], ['ingest.empty-feed-item', 'feed.rss', 2]],
+  );
 });
 
 test('the same file gives the same ids whether named by a relative or an absolute path', async () => {
@@ -62,5 +66,5 @@ test('a page with no article text is reported and skipped', async () => {
   await writeFile(join(dir, 'nav.txt'), 'Home\nWorld\nIraq\nSubscribe\n© 2024 Example Herald');
   const { articles, diagnostics } = await collect([join(dir, 'nav.txt')]);
   assert.equal(articles.length, 0);
-  assert.deepEqual(diagnostics, [{ severity: 'warning', stage: 'clean', uri: join(dir, 'nav.txt'), message: 'no article text found' }]);
+  assert.deepEqual(diagnostics, [{ id: 'clean.no-text', component: 'clean', severity: 'warning', uri: join(dir, 'nav.txt'), reason: 'no article text found' }]);
 });

@@ -23,11 +23,11 @@ test('orbit clean --json prints the articles with the stable keys first', () => 
   assert.match(articles[0].id, /^a[0-9a-f]{16}$/);
 });
 
-test('without --json a short listing; errors go to stderr as orbit: <uri>: <message> and exit 1', () => {
+test('without --json a short listing; errors go to stderr as orbit: <uri>: <reason> [<id>] and exit 1', () => {
   const { code, stdout, stderr } = orbit(fixture('long-article.txt'), '/no/such/file.txt');
   assert.equal(code, 1);
   assert.match(stdout, /long-article\.txt#0 {2}2021-01-03 {2}Iraq's militias and the long shadow of Soleimani/);
-  assert.equal(stderr.trim(), 'orbit: /no/such/file.txt: no such file or directory');
+  assert.equal(stderr.trim(), 'orbit: /no/such/file.txt: no such file or directory [ingest.unreadable]');
 });
 
 test('no inputs is a usage error', () => {

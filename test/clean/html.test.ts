@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanPage } from '../../src/clean/index.js';
 import { stripSiteSuffix } from '../../src/clean/html-meta.js';
-import { readFixture } from './helpers.js';
+import { cleanDocs, readFixture } from './helpers.js';
 
 const page = (content: string) => ({ uri: 'page.html', part: 0, format: 'html' as const, content });
 
 test('a cluttered page: the body is kept; nav, cookie banner, share buttons, caption, related stories, comments and footer are gone', () => {
-  const [story, ...rest] = cleanPage(page(readFixture('cluttered.html')));
+  const [story, ...rest] = cleanDocs(page(readFixture('cluttered.html')));
   assert.equal(rest.length, 0);
   assert.equal(story.title, 'Drone strike hits militia convoy near Qaim');
-  assert.equal(story.outlet, 'Example Herald');
+  assert.equal(story.source.outlet, 'Example Herald');
   assert.equal(story.publishedAt, '2021-06-28');
   const paragraphs = story.text.split('\n\n');
   assert.equal(paragraphs.length, 6);
@@ -29,9 +28,9 @@ test('the date comes from the article, never from related stories or comments', 
   const html = readFixture('cluttered.html')
     .replace(/<meta property="article:published_time"[^>]*>/, '')
     .replace(/"datePublished":"[^"]*",/, '');
-  assert.equal(cleanPage(page(html))[0].publishedAt, '2021-06-28');
+  assert.equal(cleanDocs(page(html))[0].publishedAt, '2021-06-28');
   const withoutByline = html.replace(/<div class="byline">.*?<\/div>/, '');
-  assert.equal(cleanPage(page(withoutByline))[0].publishedAt, null);
+  assert.equal(cleanDocs(page(withoutByline))[0].publishedAt, null);
 });
 
 test('a byline written as text dates the page when nothing else does', () => {
@@ -40,14 +39,14 @@ test('a byline written as text dates the page when nothing else does', () => {
     <p>${'Iraqi counter-terrorism troops stormed a base of an armed group in southern Baghdad late on Thursday and held 14 of its members, officials stated. '.repeat(3)}</p>
     <p>${'The armed group demanded their release and deployed fighters near the Green Zone, according to witnesses and officials. '.repeat(3)}</p></div>
     <div class="sidebar"><h3>Recent Posts</h3><ul><li>10 best phones of 2020</li><li>Stock market today, March 3, 2020</li></ul></div></body></html>`;
-  const [story] = cleanPage(page(html));
+  const [story] = cleanDocs(page(html));
   assert.equal(story.publishedAt, '2020-06-29');
   assert.equal(story.title, 'Iraqi troops storm base, hold 14');
-  assert.equal(story.outlet, 'Daily News Hub 24');
+  assert.equal(story.source.outlet, 'Daily News Hub 24');
 });
 
 test('a fragment without an article (a feed item body) falls back to the text filter', () => {
-  const [story] = cleanPage(page('<p>BAGHDAD — Iraq recalled its ambassador from Tehran on Tuesday, the foreign ministry said.</p>'));
+  const [story] = cleanDocs(page('<p>BAGHDAD — Iraq recalled its ambassador from Tehran on Tuesday, the foreign ministry said.</p>'));
   assert.equal(story.text, 'BAGHDAD — Iraq recalled its ambassador from Tehran on Tuesday, the foreign ministry said.');
 });
 

@@ -73,7 +73,7 @@ test('bad inputs are named with the reason; the rest still go through; exit code
   assert.equal(r.code, 1);
   assert.match(r.stderr, /binary\.html: .*binary/i);
   assert.match(r.stderr, /empty\.txt: .*empty/i);
-  assert.match(r.stderr, /broken\.jsonl#2: /);
+  assert.match(r.stderr, /broken\.jsonl:2: .*\[ingest.bad-jsonl-line\]/);
   assert.match(r.stderr, /missing\.txt: .*(no such file|not found|does not exist)/i);
   const json = JSON.parse(r.stdout) as ExtractionResult;
   assert.ok(validate(json));

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArticle } from '../../src/extract/index.js';
 import { testKb } from '../helpers/kb.js';
-import { cleanArticle } from '../helpers/article.js';
+import { extractDoc } from '../helpers/article.js';
 
 const kb = testKb();
-const extract = (text: string, date: string | null = '2021-03-14') => extractArticle(cleanArticle(text, date), kb).article;
+const extract = (text: string, date: string | null = '2021-03-14') => extractDoc(text, kb, date);
 
 test('mentions: aliases, transliterations, case-sensitive acronyms, demonyms', () => {
   const a = extract('Esmail Ghaani met KH leaders. Iranian officials said us and the US agreed.');
@@ -79,7 +78,8 @@ test('relations from templates: backs, leads, part_of, negated', () => {
 });
 
 test('actors nobody listed are found by the shape of their names', () => {
-  const { article, actors } = extractArticle(cleanArticle('A group calling itself Ashab al-Kahf attacked a US convoy. Its commander Abu Ali al-Askari vowed more.'), kb);
+  const article = extract('A group calling itself Ashab al-Kahf attacked a US convoy. Its commander Abu Ali al-Askari vowed more.');
+  const { actors } = article;
   const discovered = actors.filter((a) => a.discovered).map((a) => `${a.name}:${a.kind}`);
   assert.deepEqual(discovered, ['Ashab al-Kahf:armed_group', 'Abu Ali al-Askari:person']);
   assert.ok(article.events.some((e) => e.type === 'ASSAULT' && e.sources[0] === 'x-ashab-al-kahf' && e.targets[0] === 'united-states'));

@@ -6,7 +6,7 @@ import type { Event } from '../../src/model/types.js';
 function event(id: string, over: Partial<Event> = {}): Event {
   return {
     id, type: 'ASSAULT', mode: null, cameo: null, intensity: -9, sources: ['united-states'], targets: ['kataib-hezbollah'],
-    date: '2019-12-29', location: null, modality: 'asserted', evidence: { sentence: 's', start: 0, end: 1, attributedTo: null }, confidence: 0.8, ...over,
+    date: '2019-12-29', location: null, modality: 'asserted', evidence: { sentence: 's', start: 0, end: 1, attributedTo: null }, confidence: 0.8, producer: { component: 'test', version: '1' }, ...over,
   };
 }
 

@@ -9,9 +9,9 @@ async function onlyError(path: string): Promise<string> {
   assert.equal(pages.length, 0);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].severity, 'error');
-  assert.equal(diagnostics[0].stage, 'ingest');
+  assert.equal(diagnostics[0].component, 'ingest');
   assert.equal(diagnostics[0].uri, path);
-  return diagnostics[0].message;
+  return diagnostics[0].reason;
 }
 
 test('a missing path is reported, not thrown', async () => {
@@ -59,7 +59,7 @@ test('a bad input does not stop the others', async () => {
   await writeFile(join(dir, 'empty.txt'), '');
   const { pages, diagnostics } = await readAll([join(dir, 'missing.txt'), join(dir, 'empty.txt'), join(dir, 'good.txt')]);
   assert.equal(pages.length, 1);
-  assert.deepEqual(diagnostics.map((d) => d.message), ['no such file or directory', 'file is empty']);
+  assert.deepEqual(diagnostics.map((d) => d.reason), ['no such file or directory', 'file is empty']);
 });
 
 test('invalid UTF-8 is decoded as windows-1252 with a warning', async () => {

@@ -40,11 +40,13 @@ test('JSONL: one page per good line with its metadata; a bad line is reported wi
   assert.equal(pages[1].part, 4);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   assert.equal(errors.length, 2);
-  assert.ok(errors[0].uri.endsWith('articles.jsonl#3'));
-  assert.match(errors[0].message, /invalid JSON on line 3/);
-  assert.ok(errors[1].uri.endsWith('articles.jsonl#4'));
-  assert.match(errors[1].message, /no "text" or "html"/);
-  assert.ok(errors.every((d) => d.stage === 'ingest'));
+  // the line is a field of the message, not a suffix of the uri
+  assert.ok(errors[0].uri.endsWith('articles.jsonl'));
+  assert.deepEqual([errors[0].id, errors[0].line], ['ingest.bad-jsonl-line', 3]);
+  assert.match(errors[0].reason, /invalid JSON on line 3/);
+  assert.deepEqual([errors[1].id, errors[1].line], ['ingest.bad-jsonl-line', 4]);
+  assert.match(errors[1].reason, /no "text" or "html"/);
+  assert.ok(errors.every((d) => d.component === 'ingest'));
 });
 
 test('RSS 2.0: items with content:encoded, description, link, pubDate and dc:date; the channel is the outlet', async () => {
@@ -61,7 +63,7 @@ test('RSS 2.0: items with content:encoded, description, link, pubDate and dc:dat
   assert.equal(pages[1].part, 2);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].severity, 'warning');
-  assert.match(diagnostics[0].message, /no content/);
+  assert.match(diagnostics[0].reason, /no content/);
 });
 
 test('Atom: entry content, html title as text, the alternate link, published date', async () => {

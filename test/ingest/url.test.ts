@@ -33,7 +33,7 @@ test('URLs: the content type decides html, text or feed; HTTP errors are reporte
     assert.equal(pages[0].url, `${base}/page`);
     assert.equal(pages[2].url, 'https://herald.example/2024/01/16/recall');
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    assert.deepEqual(errors, [{ severity: 'error', stage: 'ingest', uri: `${base}/missing`, message: 'HTTP 404 Not Found' }]);
+    assert.deepEqual(errors, [{ id: 'ingest.fetch-failed', component: 'ingest', severity: 'error', uri: `${base}/missing`, reason: 'HTTP 404 Not Found' }]);
     assert.ok(agents.every((a) => a.startsWith('Orbit/')));
   } finally {
     server.close();
@@ -44,5 +44,5 @@ test('an unreachable URL is reported', async () => {
   // Port 9 (discard) on the loopback address: nothing listens there.
   const { pages, diagnostics } = await readAll(['http://127.0.0.1:9/x']);
   assert.equal(pages.length, 0);
-  assert.match(diagnostics[0].message, /^fetch failed/);
+  assert.match(diagnostics[0].reason, /^fetch failed/);
 });

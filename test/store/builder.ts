@@ -1,7 +1,10 @@
 // Hand-built articles and actors for store and server tests: spans are found in the text, so a test
 // reads as sentences, not offsets.
-import type { Actor, ActorKind, Article, Event, EventType, Evidence, Mention, Relation, RelationType } from '../../src/model/types.js';
-import type { ProcessedArticle } from '../../src/pipeline/index.js';
+import type { Actor, ActorKind, Event, EventType, Evidence, Mention, Producer, Relation, RelationType } from '../../src/model/types.js';
+import { Doc, type DocData } from '../../src/core/doc.js';
+
+/** What made the hand-built claims. */
+export const BUILDER: Producer = { component: 'test', rule: 'builder', version: '1' };
 
 export function actor(id: string, name: string, kind: ActorKind, aliases: string[] = [], country: string | null = null): Actor {
   return { id, name, kind, country, aliases, discovered: false, description: `${name} (test)` };
@@ -34,7 +37,7 @@ export function evidence(text: string, needle: string, attributedTo: string | nu
 export function mentions(text: string, surface: string, actorId: string): Mention[] {
   const found: Mention[] = [];
   for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + surface.length)) {
-    found.push({ start: at, end: at + surface.length, actorId, text: surface, method: 'alias' });
+    found.push({ start: at, end: at + surface.length, actorId, text: surface, method: 'alias', producer: BUILDER });
   }
   if (!found.length) throw new Error(`builder: '${surface}' is not in the text`);
   return found;
@@ -46,7 +49,7 @@ export function event(
 ): Event {
   return {
     id, type, mode: null, cameo: null, intensity: null, sources, targets, date: null, location: null,
-    modality: 'asserted', evidence: evidence(text, needle), confidence: 0.8, ...extra,
+    modality: 'asserted', evidence: evidence(text, needle), confidence: 0.8, producer: BUILDER, ...extra,
   };
 }
 
@@ -56,26 +59,25 @@ export function relation(
 ): Relation {
   return {
     id, type, source, target, role: null, validFrom: null, validTo: null, negated: false,
-    evidence: evidence(text, needle), confidence: 0.7, ...extra,
+    evidence: evidence(text, needle), confidence: 0.7, producer: BUILDER, ...extra,
   };
 }
 
-export function article(id: string, text: string, extra: Partial<Article> = {}): Article {
-  return {
-    id, source: { uri: `test/${id}.txt`, index: 0, outlet: 'Test Wire' }, title: `Article ${id}`, publishedAt: null,
-    url: null, text, duplicateOf: null, spun: false, diagnostics: [], relevance: 0.5, sentences: [],
-    mentions: [], events: [], relations: [], ...extra,
-  };
+export function article(id: string, text: string, extra: Partial<DocData> = {}): Doc {
+  const doc = new Doc({ id, source: { uri: `test/${id}.txt`, index: 0, outlet: 'Test Wire' }, title: `Article ${id}`, publishedAt: null, url: null, text });
+  doc.relevance = 0.5;
+  return Object.assign(doc, extra);
 }
 
-/** The processed form the pipeline yields: the article with the actors it refers to. */
-export function processed(a: Article): ProcessedArticle {
+/** The Doc as the pipeline yields it: with the actors it refers to. */
+export function processed(a: Doc): Doc {
   const ids = new Set([
     ...a.mentions.map((m) => m.actorId),
     ...a.events.flatMap((e) => [...e.sources, ...e.targets]),
     ...a.relations.flatMap((r) => [r.source, r.target]),
   ]);
-  return { article: a, actors: Object.values(ACTORS).filter((x) => ids.has(x.id)) };
+  a.actors = Object.values(ACTORS).filter((x) => ids.has(x.id));
+  return a;
 }
 
 const T1 = 'US forces struck Kataib Hezbollah near Baghdad on Thursday. Iran funds Kataib Hezbollah. Kataib Hezbollah threatened the US.';
@@ -83,7 +85,7 @@ const T2 = 'Iran denied that it armed KH. Muqtada al-Sadr met the Iraqi governme
 const T3 = 'An undated note: Moqtada al-Ṣadr criticised the Iraqi government.';
 
 /** A small corpus: two dated articles, a near-copy of the first, and an undated one. */
-export function corpus(): Article[] {
+export function corpus(): Doc[] {
   const a1 = article('a1', T1, {
     publishedAt: '2020-01-03',
     title: 'Strikes on Kataib Hezbollah',

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from '../../src/store/index.js';
 import { saveStream } from '../../src/store/ingest.js';
-import type { ProcessedArticle } from '../../src/pipeline/index.js';
+import { Doc } from '../../src/core/doc.js';
 import { ACTORS, article, corpus, mentions, processed } from './builder.js';
 
-async function* stream(items: ProcessedArticle[]): AsyncGenerator<ProcessedArticle> {
+async function* stream(items: Doc[]): AsyncGenerator<Doc> {
   yield* items;
 }
 
@@ -13,7 +13,7 @@ test('saves a stream, counts it, and goes on past an article that fails', async 
   const store = openStore(':memory:');
   store.saveActors(Object.values(ACTORS));
   const text = 'Somebody unknown spoke.';
-  const bad = { article: article('bad', text, { source: { uri: 'feed.jsonl#7', index: 7, outlet: null }, mentions: mentions(text, 'Somebody', 'somebody') }), actors: [] };
+  const bad = article('bad', text, { source: { uri: 'feed.jsonl', index: 7, outlet: null }, mentions: mentions(text, 'Somebody', 'somebody') });
   const [a1, a2, a3, a4] = corpus().map(processed);
   const failures: string[] = [];
   const seen: number[] = [];
@@ -22,11 +22,11 @@ test('saves a stream, counts it, and goes on past an article that fails', async 
     progress: (t) => seen.push(t.read),
   });
   assert.deepEqual(tally, { read: 5, new: 4, updated: 0, unchanged: 0, duplicates: 1, spun: 1, events: 5, relations: 3, failed: 1 });
-  assert.deepEqual(failures, ['feed.jsonl#7 bad: article bad refers to unknown actor somebody']);
+  assert.deepEqual(failures, ['feed.jsonl bad: article bad refers to unknown actor somebody']);
   assert.deepEqual(seen, [1, 2, 3, 4, 5]);
 
   // a re-read: duplicate detection primed from the store finds every article itself
-  const again = await saveStream(store, stream(corpus().map((a) => processed({ ...a, duplicateOf: a.id, spun: false }))));
+  const again = await saveStream(store, stream(corpus().map((a) => processed(Doc.from({ ...a, duplicateOf: a.id, spun: false })))));
   assert.deepEqual([again.unchanged, again.duplicates, again.spun], [4, 1, 1]);
   assert.equal(store.stats().articles, 4);
   store.close();

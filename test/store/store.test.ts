@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
+import { Doc } from '../../src/core/doc.js';
 import { ACTORS, article, corpus, event, mentions, processed } from './builder.js';
 
 let dir: string;
@@ -91,7 +92,7 @@ describe('saving', () => {
   test('an article naming an actor nobody knows is refused with the actor named', () => {
     const text = 'Nobody met somebody.';
     const bad = article('bad', text, { mentions: mentions(text, 'Nobody', 'nobody') });
-    assert.throws(() => store.saveArticle({ article: bad, actors: [] }), /unknown actor nobody/);
+    assert.throws(() => store.saveArticle(bad), /unknown actor nobody/);
     assert.equal(store.getArticle('bad'), null);
   });
 
@@ -239,9 +240,9 @@ describe('re-reading', () => {
   test('an article linked to itself (duplicate detection primed from the store) keeps its stored link', () => {
     saveCorpus();
     const a3 = corpus()[2];
-    assert.deepEqual(store.saveArticle(processed({ ...a3, duplicateOf: 'a3', spun: false })), { status: 'unchanged', duplicateOf: 'a1', spun: true });
+    assert.deepEqual(store.saveArticle(processed(Doc.from({ ...a3, duplicateOf: 'a3', spun: false }))), { status: 'unchanged', duplicateOf: 'a1', spun: true });
     const a1 = corpus()[0];
-    assert.deepEqual(store.saveArticle(processed({ ...a1, duplicateOf: 'a1', spun: true })), { status: 'unchanged', duplicateOf: null, spun: false });
+    assert.deepEqual(store.saveArticle(processed(Doc.from({ ...a1, duplicateOf: 'a1', spun: true }))), { status: 'unchanged', duplicateOf: null, spun: false });
     assert.equal(store.getArticle('a1')!.duplicateOf, null);
     assert.equal(store.getArticle('a3')!.duplicateOf, 'a1');
   });

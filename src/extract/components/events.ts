@@ -1,0 +1,56 @@
+// PLOVER events from trigger words, sentence by sentence, each with its sentence as evidence, then
+// reactions linked to what they react to and repeats merged (src/extract/events.ts).
+import type { Component } from '../../pipeline/component.js';
+import type { Doc, Sentence } from '../../core/doc.js';
+import type { Event, IsoDate, Location, Span } from '../../model/types.js';
+import type { KnowledgeBase } from '../../kb/index.js';
+import { aliasIndex } from '../../kb/alias-index.js';
+import { codeEvents, linkReactions, mergeRepeatedEvents } from '../events.js';
+import { datelinePlace, datesIn, slotted } from '../doc-helpers.js';
+import { VERSIONS } from '../producers.js';
+
+export const events: Component = {
+  name: 'events',
+  requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered'],
+  assigns: ['events'],
+  version: VERSIONS.events,
+  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), with date, place, modality',
+  run(doc, { kb }) {
+    const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc) };
+    const found: Event[] = [];
+    for (const sentence of doc.sentences) {
+      const s = slotted(doc, sentence, kb);
+      if (s.slots.length) found.push(...codeEvents(s, context));
+    }
+    linkReactions(found, doc.text);
+    doc.events = mergeRepeatedEvents(found);
+  },
+};
+
+/** The place a sentence names, else the dateline's. */
+function locator(doc: Doc, kb: KnowledgeBase): (sentence: Span) => Location | null {
+  const places = aliasIndex(kb).places;
+  const dateline = datelinePlace(doc, kb);
+  return (sentence) => {
+    const place = places.findAll(doc.tokensIn(sentence))[0]?.value ?? dateline;
+    return place ? { name: place.name, country: place.country, lat: place.lat, lon: place.lon } : null;
+  };
+}
+
+/**
+ * The day a story is on carries from a dated sentence to the next ones of its paragraph ("Parliament
+ * voted on Sunday ... Abdul-Mahdi urged lawmakers to back it"), two sentences at most.
+ */
+function narrativeDate(doc: Doc): (sentence: Span) => IsoDate | null {
+  const { text, sentences } = doc;
+  const dates = datesIn(doc);
+  return (sentence) => {
+    const at = sentences.indexOf(sentence as Sentence);
+    for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
+      if (text.slice(sentences[i].end, sentences[i + 1].start).includes('\n')) break;
+      const said = dates(sentences[i]).filter((d) => d.date.length === 10);
+      if (said.length) return said[0].date;
+    }
+    return null;
+  };
+}

@@ -1,0 +1,21 @@
+// Provenance for what extraction produces: each component's version, in one place, and the producer
+// record a span or claim carries ({component, rule, version}) so a wrong one can be traced to its rule.
+import type { Producer } from '../model/types.js';
+
+/** Bump a component's version when what it outputs changes for the same input. */
+export const VERSIONS = {
+  tokenizer: '1',
+  mentions: '1',
+  coreference: '1',
+  events: '1',
+  relations: '1',
+  relevance: '1',
+  actors: '1',
+  pairs: '1',
+} as const;
+
+export type ComponentName = keyof typeof VERSIONS;
+
+export function producedBy(component: ComponentName, rule?: string): Producer {
+  return rule === undefined ? { component, version: VERSIONS[component] } : { component, rule, version: VERSIONS[component] };
+}

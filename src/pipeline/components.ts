@@ -1,0 +1,35 @@
+// The pipeline, in order. Stages over many Docs run before and after; the document components run on
+// one Doc at a time, each reading the layers it requires and adding those it assigns. `orbit pipeline`
+// prints this list; the runner checks the order at start-up (src/pipeline/component.ts).
+import type { Layer } from '../core/doc.js';
+import type { Component } from './component.js';
+import { tokenizer } from '../nlp/tokenizer-component.js';
+import { mentions } from '../extract/components/mentions.js';
+import { coreference } from '../extract/components/coreference.js';
+import { events } from '../extract/components/events.js';
+import { relations } from '../extract/components/relations.js';
+import { relevance } from '../extract/components/relevance.js';
+import { actors } from '../extract/components/actors.js';
+
+/** A stage over many Docs (dedupe compares each with all before it; incidents merge across articles). */
+export interface Stage {
+  name: string;
+  when: 'before' | 'after';
+  assigns: Layer[];
+  description: string;
+}
+
+export const STAGES_BEFORE: readonly Stage[] = [
+  { name: 'ingest', when: 'before', assigns: [], description: 'files, folders, JSONL, RSS/Atom, URLs to raw pages (src/ingest)' },
+  { name: 'clean', when: 'before', assigns: ['text', 'sourceMap'], description: 'page to Docs: body text, source map, title, date, outlet, stories split (src/clean)' },
+  { name: 'dedupe', when: 'before', assigns: ['duplicates'], description: 'duplicateOf and spun against every earlier Doc and the store (src/clean/dedupe.ts)' },
+];
+
+export const STAGES_AFTER: readonly Stage[] = [
+  { name: 'incidents', when: 'after', assigns: [], description: "events of different articles about one happening, merged (src/analyze/incidents.ts)" },
+];
+
+/** What the stages before the document components have put on every Doc. */
+export const GIVEN_LAYERS: readonly Layer[] = STAGES_BEFORE.flatMap((s) => s.assigns);
+
+export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, mentions, coreference, events, relations, relevance, actors];
