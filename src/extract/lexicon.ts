@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { ACTOR_KINDS, loadOntology } from '../core/ontology.js';
 import { EVENT_TYPES, RELATION_TYPES, type ActorKind, type EventType, type RelationType } from '../model/types.js';
 import { phraseForms } from '../nlp/inflect.js';
 import { defaultKbDir } from '../kb/index.js';
@@ -65,6 +66,10 @@ export function triggerLexicon(): TriggerLexicon {
   const entries = new Map<string, TriggerEntry>();
   for (const [i, e] of file.events.entries()) {
     if (!(EVENT_TYPES as readonly string[]).includes(e.type)) throw new Error(`${path}: events[${i}]: unknown PLOVER type '${e.type}'`);
+    const modes = loadOntology().eventType(e.type)!.modes;
+    if (e.mode !== undefined && !modes.some((m) => m.id === e.mode)) {
+      throw new Error(`${path}: events[${i}]: '${e.mode}' is not a mode of ${e.type} in models/ontology.yaml (${modes.map((m) => m.id).join(', ') || 'it has none'})`);
+    }
     const base = { type: e.type as EventType, mode: e.mode ?? null, cameo: e.cameo ?? null, intensity: e.intensity ?? null, pastOnly: e.pastOnly ?? false };
     // The first entry to claim a form keeps it: order in the file is priority.
     for (const v of e.verbs ?? []) for (const f of phraseForms(v)) if (!entries.has(f)) entries.set(f, { ...base, lemma: v.split(' ')[0], nominal: false });
@@ -138,6 +143,9 @@ export function relationTemplates(): RelationTemplate[] {
   templates = [];
   for (const [i, r] of file.relations.entries()) {
     if (!(RELATION_TYPES as readonly string[]).includes(r.type)) throw new Error(`${path}: relations[${i}]: unknown relation type '${r.type}'`);
+    for (const kind of [...(r.sourceKinds ?? []), ...(r.targetKinds ?? [])]) {
+      if (!(ACTOR_KINDS as readonly string[]).includes(kind)) throw new Error(`${path}: relations[${i}] (${r.type}): unknown actor kind '${kind}'`);
+    }
     for (const [k, p] of r.patterns.entries()) {
       const pairwise = p.includes('{AB}');
       const source = p

@@ -37,9 +37,9 @@ export interface RawPage {
   outlet?: string | null;
 }
 
-export type ActorKind =
-  | 'state' | 'person' | 'organization' | 'armed_group' | 'party' | 'government_body'
-  | 'igo' | 'media' | 'group' | 'place' | 'other';
+// The ontology's ids and unions are generated from models/ontology.yaml (npm run gen:ontology).
+import type { ActorKind, EventType, Modality, RelationType } from '../core/ontology.generated.js';
+export type { ActorKind, EventType, Modality, RelationType };
 
 export interface Actor {
   id: string;
@@ -69,14 +69,7 @@ export interface Evidence extends Span {
   attributedTo: string | null;
 }
 
-export const EVENT_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
-  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const MODALITIES = ['asserted', 'negated', 'hypothetical', 'future', 'claimed'] as const;
-export type Modality = (typeof MODALITIES)[number];
+export { EVENT_TYPES, MODALITIES } from '../core/ontology.generated.js';
 
 export interface Location {
   name: string;
@@ -104,11 +97,7 @@ export interface Event {
   producer: Producer;
 }
 
-export const RELATION_TYPES = [
-  'backs', 'controls', 'funds', 'arms', 'trains', 'leads', 'member_of', 'part_of',
-  'holds_role', 'allied_with', 'opposes', 'supplies',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+export { RELATION_TYPES } from '../core/ontology.generated.js';
 
 export interface Relation {
   id: string;
