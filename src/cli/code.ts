@@ -4,6 +4,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { codePair } from '../extract/pairs.js';
+import { message } from '../core/messages.js';
+import { formatMessage } from './output.js';
 
 const HELP = `usage: orbit code --pairs IN.jsonl   (or --pairs - to read stdin)
 
@@ -44,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(JSON.stringify({ id: line.id, type }) + '\n');
     } catch (error) {
       errors++;
-      process.stderr.write(`orbit: ${name}#${n}: ${(error as Error).message}\n`);
+      process.stderr.write(formatMessage(message('code.bad-pair-line', 'error', name, (error as Error).message, { line: n })) + '\n');
     }
   }
   return errors ? 1 : 0;

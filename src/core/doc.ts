@@ -5,7 +5,7 @@
 //
 // Offsets are the spine: every span below is a pair of UTF-16 offsets into `text`, and `sourceMap`
 // leads from `text` back to the raw page.
-import type { Actor, ArticleSource, Event, IsoDate, Mention, Producer, Relation, Span, Token } from '../model/types.js';
+import type { Actor, ArticleSource, ContractArticle, Event, IsoDate, Mention, Producer, Relation, Span, Token } from '../model/types.js';
 import type { Message } from './messages.js';
 
 /** What a component may assign. Cleaning assigns text and sourceMap; see src/pipeline/components.ts for the rest. */
@@ -60,16 +60,10 @@ export interface Apposition {
 export type DocData = { [K in keyof Doc as Doc[K] extends (...args: never[]) => unknown ? never : K]: Doc[K] };
 
 /** What cleaning knows of a story when it makes the Doc. */
-export interface DocInit {
-  id: string;
-  source: ArticleSource;
-  title: string | null;
-  publishedAt: IsoDate | null;
-  url: string | null;
-  text: string;
+export type DocInit = Pick<ContractArticle, 'id' | 'source' | 'title' | 'publishedAt' | 'url' | 'text'> & {
   sourceMap?: SourceSegment[];
   messages?: Message[];
-}
+};
 
 export class Doc {
   id: string;

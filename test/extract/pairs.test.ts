@@ -29,6 +29,6 @@ test('orbit code --pairs answers one line per line and names bad lines', () => {
   const r = spawnSync(process.execPath, [join(root, 'bin/orbit.js'), 'code', '--pairs', '-'], { input, encoding: 'utf8' });
   assert.equal(r.status, 1);
   assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l)), [{ id: 'a', type: 'REQUEST' }]);
-  assert.match(r.stderr, /stdin#2: not valid JSON/);
-  assert.match(r.stderr, /stdin#3: "target" must be/);
+  assert.match(r.stderr, /stdin:2: not valid JSON \[code.bad-pair-line\]/);
+  assert.match(r.stderr, /stdin:3: "target" must be/);
 });
