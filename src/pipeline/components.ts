@@ -32,4 +32,9 @@ export const STAGES_AFTER: readonly Stage[] = [
 /** What the stages before the document components have put on every Doc. */
 export const GIVEN_LAYERS: readonly Layer[] = STAGES_BEFORE.flatMap((s) => s.assigns);
 
+/**
+ * In order. A new component (a tagger assigning 'lemmas' and 'upos', a parser assigning 'deps', NER
+ * assigning 'entities') goes where what it requires is already assigned; the runner refuses any other
+ * place at start-up, and `orbit pipeline` shows where it stands.
+ */
 export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, mentions, coreference, events, relations, relevance, actors];
