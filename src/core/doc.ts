@@ -36,6 +36,8 @@ export interface Sentence extends Span {
 export interface DocToken extends Token {
   lemma: string | null;
   upos: string | null;
+  /** The treebank's language-specific tag (Penn for English), when a tagger gives one. */
+  xpos: string | null;
   /** Doc-level index of the head token, -1 for a sentence root. */
   head: number | null;
   deprel: string | null;

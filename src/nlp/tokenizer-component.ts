@@ -1,6 +1,6 @@
 // The tokenizer and sentencizer as a document component: word tokens (src/nlp/tokenize.ts) and
-// sentence spans (src/nlp/sentences.ts), each sentence knowing its range of tokens. Lemma, UPOS, head
-// and relation stay null until a tagger and parser component fill them.
+// sentence spans (src/nlp/sentences.ts), each sentence knowing its range of tokens. Lemma, UPOS, XPOS,
+// head and relation stay null until a tagger and parser component fill them.
 import type { Component } from '../pipeline/component.js';
 import type { DocToken, Sentence } from '../core/doc.js';
 import { VERSIONS } from '../extract/producers.js';
@@ -14,7 +14,7 @@ export const tokenizer: Component = {
   version: VERSIONS.tokenizer,
   description: 'word tokens and sentence spans (rules: src/nlp/tokenize.ts, sentences.ts)',
   run(doc) {
-    doc.tokens = tokenize(doc.text).map((t): DocToken => ({ ...t, lemma: null, upos: null, head: null, deprel: null }));
+    doc.tokens = tokenize(doc.text).map((t): DocToken => ({ ...t, lemma: null, upos: null, xpos: null, head: null, deprel: null }));
     doc.sentences = withTokenRanges(splitSentences(doc.text), doc.tokens);
   },
 };
