@@ -9,7 +9,7 @@ import { processInputs } from '../src/pipeline/index.js';
 import type { Doc } from '../src/core/doc.js';
 import type { Message } from '../src/core/messages.js';
 import type { Event, Relation } from '../src/model/types.js';
-import { foldToken } from '../src/nlp/tokenize.js';
+import { foldToken } from '../src/nlp/fold.js';
 
 interface GoldRef { file: string; index: number }
 interface GoldEvent { type: string; source?: string[]; target?: string[]; date?: string | null; modality?: string; quote?: string }

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { Analyzer, DEFAULT_MODEL } from '../src/nlp/analyzer.js';
 import { readTreebank, treebankPath, type TreebankName, type TreebankSentence } from '../src/nlp/learn/treebank.js';
 import { tokenizeWords } from '../src/nlp/ud-tokenize.js';
-import { splitSentences } from '../src/nlp/sentences.js';
+import { sentenceF1, tokenF1 } from '../src/nlp/learn/evaluate.js';
 import { loadClusters } from '../src/nlp/clusters.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -46,7 +46,7 @@ for (const [label, name] of sets) {
   const sentences = readTreebank(treebankPath(name)!);
   const tok = tokenF1(sentences, (t) => tokenizeWords(t));
   const tokWink = wink ? tokenF1(sentences, (t) => wink.tokens(t)) : null;
-  const sent = sentenceF1(sentences, (t) => splitSentences(t));
+  const sent = sentenceF1(sentences, (t) => analyzer.sentences(t));
   const sentWink = wink ? sentenceF1(sentences, (t) => wink.sentences(t)) : null;
   console.log(`${label.padEnd(9)}        ${pct(tok)}  ${tokWink === null ? 'n/a' : pct(tokWink)}               ${pct(sent)}   ${sentWink === null ? 'n/a' : pct(sentWink)}`);
 }
@@ -88,60 +88,6 @@ function speed(label: string, sentences: TreebankSentence[]): string {
   const winkRate = wink ? time(() => wink.tag(text)) : null;
   const f = (x: number) => `${Math.round(x / 1000)}k`.padStart(6);
   return `${label.padEnd(9)} ${f(tagger)}     ${f(full)}                ${winkRate === null ? '   n/a' : f(winkRate)}              ${winkRate === null ? 'n/a' : (winkRate / full).toFixed(2)}`;
-}
-
-/** Each gold word's span in the sentence text, found left to right; null where the text does not spell it. */
-function goldSpans(text: string, forms: string[]): ([number, number] | null)[] {
-  let at = 0;
-  return forms.map((form) => {
-    while (at < text.length && /\s/.test(text[at])) at++;
-    if (text.startsWith(form, at)) {
-      const span: [number, number] = [at, at + form.length];
-      at += form.length;
-      return span;
-    }
-    return null;
-  });
-}
-
-function tokenF1(sentences: TreebankSentence[], tokenize: (text: string) => { start: number; end: number }[]): number {
-  let tp = 0, gold = 0, found = 0;
-  for (const s of sentences) {
-    if (!s.text) continue;
-    const spans = goldSpans(s.text, s.forms);
-    if (spans.some((x) => x === null)) continue; // a multiword token spelled otherwise ("wanna")
-    const want = new Set(spans.map((x) => `${x![0]}:${x![1]}`));
-    const got = tokenize(s.text);
-    gold += want.size;
-    found += got.length;
-    for (const t of got) if (want.has(`${t.start}:${t.end}`)) tp++;
-  }
-  return (2 * tp) / (gold + found);
-}
-
-/** Documents as running text: sentences of a paragraph joined by a space, paragraphs by a blank line. */
-function sentenceF1(sentences: TreebankSentence[], split: (text: string) => { start: number; end: number }[]): number {
-  let tp = 0, gold = 0, found = 0;
-  const flush = (doc: { text: string; spans: Set<string> }) => {
-    if (!doc.text) return;
-    const got = split(doc.text);
-    gold += doc.spans.size;
-    found += got.length;
-    for (const g of got) if (doc.spans.has(`${g.start}:${g.end}`)) tp++;
-  };
-  let doc = { text: '', spans: new Set<string>() };
-  for (const s of sentences) {
-    if (!s.text) continue;
-    if (s.newDocument) {
-      flush(doc);
-      doc = { text: '', spans: new Set() };
-    }
-    if (doc.text) doc.text += s.newParagraph ? '\n\n' : ' ';
-    doc.spans.add(`${doc.text.length}:${doc.text.length + s.text.length}`);
-    doc.text += s.text;
-  }
-  flush(doc);
-  return (2 * tp) / (gold + found);
 }
 
 interface Wink {

@@ -13,7 +13,11 @@ import { tagIds, uposOf, type TaggerModel } from '../../src/nlp/tagger.js';
 import { WordAtomizer, type ClusterLookup } from '../../src/nlp/word-features.js';
 import { Analyzer, type AnalyzerMeta } from '../../src/nlp/analyzer.js';
 import { trainLemmatizer } from '../../src/nlp/learn/train-lemmatizer.js';
+import { paragraphsOf, trainSentenceSplitter } from '../../src/nlp/learn/train-sentences.js';
 import type { CompactPerceptron } from '../../src/nlp/perceptron/perceptron.js';
+import { sentenceF1 } from '../../src/nlp/learn/evaluate.js';
+import { splitIntoSentences } from '../../src/nlp/sentence-splitter.js';
+import { readModelFile, writeModelFile } from '../../src/nlp/perceptron/model-file.js';
 import { hashString } from '../../src/nlp/perceptron/hash.js';
 import { parse, parserInput } from '../../src/nlp/parser.js';
 import { trainParser, type ParserExample } from '../../src/nlp/learn/train-parser.js';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     'no-clusters': { type: 'boolean' },
     only: { type: 'string' },
+    'drop-stops': { type: 'string' },
   },
 });
 
@@ -69,13 +74,29 @@ function taggerAccuracy(model: TaggerModel, sentences: TreebankSentence[], clust
 }
 
 const train = [...load('ewt-train'), ...load('gum-train')];
+
+// --only sentences: retrain the sentence splitter alone into the existing model file
+if (values.only === 'sentences') {
+  const path = join(modelsDir(), 'parser', 'en-ud.bin.gz');
+  const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
+  perceptrons.sentences = trainSentenceSplitter(paragraphsOf(train), 5, 3, values['drop-stops'] ? Number(values['drop-stops']) : undefined);
+  for (const name of ['ewt-dev', 'gum-dev'] as const) {
+    const f1 = sentenceF1(load(name), (text) => splitIntoSentences(perceptrons.sentences, text));
+    log(`sentences ${name}: F1 ${(100 * f1).toFixed(2)}%`);
+  }
+  writeModelFile(path, meta, perceptrons);
+  log(`retrained the sentence splitter in ${path}`);
+  process.exit(0);
+}
 const dev = { ewt: load('ewt-dev'), gum: load('gum-dev') };
 const clusters = await clusterLookup();
 log(`${train.length} training sentences, ${train.reduce((n, s) => n + s.forms.length, 0)} words; clusters ${clusters ? 'on' : 'off'}`);
 
 const tagger = trainTagger(train, { epochs: Number(values['epochs-tagger']), seed: 1, clusters, log });
+const figures: Record<string, string> = {};
 for (const [name, sentences] of Object.entries(dev)) {
   const acc = taggerAccuracy(tagger, sentences, clusters);
+  figures[`${name}-dev UPOS`] = acc.upos.toFixed(2);
   log(`tagger ${name}-dev: UPOS ${acc.upos.toFixed(2)}%  UPOS|XPOS ${acc.xpos.toFixed(2)}%`);
 }
 if (values.only === 'tagger') process.exit(0);
@@ -136,10 +157,13 @@ function attachmentScores(sentences: TreebankSentence[], goldTags = false): { ua
 for (const [name, sentences] of Object.entries(dev)) {
   const acc = attachmentScores(sentences);
   const gold = attachmentScores(sentences, true);
+  figures[`${name}-dev UAS`] = acc.uas.toFixed(2);
+  figures[`${name}-dev LAS`] = acc.las.toFixed(2);
   log(`parser ${name}-dev: predicted tags UAS ${acc.uas.toFixed(2)} LAS ${acc.las.toFixed(2)}; gold tags UAS ${gold.uas.toFixed(2)} LAS ${gold.las.toFixed(2)}`);
 }
 
 const lemmatizer = trainLemmatizer(train);
+const sentenceModel = trainSentenceSplitter(paragraphsOf(train), 5, 3);
 const meta: AnalyzerMeta = {
   name: 'en-ud',
   version: '1',
@@ -152,11 +176,12 @@ const meta: AnalyzerMeta = {
   provenance: {
     data: ['UD English EWT v2.15 train (CC BY-SA 4.0)', 'UD English GUM train, news/bio/interview/speech (CC BY / CC BY-NC-SA)'],
     command: `npm run train:parser -- ${process.argv.slice(2).join(' ')}`.trim(),
-    trainedAt: new Date().toISOString().slice(0, 10),
+    seeds: { tagger: 1, parser: 2, sentences: 3 },
+    devFigures: figures,
   },
 };
 const out = join(modelsDir(), 'parser');
 mkdirSync(out, { recursive: true });
-const analyzer = new Analyzer(meta, tagger, parser, clusters);
+const analyzer = new Analyzer(meta, tagger, parser, sentenceModel, clusters);
 const bytes = analyzer.save(join(out, 'en-ud.bin.gz'));
 log(`wrote models/parser/en-ud.bin.gz (${(bytes / 1e6).toFixed(1)} MB): tagger ${(tagger.scorer as CompactPerceptron).featureCount} features, moves ${(parser.moves as CompactPerceptron).featureCount}, labels ${(parser.labeller as CompactPerceptron).featureCount}`);

@@ -6,8 +6,6 @@ import { parseArgs } from 'node:util';
 import { Analyzer, type Analysis } from '../nlp/analyzer.js';
 import { formatConllu, parseConllu } from '../nlp/conllu.js';
 import { loadClusters } from '../nlp/clusters.js';
-import { splitSentences } from '../nlp/sentences.js';
-import { tokenizeWords } from '../nlp/ud-tokenize.js';
 
 const HELP = `usage: orbit parse --conllu IN.conllu [--out OUT.conllu]   (IN may be - for stdin; OUT defaults to stdout)
        orbit parse "A sentence to parse."                   (or a text file)
@@ -56,10 +54,8 @@ export async function run(args: string[]): Promise<number> {
   const input = positionals.join(' ');
   const text = existsSync(input) && statSync(input).isFile() ? readFileSync(input, 'utf8') : input;
   const analyzer = Analyzer.load(undefined, () => loadClusters());
-  for (const sentence of splitSentences(text)) {
-    const words = tokenizeWords(text.slice(sentence.start, sentence.end), sentence.start);
-    if (!words.length) continue;
-    const forms = words.map((w) => w.form);
+  for (const sentence of analyzer.sentences(text)) {
+    const forms = sentence.words.map((w) => w.form);
     process.stdout.write(drawTree(text.slice(sentence.start, sentence.end), forms, analyzer.analyze(forms)) + '\n');
   }
   return 0;

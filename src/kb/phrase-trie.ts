@@ -1,7 +1,8 @@
 // Finds known phrases (aliases, role titles, place names) in a token stream: longest match first,
 // left to right. Hyphens are skipped on both sides, so "Abdul-Mahdi" matches "Abdul Mahdi".
 import type { Token } from '../model/types.js';
-import { foldToken, foldTokenKeepCase, tokenize } from '../nlp/tokenize.js';
+import { foldToken, foldTokenKeepCase } from '../nlp/fold.js';
+import { tokenizeWords } from '../nlp/ud-tokenize.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -31,7 +32,7 @@ export class PhraseTrie<T> {
   private root: Node<T> = { next: new Map(), values: [] };
 
   add(phrase: string, value: T): void {
-    const tokens = tokenize(phrase).map((t) => t.form).filter((t) => !SKIPPED.has(t));
+    const tokens = tokenizeWords(phrase).map((t) => t.form).filter((t) => !SKIPPED.has(t));
     if (!tokens.length) return;
     let node = this.root;
     for (const t of tokens) {

@@ -1,11 +1,12 @@
-// The trained English analyser: tagger, lemmatizer and dependency parser from one model file
+// The trained English analyser: sentence splitter, tagger, lemmatizer and dependency parser from one model file
 // (models/parser/en-ud.bin.gz, made by `npm run train:parser`), loaded once per process.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { modelsDir } from '../core/paths.js';
 import { hashString } from './perceptron/hash.js';
 import { readModelFile, writeModelFile } from './perceptron/model-file.js';
-import type { CompactPerceptron } from './perceptron/perceptron.js';
+import type { CompactPerceptron, Scorer } from './perceptron/perceptron.js';
+import { splitIntoSentences, type SentenceSpan } from './sentence-splitter.js';
 import { tagIds, uposOf, xposOf, type TaggerModel } from './tagger.js';
 import { parse, parserInput, type ParserModel } from './parser.js';
 import { Lemmatizer, type LemmatizerTables } from './lemmatizer.js';
@@ -47,6 +48,7 @@ export class Analyzer {
     readonly meta: AnalyzerMeta,
     private tagger: TaggerModel,
     private parser: ParserModel,
+    private sentenceModel: Scorer,
     clusters: ClusterLookup | null,
   ) {
     if (meta.clusters && !clusters) throw new Error(`the ${meta.name} model was trained with word clusters; load them with it`);
@@ -60,6 +62,11 @@ export class Analyzer {
   /** Tags only, as "UPOS|XPOS" class ids: for callers that need no parse. */
   tagIds(forms: readonly string[]): Int32Array {
     return tagIds(this.tagger, forms, this.atomizer.atomize(forms), this.scores);
+  }
+
+  /** Sentences of a text, with their UD words; a line break always ends one. */
+  sentences(text: string): SentenceSpan[] {
+    return splitIntoSentences(this.sentenceModel, text);
   }
 
   get tags(): readonly string[] {
@@ -93,6 +100,7 @@ export class Analyzer {
       tagger: this.tagger.scorer as CompactPerceptron,
       moves: this.parser.moves as CompactPerceptron,
       labeller: this.parser.labeller as CompactPerceptron,
+      sentences: this.sentenceModel as CompactPerceptron,
     };
     return writeModelFile(path, this.meta, perceptrons);
   }
@@ -102,6 +110,6 @@ export class Analyzer {
     const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
     const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger };
     const parser: ParserModel = { labels: meta.labels, moves: perceptrons.moves, labeller: perceptrons.labeller };
-    return new Analyzer(meta, tagger, parser, meta.clusters ? clusters() : null);
+    return new Analyzer(meta, tagger, parser, perceptrons.sentences, meta.clusters ? clusters() : null);
   }
 }

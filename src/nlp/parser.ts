@@ -3,7 +3,7 @@
 // valencies, label sets), and a second perceptron that labels each arc when it is made, from the
 // dependent's finished subtree and the head. Trained in this repo (src/nlp/learn/train-parser.ts).
 import { feature1, feature2, feature3, feature4 } from './perceptron/hash.js';
-import { argmax, type Scorer } from './perceptron/perceptron.js';
+import type { Scorer } from './perceptron/perceptron.js';
 import { LEFT, MOVES, ParserState, RIGHT, SHIFT } from './parser-state.js';
 import { FLAG_PUNCT, type WordAtoms } from './word-features.js';
 
@@ -236,15 +236,20 @@ export function parse(model: ParserModel, x: ParserInput): Parse {
   const labelFeats = new Uint32Array(LABEL_FEATURES + 4);
   const scores = new Float64Array(MOVES);
   const labelScores = new Float64Array(model.labels.length);
+  const rootLabel = model.labels.indexOf('root');
   while (!st.done) {
-    const count = parserFeatures(x, st, feats);
-    scores.fill(0);
-    model.moves.score(feats, count, scores);
-    const move = bestAllowedMove(st, scores);
+    // with the buffer empty only RIGHT is left, with the stack empty only SHIFT: no need to score
+    let move = !st.canShift() ? RIGHT : st.depth === 1 ? SHIFT : -1;
+    if (move < 0) {
+      const count = parserFeatures(x, st, feats);
+      scores.fill(0);
+      model.moves.score(feats, count, scores);
+      move = bestAllowedMove(st, scores);
+    }
     let label = -1;
     if (move !== SHIFT) {
       const [head, dep] = st.arcOf(move)!;
-      label = chooseLabel(model, x, st, head, dep, labelFeats, labelScores);
+      label = chooseLabel(model, x, st, head, dep, labelFeats, labelScores, rootLabel);
     }
     st.apply(move, label);
   }
@@ -252,16 +257,20 @@ export function parse(model: ParserModel, x: ParserInput): Parse {
 }
 
 export function bestAllowedMove(st: ParserState, scores: Float64Array): number {
-  return argmax(scores, MOVES, (m) => st.allowed(m));
+  let best = -1;
+  for (let m = 0; m < MOVES; m++) if (st.allowed(m) && (best < 0 || scores[m] > scores[best])) best = m;
+  return best;
 }
 
-export function chooseLabel(model: ParserModel, x: ParserInput, st: ParserState, head: number, dep: number, feats: Uint32Array, scores: Float64Array): number {
+/** The label of head -> dep: the root's only dependent is labelled root, and nothing else is. */
+export function chooseLabel(model: ParserModel, x: ParserInput, st: ParserState, head: number, dep: number, feats: Uint32Array, scores: Float64Array, rootLabel: number): number {
+  if (head === x.n) return rootLabel;
   const count = labelFeatures(x, st, head, dep, feats);
   scores.fill(0);
   model.labeller.score(feats, count, scores);
-  // the root's only dependent is labelled root, and nothing else is
-  if (head === x.n) return model.labels.indexOf('root');
-  return argmax(scores, model.labels.length, (c) => model.labels[c] !== 'root');
+  let best = -1;
+  for (let c = 0; c < scores.length; c++) if (c !== rootLabel && (best < 0 || scores[c] > scores[best])) best = c;
+  return best;
 }
 
 export { LEFT, RIGHT, SHIFT };

@@ -1,31 +1,27 @@
-// The tokenizer and sentencizer as a document component: word tokens (src/nlp/tokenize.ts) and
-// sentence spans (src/nlp/sentences.ts), each sentence knowing its range of tokens. Lemma, UPOS, XPOS,
-// head and relation stay null until a tagger and parser component fill them.
+// The tokenizer and sentence splitter as a document component: sentences from the learned splitter
+// (src/nlp/sentence-splitter.ts, a line break always ends one), and their words as the UD English
+// treebanks cut them (src/nlp/ud-tokenize.ts), each sentence knowing its range of tokens. Lemma, UPOS,
+// XPOS, head and relation stay null until the parser component fills them.
 import type { Component } from '../pipeline/component.js';
 import type { DocToken, Sentence } from '../core/doc.js';
 import { VERSIONS } from '../extract/producers.js';
-import { tokenize } from './tokenize.js';
-import { splitSentences } from './sentences.js';
+import { sharedAnalyzer } from './parser-component.js';
 
 export const tokenizer: Component = {
   name: 'tokenizer',
   requires: ['text'],
   assigns: ['tokens', 'sentences'],
   version: VERSIONS.tokenizer,
-  description: 'word tokens and sentence spans (rules: src/nlp/tokenize.ts, sentences.ts)',
+  description: 'sentences (averaged perceptron over word gaps) and UD-style words (src/nlp/ud-tokenize.ts)',
   run(doc) {
-    doc.tokens = tokenize(doc.text).map((t): DocToken => ({ ...t, lemma: null, upos: null, xpos: null, head: null, deprel: null }));
-    doc.sentences = withTokenRanges(splitSentences(doc.text), doc.tokens);
+    const tokens: DocToken[] = [];
+    const sentences: Sentence[] = [];
+    for (const s of sharedAnalyzer().sentences(doc.text)) {
+      const tokenStart = tokens.length;
+      for (const w of s.words) tokens.push({ start: w.start, end: w.end, form: w.form, lemma: null, upos: null, xpos: null, head: null, deprel: null });
+      sentences.push({ start: s.start, end: s.end, tokenStart, tokenEnd: tokens.length });
+    }
+    doc.tokens = tokens;
+    doc.sentences = sentences;
   },
 };
-
-/** Each sentence's tokens: those that start at or after it starts and end by its end. */
-function withTokenRanges(spans: { start: number; end: number }[], tokens: DocToken[]): Sentence[] {
-  let k = 0;
-  return spans.map((s) => {
-    while (k < tokens.length && tokens[k].start < s.start) k++;
-    const tokenStart = k;
-    while (k < tokens.length && tokens[k].end <= s.end) k++;
-    return { start: s.start, end: s.end, tokenStart, tokenEnd: k };
-  });
-}

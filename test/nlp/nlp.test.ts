@@ -1,21 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from '../../src/nlp/tokenize.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
+import { tokenizeWords } from '../../src/nlp/ud-tokenize.js';
+import { sharedAnalyzer } from '../../src/nlp/parser-component.js';
 import { findDates } from '../../src/nlp/dates.js';
 import { verbForms } from '../../src/nlp/inflect.js';
 
 test('tokens keep offsets and split possessives and hyphens', () => {
   const text = "Iran's Quds Force backs Kata'ib al-Hizballah.";
-  const tokens = tokenize(text);
+  const tokens = tokenizeWords(text);
   assert.deepEqual(tokens.map((t) => t.form), ['Iran', "'s", 'Quds', 'Force', 'backs', "Kata'ib", 'al', '-', 'Hizballah', '.']);
   for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.form);
 });
 
-test('sentences split on stops but not on abbreviations and initials', () => {
+test('sentences split on stops but not on abbreviations and initials; a line always ends one', () => {
   const text = 'Gen. Qaani met U.S. officials on Monday. They said nothing.\nA second paragraph without a stop';
-  const spans = splitSentences(text).map((s) => text.slice(s.start, s.end));
+  const spans = sharedAnalyzer().sentences(text).map((s) => text.slice(s.start, s.end));
   assert.deepEqual(spans, ['Gen. Qaani met U.S. officials on Monday.', 'They said nothing.', 'A second paragraph without a stop']);
+});
+
+test('a headline pasted before its story without a stop is a sentence of its own', () => {
+  const text = 'US, UK criticize readmission but Russia hails it The US and UK are unhappy with the vote.';
+  const spans = sharedAnalyzer().sentences(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(spans, ['US, UK criticize readmission but Russia hails it', 'The US and UK are unhappy with the vote.']);
 });
 
 test('relative dates resolve against the report date, at the precision the text gives', () => {
