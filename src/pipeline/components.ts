@@ -38,4 +38,4 @@ export const GIVEN_LAYERS: readonly Layer[] = STAGES_BEFORE.flatMap((s) => s.ass
  * assigning 'entities') goes where what it requires is already assigned; the runner refuses any other
  * place at start-up, and `orbit pipeline` shows where it stands.
  */
-export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, parser, mentions, coreference, events, relations, relevance, actors];
+export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, mentions, coreference, parser, events, relations, relevance, actors];
