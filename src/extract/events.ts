@@ -7,7 +7,8 @@ import { producedBy } from './producers.js';
 import { attribution, modalityAt } from './modality.js';
 import type { SlottedSentence } from './slots.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
-import { IRREGULAR_PAST_FORMS } from '../nlp/inflect.js';
+import type { DocToken } from '../core/doc.js';
+import { isPassive, isPastAct, isReducedRelative, type Syntax } from './syntax.js';
 
 export interface EventContext {
   articleId: string;
@@ -18,10 +19,11 @@ export interface EventContext {
   datesIn?(sentence: Span, ahead: boolean): DateMention[];
   /** The place the sentence names, or the article's dateline. */
   locate(sentence: Span): Location | null;
+  /** The sentence's parse (src/extract/syntax.ts). */
+  syntax: Syntax;
+  tokens: readonly DocToken[];
 }
 
-const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:[\p{L}]+ly\s+)?(?:[\p{Ll}]+(?:ed|en)\s+(?:and|or)\s+)?$/iu;
-const REDUCED_AGENT = /^\s*(?:by\s+(?:the\s+)?|in\s+(?:an?\s+|the\s+)?)⟦\d+⟧/u;
 /** "US troops have come under attack": the subject is on the receiving end. */
 const UNDER_ATTACK = /\b(?:came|come|comes|coming)\s+under\s+(?:[\p{Ll}]+\s+)?$/u;
 const PASSIVE_AGENT = [/^[^.;⟦]{0,60}?\bby (?:the )?(?:[\p{Ll}-]+ ){0,2}⟦(\d+)⟧/u, /^[^;⟦]{0,40}?\bin (?:an? |the )?⟦(\d+)⟧/u];
@@ -38,10 +40,6 @@ const MODIFIER_AGENT_BEFORE = /⟦(\d+)⟧[- ](?:led\s+|backed\s+)?(?:[\p{Ll}]+\
 const LIGHT_VERB_BEFORE = /⟦(\d+)⟧\s+(?:[\p{Ll}]+\s+){0,2}(?:launched|launches|launch|carried out|carries out|carry out|conducted|conducts|conduct|claimed responsibility for|claims responsibility for|claimed|staged|stages|mounted|mounts|made|makes|held|holds|paid|pays|denied|denies|announced|announces|began|begins|ordered|orders|led|leads|stepped up|intensified|resumed|halted|suspended|vowed|threatened|planned|plans|opened|continued|expanded)\s+(?:[^\s⟦,.;]+\s+){0,4}$/u;
 const CUT_OFF = /\b(?:suspend|suspended|suspends|suspending|cut|cuts|cutting|reduce|reduced|reduces|halt|halted|halts|freeze|froze|frozen|end|ended|ends|withhold|withheld|stop|stopped|stops|pause|paused|pauses|a suspension of|a halt to|an end to)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 const COMPLEMENT_BEFORE = /\bto\s+(?:[\p{Ll}]+ly\s+)?$/u;
-/** A verb form after a determiner is a noun ("the visit"), which only counts as a noun trigger. */
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|its|their|our|last|first|latest|recent|another)\s+(?:(?!(?:would|will|could|can|may|might|must|should|shall|to|did|do|does|not|never|also|then|had|has|have)\s)[\p{Ll}-]+\s+){0,2}$/u;
-/** "bases hosting coalition troops": a gerund right after a common noun modifies it; it is no event. */
-const MODIFIER_BEFORE = /(?:^|\s)(?!(?:is|was|has|as|this|its|his|denies|admits|keeps|stops|continues|resumes|avoids|considers|risks|threatens|plans|vows|begins|starts)\s)[\p{Ll}]+s\s+$/u;
 /** "warned that Washington would ...": an actor after "that" is the subject of a clause, not the target. */
 const CLAUSE_TARGET = /^\s*(?:that|whether|if|how|when)\b/u;
 /** ", who ...," and ", the leader of ...," asides: an actor inside one is not the subject of what follows. */
@@ -66,12 +64,13 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     let sources: string[] = [];
     let targets: string[] = [];
     let evidenceOfRoles = 0;
+    // The trigger's first word as the tagger and parser read it.
+    const word = ctx.syntax.tokenAt(s.toText(tStart));
     // "that Tehran funds, arms and trains", "which is armed by", "the armed wing": a standing tie, not an act.
-    if (entry.pastOnly && (!/ed$/.test(form.split(' ')[0]) || /\b(?:is|are|being)\s+(?:[\p{Ll}]+\s+(?:and|or)\s+)?$/u.test(before) || DETERMINER_BEFORE.test(before))) continue;
-    const participle = !entry.nominal && !/(?:ing|s)$/i.test(form.split(' ')[0]) && form.split(' ')[0] !== entry.lemma;
+    if (entry.pastOnly && !(word && isPastAct(ctx.syntax, word))) continue;
     // "demonstrators shot by security forces", "fighters killed in US air strikes": a participle with its agent.
-    const reduced = participle && REDUCED_AGENT.test(after) && !/⟦\d+⟧\s*$/u.test(before);
-    const passive = (participle && PASSIVE_AUX.test(before)) || reduced || UNDER_ATTACK.test(before);
+    const reduced = !entry.nominal && !!word && isReducedRelative(word);
+    const passive = (!entry.nominal && !!word && isPassive(ctx.syntax, word, ctx.tokens)) || reduced || UNDER_ATTACK.test(before);
     if (passive) {
       const agent = PASSIVE_AGENT.map((p) => p.exec(after)).find(Boolean);
       if (agent) sources = s.slots[Number(agent[1])].actorIds;
@@ -90,11 +89,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       if (/\bbetween$/.test(form) && object) [sources, targets] = [[...new Set([...sources, ...targets])], []];
       evidenceOfRoles = (agent ? 1 : 0) + (object ? 1 : 0);
     } else {
-      const head = form.split(' ')[0];
-      // "the attack", "the killing": after a determiner a base form or a gerund is a noun.
-      const nounLike = !head.endsWith('ed') && !IRREGULAR_PAST_FORMS.has(head);
-      if (nounLike && DETERMINER_BEFORE.test(before)) continue;
-      if (head.endsWith('ing') && MODIFIER_BEFORE.test(before)) continue;
+      // "the attack", "the killing": a verb's form used as a noun is a noun trigger or nothing;
+      // "bases hosting coalition troops": a gerund modifying a noun is no event.
+      if (!word || word.upos === 'NOUN' || word.upos === 'PROPN' || (word.deprel === 'acl' && word.xpos === 'VBG')) continue;
       // "urged X to leave", "vowed to attack": the act wanted or threatened is the content of the
       // governing event, not an event of its own.
       if (COMPLEMENT_BEFORE.test(before) && events.some((e) => e.trigger && e.trigger.start < s.toText(tStart))) continue;

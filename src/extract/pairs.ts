@@ -6,6 +6,8 @@ import { codeEvents } from './events.js';
 import { slotSentence } from './slots.js';
 import { triggerLexicon } from './lexicon.js';
 import { producedBy } from './producers.js';
+import { syntaxOf } from './syntax.js';
+import { parseText } from '../nlp/parser-component.js';
 
 export interface PairCoding {
   type: EventType | null;
@@ -19,7 +21,8 @@ export function codePair(text: string, source: Span, target: Span): PairCoding {
     { actorId: 'target', text: text.slice(target.start, target.end), start: target.start, end: target.end, method: 'given', producer: producedBy('pairs', 'given') },
   ].sort((a, b) => a.start - b.start);
   const slotted = slotSentence(text, { start: 0, end: text.length }, mentions);
-  const events = codeEvents(slotted, { articleId: 'pair', publishedAt: null, locate: () => null });
+  const tokens = parseText(text);
+  const events = codeEvents(slotted, { articleId: 'pair', publishedAt: null, locate: () => null, syntax: syntaxOf(tokens), tokens });
   const best =
     events.find((e) => e.sources.includes('source') && e.targets.includes('target')) ??
     events.find((e) => e.sources.includes('source') || e.targets.includes('target')) ??

@@ -7,7 +7,7 @@ export const VERSIONS = {
   tokenizer: '1',
   mentions: '1',
   coreference: '1',
-  events: '1',
+  events: '2',
   relations: '1',
   relevance: '1',
   actors: '1',

@@ -4,7 +4,7 @@
 // pipeline's cost and about 40% of a news page's words stand in sentences that name nobody.
 // The model is loaded on first use, once per process (or worker thread).
 import type { Component } from '../pipeline/component.js';
-import type { Doc } from '../core/doc.js';
+import type { Doc, DocToken } from '../core/doc.js';
 import { Analyzer } from './analyzer.js';
 import { loadClusters } from './clusters.js';
 
@@ -55,4 +55,18 @@ function namingSentences(doc: Doc): boolean[] {
     if (k < doc.sentences.length && doc.sentences[k].start <= m.start) named[k] = true;
   }
   return named;
+}
+
+/** A text outside any Doc (a PLV sentence, a user's line) as parsed tokens: the pipeline's own analysis. */
+export function parseText(text: string): DocToken[] {
+  const model = sharedAnalyzer();
+  const tokens: DocToken[] = [];
+  for (const sentence of model.sentences(text)) {
+    const from = tokens.length;
+    const a = model.analyze(sentence.words.map((w) => w.form));
+    sentence.words.forEach((w, i) => {
+      tokens.push({ ...w, lemma: a.lemma[i], upos: a.upos[i], xpos: a.xpos[i], head: a.head[i] < 0 ? -1 : from + a.head[i], deprel: a.deprel[i] });
+    });
+  }
+  return tokens;
 }

@@ -70,7 +70,7 @@ test('orbit pipeline prints the components in order with requires, assigns and v
   assert.equal(r.status, 0, r.stderr);
   const order = DOCUMENT_COMPONENTS.map((c) => r.stdout.indexOf(` ${c.name} `));
   assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), r.stdout);
-  assert.match(r.stdout, /events +v\d+ +requires tokens, sentences, mentions, coreference, discovered +assigns events/);
+  assert.match(r.stdout, /events +v\d+ +requires tokens, sentences, mentions, coreference, discovered, deps +assigns events/);
   assert.match(r.stdout, /dedupe/);
   assert.match(r.stdout, /incidents/);
   const help = spawnSync(process.execPath, [orbit, 'extract', '--help'], { encoding: 'utf8' });

@@ -8,15 +8,16 @@ import { aliasIndex } from '../../kb/alias-index.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents } from '../events.js';
 import { datelinePlace, datesIn, slotted } from '../doc-helpers.js';
 import { VERSIONS } from '../producers.js';
+import { syntaxOf } from '../syntax.js';
 
 export const events: Component = {
   name: 'events',
-  requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered'],
+  requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps'],
   assigns: ['events'],
   version: VERSIONS.events,
   description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), with date, place, modality',
   run(doc, { kb }) {
-    const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc) };
+    const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc), syntax: syntaxOf(doc.tokens), tokens: doc.tokens };
     const found: Event[] = [];
     for (const sentence of doc.sentences) {
       const s = slotted(doc, sentence, kb);
