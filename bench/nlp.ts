@@ -8,7 +8,6 @@ import { Analyzer, DEFAULT_MODEL } from '../src/nlp/analyzer.js';
 import { readTreebank, treebankPath, type TreebankName, type TreebankSentence } from '../src/nlp/learn/treebank.js';
 import { tokenizeWords } from '../src/nlp/ud-tokenize.js';
 import { sentenceF1, tokenF1 } from '../src/nlp/learn/evaluate.js';
-import { loadClusters } from '../src/nlp/clusters.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
@@ -20,7 +19,7 @@ if (sets.some(([, name]) => !treebankPath(name))) {
 }
 
 const loadStart = performance.now();
-const analyzer = Analyzer.load(DEFAULT_MODEL(), () => loadClusters());
+const analyzer = Analyzer.load();
 const loadMs = performance.now() - loadStart;
 const wink = await loadWink();
 

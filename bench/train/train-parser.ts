@@ -10,7 +10,8 @@ import { modelsDir } from '../../src/core/paths.js';
 import { readTreebank, treebankPath, type TreebankName, type TreebankSentence } from '../../src/nlp/learn/treebank.js';
 import { trainTagger } from '../../src/nlp/learn/train-tagger.js';
 import { tagIds, uposOf, type TaggerModel } from '../../src/nlp/tagger.js';
-import { WordAtomizer, type ClusterLookup } from '../../src/nlp/word-features.js';
+import { WordAtomizer } from '../../src/nlp/word-features.js';
+import { loadClusters, type ClusterLookup } from '../../src/nlp/clusters.js';
 import { Analyzer, type AnalyzerMeta } from '../../src/nlp/analyzer.js';
 import { trainLemmatizer } from '../../src/nlp/learn/train-lemmatizer.js';
 import { paragraphsOf, trainSentenceSplitter } from '../../src/nlp/learn/train-sentences.js';
@@ -45,15 +46,8 @@ function load(name: TreebankName): TreebankSentence[] {
   return readTreebank(path);
 }
 
-async function clusterLookup(): Promise<ClusterLookup | null> {
-  if (values['no-clusters']) return null;
-  try {
-    const { loadClusters } = (await import('../../src/nlp/clusters.js' as string)) as { loadClusters: () => ClusterLookup };
-    return loadClusters();
-  } catch (error) {
-    log(`no word clusters (${(error as Error).message}); training without them`);
-    return null;
-  }
+function clusterLookup(): ClusterLookup | null {
+  return values['no-clusters'] ? null : loadClusters();
 }
 
 function taggerAccuracy(model: TaggerModel, sentences: TreebankSentence[], clusters: ClusterLookup | null): { upos: number; xpos: number } {
@@ -89,7 +83,7 @@ if (values.only === 'sentences') {
   process.exit(0);
 }
 const dev = { ewt: load('ewt-dev'), gum: load('gum-dev') };
-const clusters = await clusterLookup();
+const clusters = clusterLookup();
 log(`${train.length} training sentences, ${train.reduce((n, s) => n + s.forms.length, 0)} words; clusters ${clusters ? 'on' : 'off'}`);
 
 const tagger = trainTagger(train, { epochs: Number(values['epochs-tagger']), seed: 1, clusters, log });

@@ -3,9 +3,9 @@
 // parses plain text and prints each sentence as a tree for a person to read.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Analyzer, type Analysis } from '../nlp/analyzer.js';
+import type { Analysis } from '../nlp/analyzer.js';
 import { formatConllu, parseConllu } from '../nlp/conllu.js';
-import { loadClusters } from '../nlp/clusters.js';
+import { sharedAnalyzer } from '../nlp/parser-component.js';
 
 const HELP = `usage: orbit parse --conllu IN.conllu [--out OUT.conllu]   (IN may be - for stdin; OUT defaults to stdout)
        orbit parse "A sentence to parse."                   (or a text file)
@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`orbit parse: ${name}: no sentences (expected CoNLL-U: tab-separated ID and FORM columns, blank lines between sentences)\n`);
       return 1;
     }
-    const analyzer = Analyzer.load(undefined, () => loadClusters());
+    const analyzer = sharedAnalyzer();
     const out = sentences.map((s) => formatConllu(s, toRows(analyzer.analyze(s.words.map((w) => w.form))))).join('');
     if (values.out) writeFileSync(values.out, out);
     else process.stdout.write(out);
@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
 
   const input = positionals.join(' ');
   const text = existsSync(input) && statSync(input).isFile() ? readFileSync(input, 'utf8') : input;
-  const analyzer = Analyzer.load(undefined, () => loadClusters());
+  const analyzer = sharedAnalyzer();
   for (const sentence of analyzer.sentences(text)) {
     const forms = sentence.words.map((w) => w.form);
     process.stdout.write(drawTree(text.slice(sentence.start, sentence.end), forms, analyzer.analyze(forms)) + '\n');

@@ -10,7 +10,8 @@ import { splitIntoSentences, type SentenceSpan } from './sentence-splitter.js';
 import { tagIds, uposOf, xposOf, type TaggerModel } from './tagger.js';
 import { parse, parserInput, type ParserModel } from './parser.js';
 import { Lemmatizer, type LemmatizerTables } from './lemmatizer.js';
-import { WordAtomizer, type ClusterLookup } from './word-features.js';
+import { WordAtomizer } from './word-features.js';
+import { loadClusters, type ClusterLookup } from './clusters.js';
 
 export interface AnalyzerMeta {
   name: string;
@@ -105,7 +106,8 @@ export class Analyzer {
     return writeModelFile(path, this.meta, perceptrons);
   }
 
-  static load(path = DEFAULT_MODEL(), clusters: () => ClusterLookup | null = () => null): Analyzer {
+  /** The model at `path`, with the committed word clusters when it was trained with them. */
+  static load(path = DEFAULT_MODEL(), clusters: () => ClusterLookup | null = () => loadClusters()): Analyzer {
     if (!existsSync(path)) throw new Error(`${path}: no parser model; train one with 'npm run train:parser'`);
     const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
     const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger };

@@ -6,13 +6,12 @@
 import type { Component } from '../pipeline/component.js';
 import type { Doc, DocToken } from '../core/doc.js';
 import { Analyzer } from './analyzer.js';
-import { loadClusters } from './clusters.js';
 
 let analyzer: Analyzer | undefined;
 
 /** The process's analyser, loaded from models/parser on first call. */
 export function sharedAnalyzer(): Analyzer {
-  return (analyzer ??= Analyzer.load(undefined, () => loadClusters()));
+  return (analyzer ??= Analyzer.load());
 }
 
 /** Sentences longer than this are parsed in pieces: a run-on "sentence" is usually a list or a table. */

@@ -1,9 +1,7 @@
 // What the tagger, lemmatizer and parser know of a word by itself, computed once per token as integers:
 // its forms, affixes, shape and word-cluster path. Every feature is then a mix of these integers.
 import { hashString } from './perceptron/hash.js';
-
-/** A word's cluster path as bits ("0110..."), from clusters learned on unlabeled news; null if unknown. */
-export type ClusterLookup = (word: string) => string | null;
+import type { ClusterLookup } from './clusters.js';
 
 export interface WordAtoms {
   form: Int32Array;

@@ -5,7 +5,8 @@ import { PerceptronTrainer } from '../perceptron/perceptron.js';
 import { argmax } from '../perceptron/perceptron.js';
 import { ambiguityClasses, TAGGER_FEATURES, taggerFeatures, type TaggerModel } from '../tagger.js';
 import { hashString } from '../perceptron/hash.js';
-import { WordAtomizer, type ClusterLookup } from '../word-features.js';
+import { WordAtomizer } from '../word-features.js';
+import type { ClusterLookup } from '../clusters.js';
 import { seededRandom, shuffle } from './random.js';
 
 export interface TaggedSentence {
