@@ -43,6 +43,8 @@ export class Analyzer {
   private lemmatizer: Lemmatizer;
   private tagHash: Int32Array;
   private uposHash: Int32Array;
+  private uposOfTag: string[];
+  private xposOfTag: string[];
   private scores: Float64Array;
 
   constructor(
@@ -57,6 +59,8 @@ export class Analyzer {
     this.lemmatizer = new Lemmatizer(meta.lemmatizer);
     this.tagHash = Int32Array.from(tagger.tags, (t) => hashString(t));
     this.uposHash = Int32Array.from(tagger.tags, (t) => hashString(uposOf(t)));
+    this.uposOfTag = tagger.tags.map(uposOf);
+    this.xposOfTag = tagger.tags.map(xposOf);
     this.scores = new Float64Array(tagger.tags.length);
   }
 
@@ -75,25 +79,25 @@ export class Analyzer {
   }
 
   analyze(forms: readonly string[]): Analysis {
+    const n = forms.length;
     const atoms = this.atomizer.atomize(forms);
     const ids = tagIds(this.tagger, forms, atoms, this.scores);
-    const tags = [...ids].map((id) => this.tagger.tags[id]);
-    const xpos = tags.map(xposOf);
-    const n = forms.length;
     const tagH = new Int32Array(n);
     const uposH = new Int32Array(n);
+    const upos = new Array<string>(n);
+    const xpos = new Array<string>(n);
+    const lemma = new Array<string>(n);
     for (let i = 0; i < n; i++) {
       tagH[i] = this.tagHash[ids[i]];
       uposH[i] = this.uposHash[ids[i]];
+      upos[i] = this.uposOfTag[ids[i]];
+      xpos[i] = this.xposOfTag[ids[i]];
+      lemma[i] = this.lemmatizer.lemma(forms[i], xpos[i]);
     }
     const result = n ? parse(this.parser, parserInput(atoms, tagH, uposH)) : { heads: new Int32Array(0), labels: new Int32Array(0) };
-    return {
-      lemma: forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i])),
-      upos: tags.map(uposOf),
-      xpos,
-      head: result.heads,
-      deprel: [...result.labels].map((l) => this.parser.labels[l]),
-    };
+    const deprel = new Array<string>(n);
+    for (let i = 0; i < n; i++) deprel[i] = this.parser.labels[result.labels[i]];
+    return { lemma, upos, xpos, head: result.heads, deprel };
   }
 
   save(path: string): number {
