@@ -1,6 +1,7 @@
 // The actor network over a time window, as a view derived from stored claims (the FollowTheMoney way:
 // relations and events are the records, edges are an aggregate of them). Pure: rows in, graph out.
 import type { ActorKind, EventType, IsoDate, RelationType } from '../model/types.js';
+import { loadOntology, type Tone } from '../core/ontology.js';
 
 export interface GraphActorRow {
   id: string;
@@ -41,7 +42,7 @@ export interface GraphNode {
   weight: number;
 }
 
-export type Tone = 'cooperation' | 'conflict' | 'neutral';
+export type { Tone };
 
 export interface GraphEdge {
   /** Stable for the same pair and type, so a client can keep its selection across windows. */
@@ -71,18 +72,14 @@ export interface GraphOptions {
   maxNodes?: number;
 }
 
-// PLOVER's verbal and material cooperation vs conflict; REQUEST sits between.
-const COOPERATION: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
-const CONFLICT: ReadonlySet<string> = new Set(['ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
-const ALIGNED: ReadonlySet<string> = new Set(['backs', 'funds', 'arms', 'trains', 'supplies', 'allied_with']);
-const OPPOSED: ReadonlySet<string> = new Set(['opposes']);
-
+/** An edge's tone: an event's mean intensity when it has one, else its type's tone in models/ontology.yaml. */
 export function toneOf(kind: GraphEdge['kind'], type: string, meanIntensity: number | null): Tone {
+  const ontology = loadOntology();
   if (kind === 'event') {
     if (meanIntensity !== null && meanIntensity !== 0) return meanIntensity > 0 ? 'cooperation' : 'conflict';
-    return COOPERATION.has(type) ? 'cooperation' : CONFLICT.has(type) ? 'conflict' : 'neutral';
+    return ontology.eventType(type)?.tone ?? 'neutral';
   }
-  return ALIGNED.has(type) ? 'cooperation' : OPPOSED.has(type) ? 'conflict' : 'neutral';
+  return ontology.relationType(type)?.tone ?? 'neutral';
 }
 
 const minDate = (a: IsoDate | null, b: IsoDate | null) => (a === null ? b : b === null ? a : a < b ? a : b);

@@ -2,6 +2,7 @@
 // Asaib Ahl al-Haq"), from the templates in models/lexicon/relations.yaml, and the offices that titles
 // give people ("Iraqi Prime Minister Mustafa al-Kadhimi").
 import type { ActorKind, IsoDate, Relation, RelationType } from '../model/types.js';
+import { loadOntology } from '../core/ontology.js';
 import { stableId } from '../core/ids.js';
 import { relationTemplates } from './lexicon.js';
 import type { SlottedSentence } from './slots.js';
@@ -11,8 +12,9 @@ import { attribution } from './modality.js';
 
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected claims|dismissed claims)\b|n['’]t\b/i;
 const SINCE = /\bsince (?:(?:early|late|mid-?)\s*)?((?:19|20)\d{2})\b/i;
-const SYMMETRIC = new Set<RelationType>(['allied_with', 'opposes']);
-const PERSONAL = new Set<RelationType>(['leads', 'member_of', 'holds_role']);
+const relationTypes = () => loadOntology().relationTypes;
+const SYMMETRIC = new Set<RelationType>(relationTypes().filter((r) => r.symmetric).map((r) => r.id));
+const PERSONAL = new Set<RelationType>(relationTypes().filter((r) => r.personal).map((r) => r.id));
 
 export function codeRelations(s: SlottedSentence, articleId: string, kindOf: (id: string) => ActorKind | undefined): Relation[] {
   const relations: Relation[] = [];

@@ -6,6 +6,10 @@ import { buildGraph, type Graph, type GraphActorRow, type GraphEventRow, type Gr
 import { where, type Sql } from './sql.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
+import { loadOntology } from '../core/ontology.js';
+
+/** The modalities that draw an edge (models/ontology.yaml, `tie`), as SQL literals: ids are [a-z_] only. */
+const TIES = loadOntology().modalities.filter((m) => m.tie).map((m) => `'${m.id}'`).join(', ');
 
 export interface GraphQuery extends DateWindow {
   maxNodes?: number;
@@ -21,7 +25,7 @@ export function createGraphQuery(sql: Sql) {
        JOIN articles a ON a.id = e.article_id
        JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
        JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-       ${where(["e.modality IN ('asserted', 'claimed')", 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query)])}`,
+       ${where([`e.modality IN (${TIES})`, 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query)])}`,
       params,
     );
     const relations = sql.all<GraphRelationRow>(
