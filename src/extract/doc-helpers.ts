@@ -8,6 +8,7 @@ import type { KnowledgeBase, Place } from '../kb/index.js';
 import { aliasIndex } from '../kb/alias-index.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
 import { slotSentence, type SlottedSentence } from './slots.js';
+import { datelineAt } from '../nlp/dateline.js';
 
 type KindOf = (id: string) => ActorKind | undefined;
 const kindCaches = new WeakMap<object, KindOf>();
@@ -52,9 +53,9 @@ export function dateAt(doc: Doc): (offset: number) => IsoDate | null {
 
 /** "BAGHDAD —" or "ERBIL, Iraq (Wire) -" at the head of the text names where the story was filed. */
 export function datelinePlace(doc: Doc, kb: KnowledgeBase): Place | null {
-  const head = /^\s*([A-Z][A-Z .'-]{2,30})(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s/.exec(doc.text);
+  const head = datelineAt(doc.text);
   if (!head) return null;
-  const end = head.index + head[0].indexOf(head[1]) + head[1].length;
+  const end = head.placeEnd;
   const places = aliasIndex(kb).places;
   return places.findAll(doc.tokens.filter((t: Token) => t.end <= end))[0]?.value ?? null;
 }

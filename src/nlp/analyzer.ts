@@ -103,6 +103,7 @@ export class Analyzer {
   save(path: string): number {
     const perceptrons = {
       tagger: this.tagger.scorer as CompactPerceptron,
+      ...(this.tagger.backward ? { taggerBackward: this.tagger.backward as CompactPerceptron } : {}),
       moves: this.parser.moves as CompactPerceptron,
       labeller: this.parser.labeller as CompactPerceptron,
       sentences: this.sentenceModel as CompactPerceptron,
@@ -114,7 +115,7 @@ export class Analyzer {
   static load(path = DEFAULT_MODEL(), clusters: () => ClusterLookup | null = () => loadClusters()): Analyzer {
     if (!existsSync(path)) throw new Error(`${path}: no parser model; train one with 'npm run train:parser'`);
     const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
-    const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger };
+    const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger, backward: perceptrons.taggerBackward };
     const parser: ParserModel = { labels: meta.labels, moves: perceptrons.moves, labeller: perceptrons.labeller };
     return new Analyzer(meta, tagger, parser, perceptrons.sentences, meta.clusters ? clusters() : null);
   }

@@ -16,8 +16,6 @@ const IRREGULAR: Record<string, string[]> = {
 const DOUBLE_FINAL = new Set(['ban', 'plan', 'stop', 'drop', 'ship', 'grab', 'rob', 'shop', 'slam', 'spot', 'step', 'bar', 'prod', 'pin', 'quiz', 'kidnap', 'rebut', 'regret', 'commit', 'permit', 'submit', 'admit', 'abet', 'expel', 'compel', 'propel', 'control', 'patrol', 'refer', 'occur', 'transfer', 'prefer', 'deter', 'rebel', 'equip', 'shell', 'pat']);
 const NO_DOUBLE = new Set(['jail', 'visit', 'target', 'limit', 'credit', 'edit', 'exit', 'profit', 'benefit', 'offer', 'deliver', 'enter', 'consider', 'order', 'monitor', 'counter', 'render', 'shelter']);
 
-/** Past forms that do not end in -ed ("struck", "met", "led"): a verb, never a noun, after a determiner. */
-export const IRREGULAR_PAST_FORMS: ReadonlySet<string> = new Set(Object.values(IRREGULAR).flat());
 
 /** Every form of a single verb: base, 3rd person, past, past participle, gerund. */
 export function verbForms(lemma: string): string[] {

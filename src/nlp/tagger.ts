@@ -90,14 +90,19 @@ export interface TaggerModel {
   /** Lower-cased words seen often enough in training -> a hash of the set of tags they were seen with. */
   ambiguity: Map<string, number>;
   scorer: Scorer;
+  /**
+   * A second tagger trained right to left. Each word's tag is then the best of the two passes' summed
+   * scores, so that both sides' guessed tags count (a greedy left-to-right pass sees only the left's).
+   */
+  backward?: Scorer;
 }
 
-/** Class ids of the words' tags. */
-export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length)): Int32Array {
+/** One greedy pass; keeps every word's scores in `kept` (n x classes) when given. */
+function greedyPass(model: TaggerModel, scorer: Scorer, forms: readonly string[], atoms: WordAtoms, amb: Int32Array, scores: Float64Array, kept: Float64Array | null): Int32Array {
   const n = forms.length;
+  const C = model.tags.length;
   const out = new Int32Array(n);
   const feats = new Uint32Array(TAGGER_FEATURES + 8);
-  const amb = ambiguityClasses(model.ambiguity, forms);
   let prev1 = START;
   let prev2 = START2;
   for (let i = 0; i < n; i++) {
@@ -105,14 +110,43 @@ export function tagIds(model: TaggerModel, forms: readonly string[], atoms: Word
     if (tag === undefined) {
       const count = taggerFeatures(atoms, amb, i, prev1, prev2, feats);
       scores.fill(0);
-      model.scorer.score(feats, count, scores);
-      tag = argmax(scores, model.tags.length);
+      scorer.score(feats, count, scores);
+      tag = argmax(scores, C);
+      if (kept) kept.set(scores, i * C);
     }
     out[i] = tag;
     prev2 = prev1;
     prev1 = tag;
   }
   return out;
+}
+
+/** Class ids of the words' tags. */
+export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length)): Int32Array {
+  const amb = ambiguityClasses(model.ambiguity, forms);
+  if (!model.backward) return greedyPass(model, model.scorer, forms, atoms, amb, scores, null);
+  const n = forms.length;
+  const C = model.tags.length;
+  const forward = new Float64Array(n * C);
+  const backward = new Float64Array(n * C);
+  const tags = greedyPass(model, model.scorer, forms, atoms, amb, scores, forward);
+  greedyPass(model, model.backward, [...forms].reverse(), reversedAtoms(atoms), amb.slice().reverse(), scores, backward);
+  for (let i = 0; i < n; i++) {
+    if (model.dictionary.has(forms[i])) continue;
+    const f = i * C;
+    const b = (n - 1 - i) * C;
+    let best = 0;
+    for (let c = 1; c < C; c++) if (forward[f + c] + backward[b + c] > forward[f + best] + backward[b + best]) best = c;
+    tags[i] = best;
+  }
+  return tags;
+}
+
+/** The same atoms, last word first: the backward tagger reads the sentence from its end. */
+export function reversedAtoms(a: WordAtoms): WordAtoms {
+  const r = {} as Record<string, Int32Array>;
+  for (const [key, values] of Object.entries(a)) r[key] = (values as Int32Array).slice().reverse();
+  return r as unknown as WordAtoms;
 }
 
 export const uposOf = (tag: string) => tag.slice(0, tag.indexOf('|'));

@@ -37,6 +37,12 @@ test('one component runs alone on a Doc: the tokenizer gives tokens and sentence
   assert.ok(doc.tokens.every((t) => t.lemma === null && t.upos === null && t.head === null && t.deprel === null));
 });
 
+test('a wire dateline is a sentence of its own, so the lead parses without it', () => {
+  const doc = cleanDoc('BAGHDAD — US aircraft struck five weapons depots on Thursday. Nobody was hurt.');
+  runComponent(tokenizer, doc, { kb });
+  assert.deepEqual(doc.sentences.map((s) => doc.text.slice(s.start, s.end)), ['BAGHDAD —', 'US aircraft struck five weapons depots on Thursday.', 'Nobody was hurt.']);
+});
+
 test('a component refuses a Doc that lacks what it requires', () => {
   const doc = cleanDoc('Kataib Hezbollah attacked a base.');
   assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences'/);
