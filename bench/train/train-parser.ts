@@ -25,10 +25,11 @@ import { trainParser, type ParserExample } from '../../src/nlp/learn/train-parse
 
 const { values } = parseArgs({
   options: {
-    'epochs-tagger': { type: 'string', default: '8' },
+    'epochs-tagger': { type: 'string', default: '10' },
     'epochs-parser': { type: 'string', default: '15' },
     folds: { type: 'string', default: '5' },
     'no-clusters': { type: 'boolean' },
+    'forward-only': { type: 'boolean' },
     only: { type: 'string' },
     'drop-stops': { type: 'string' },
   },
@@ -48,6 +49,15 @@ function load(name: TreebankName): TreebankSentence[] {
 
 function clusterLookup(): ClusterLookup | null {
   return values['no-clusters'] ? null : loadClusters();
+}
+
+/** The left-to-right tagger and, unless --forward-only, its right-to-left twin (on reversed sentences). */
+function trainBothTaggers(sentences: TreebankSentence[], say?: (line: string) => void): TaggerModel {
+  const options = { epochs: Number(values['epochs-tagger']), seed: 1, clusters, log: say };
+  const model = trainTagger(sentences, options);
+  if (values['forward-only']) return model;
+  const reversed = sentences.map((s) => ({ forms: [...s.forms].reverse(), tags: [...s.tags].reverse() }));
+  return { ...model, backward: trainTagger(reversed, options).scorer };
 }
 
 function taggerAccuracy(model: TaggerModel, sentences: TreebankSentence[], clusters: ClusterLookup | null): { upos: number; xpos: number } {
@@ -86,7 +96,7 @@ const dev = { ewt: load('ewt-dev'), gum: load('gum-dev') };
 const clusters = clusterLookup();
 log(`${train.length} training sentences, ${train.reduce((n, s) => n + s.forms.length, 0)} words; clusters ${clusters ? 'on' : 'off'}`);
 
-const tagger = trainTagger(train, { epochs: Number(values['epochs-tagger']), seed: 1, clusters, log });
+const tagger = trainBothTaggers(train, log);
 const figures: Record<string, string> = {};
 for (const [name, sentences] of Object.entries(dev)) {
   const acc = taggerAccuracy(tagger, sentences, clusters);
@@ -123,7 +133,7 @@ if (folds > 1) {
   trainTags = new Array(train.length);
   for (let f = 0; f < folds; f++) {
     const rest = train.filter((_, i) => i % folds !== f);
-    const foldTagger = trainTagger(rest, { epochs: Number(values['epochs-tagger']), seed: 1, clusters });
+    const foldTagger = trainBothTaggers(rest);
     train.forEach((s, i) => { if (i % folds === f) trainTags[i] = predictedTags(foldTagger, s); });
     log(`jackknife fold ${f + 1}/${folds} tagged`);
   }
