@@ -1,11 +1,13 @@
 // The trained tagger, lemmatizer and parser as a document component: the tokens of each sentence that
-// extraction reads (one that names an actor) get their lemma, UPOS and Penn tag, head (a Doc-level
-// token index, -1 for the sentence's root) and relation; the others keep nulls. Parsing is most of the
-// pipeline's cost and about 40% of a news page's words stand in sentences that name nobody.
+// extraction reads (one that names an actor and holds an event trigger) get their lemma, UPOS and Penn
+// tag, head (a Doc-level token index, -1 for the sentence's root) and relation; the others keep nulls.
+// Parsing is most of the pipeline's cost, and most of a news page's words stand in sentences that
+// extraction never reads.
 // The model is loaded on first use, once per process (or worker thread).
 import type { Component } from '../pipeline/component.js';
 import type { Doc, DocToken } from '../core/doc.js';
 import { Analyzer } from './analyzer.js';
+import { triggerLexicon } from '../extract/lexicon.js';
 
 let analyzer: Analyzer | undefined;
 
@@ -22,7 +24,7 @@ export const parser: Component = {
   requires: ['tokens', 'sentences', 'mentions', 'coreference'],
   assigns: ['lemmas', 'upos', 'deps'],
   version: '1',
-  description: 'lemma, UPOS/XPOS, head, relation in sentences naming an actor (perceptron tagger, arc-hybrid parser; models/parser)',
+  description: 'lemma, UPOS/XPOS, head, relation where extraction reads them: an actor and a trigger (perceptron tagger, arc-hybrid parser; models/parser)',
   run(doc) {
     const model = sharedAnalyzer();
     const named = namingSentences(doc);
@@ -44,7 +46,10 @@ export const parser: Component = {
   },
 };
 
-/** Which sentences hold a mention, in one pass over both sorted lists. */
+/**
+ * The sentences extraction reads the parse of: those that name an actor and hold an event trigger
+ * (models/lexicon/events.yaml). Found in one pass over the sorted mentions and sentences.
+ */
 function namingSentences(doc: Doc): boolean[] {
   const named = doc.sentences.map(() => false);
   const mentions = [...doc.mentions].sort((a, b) => a.start - b.start);
@@ -53,7 +58,8 @@ function namingSentences(doc: Doc): boolean[] {
     while (k < doc.sentences.length && doc.sentences[k].end <= m.start) k++;
     if (k < doc.sentences.length && doc.sentences[k].start <= m.start) named[k] = true;
   }
-  return named;
+  const { find } = triggerLexicon();
+  return named.map((yes, i) => yes && find(doc.text.slice(doc.sentences[i].start, doc.sentences[i].end)).length > 0);
 }
 
 /** A text outside any Doc (a PLV sentence, a user's line) as parsed tokens: the pipeline's own analysis. */

@@ -65,8 +65,18 @@ export function gapFeatures(words: readonly GapWord[], i: number, out: Uint32Arr
   return k;
 }
 
+const seen = new Map<string, GapWord>();
+
+/** Each word's gap features, memoised by form: news repeats its words, and shapes cost string work. */
 export function gapWords(forms: readonly string[]): GapWord[] {
-  return forms.map(gapWord);
+  return forms.map((form) => {
+    let g = seen.get(form);
+    if (!g) {
+      if (seen.size > 200_000) seen.clear();
+      seen.set(form, (g = gapWord(form)));
+    }
+    return g;
+  });
 }
 
 /** Indices of the words that start a sentence (the first always does). */
