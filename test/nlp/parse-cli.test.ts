@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../bin/orbit.js', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../../test/nlp/fixtures/sample.conllu', import.meta.url));
+// The fixture's two sentences were written for Orbit (CoNLL-U, .txt so it is never taken for treebank data).
+const SAMPLE = fileURLToPath(new URL('../../../test/nlp/fixtures/written-for-orbit.conllu.txt', import.meta.url));
 const orbit = (...args: string[]) => spawnSync(process.execPath, [BIN, 'parse', ...args], { encoding: 'utf8' });
 
 test('--conllu fills LEMMA, UPOS, XPOS, HEAD and DEPREL and keeps every other line', () => {
