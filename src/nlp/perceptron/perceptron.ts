@@ -178,7 +178,6 @@ export class CompactPerceptron implements Scorer {
       homes[f] = at;
       touched += slots[at];
     }
-    this.sink = touched;
     for (let f = 0; f < count; f++) {
       const key = features[f];
       let at = homes[f];
