@@ -10,6 +10,7 @@ import type { Doc } from '../src/core/doc.js';
 import type { Message } from '../src/core/messages.js';
 import type { Event, Relation } from '../src/model/types.js';
 import { foldToken } from '../src/nlp/fold.js';
+import { Score, match } from './scoring.js';
 
 interface GoldRef { file: string; index: number }
 interface GoldEvent { type: string; source?: string[]; target?: string[]; date?: string | null; modality?: string; quote?: string }
@@ -28,16 +29,6 @@ interface GoldArticle extends GoldRef {
 const SYMMETRIC = new Set(['allied_with', 'opposes']);
 const verbose = process.argv.includes('--verbose');
 
-class Score {
-  tp = 0; fp = 0; fn = 0;
-  get precision() { return this.tp + this.fp ? this.tp / (this.tp + this.fp) : 0; }
-  get recall() { return this.tp + this.fn ? this.tp / (this.tp + this.fn) : 0; }
-  get f1() { const p = this.precision, r = this.recall; return p + r ? (2 * p * r) / (p + r) : 0; }
-  line(name: string) {
-    return `${name.padEnd(22)} P ${pct(this.precision)}  R ${pct(this.recall)}  F1 ${pct(this.f1)}   (tp ${this.tp}, fp ${this.fp}, fn ${this.fn})`;
-  }
-}
-const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
 const overlaps = (a: string[] = [], b: string[] = []) => (a.length === 0 && b.length === 0) || a.some((x) => b.includes(x));
 
 function eventMatches(g: GoldEvent, e: Event): boolean {
@@ -47,20 +38,6 @@ function relationMatches(g: GoldRelation, r: Relation): boolean {
   if (g.type !== r.type) return false;
   if (g.source === r.source && g.target === r.target) return true;
   return SYMMETRIC.has(g.type) && g.source === r.target && g.target === r.source;
-}
-
-/** Greedy one-to-one matching; returns the matched pairs. */
-function match<G, S>(gold: G[], system: S[], same: (g: G, s: S) => boolean): [G, S][] {
-  const used = new Set<number>();
-  const pairs: [G, S][] = [];
-  for (const g of gold) {
-    const k = system.findIndex((s, i) => !used.has(i) && same(g, s));
-    if (k >= 0) {
-      used.add(k);
-      pairs.push([g, system[k]]);
-    }
-  }
-  return pairs;
 }
 
 async function main(): Promise<void> {
