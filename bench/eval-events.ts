@@ -6,27 +6,24 @@
 // Options: --epochs N --l2 X --synthetic-weight W --verbose
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDataDir } from '../src/core/paths.js';
+import { repoRoot, sharedDataDir } from '../src/core/paths.js';
 import { EVENT_TYPES } from '../src/model/types.js';
-import { loadClusters } from '../src/nlp/clusters.js';
 import { sharedAnalyzer } from '../src/nlp/parser-component.js';
-import { triggerLexicon } from '../src/extract/lexicon.js';
 import { codePair } from '../src/extract/pairs.js';
-import { candidateFeatures, type FeatureContext } from '../src/extract/coder/features.js';
-import { candidateOfText } from '../src/extract/coder/candidate-of-text.js';
+import { coderContext, NO_EVENT } from '../src/extract/coder/index.js';
 import { trainSoftmax } from '../src/extract/coder/softmax.js';
-import { readGsr, readPlv, readSynthetic, plvLabel, type PloverExample } from '../src/extract/learn/plover-data.js';
+import { plvLabel } from '../src/extract/learn/plover-data.js';
 import { evaluateRealGold } from './gold/real-gold.js';
-import { crossValidate, predictLabel, score, type Featurized, type Scores } from '../src/extract/learn/train-coder.js';
+import { Score, pct } from './scoring.js';
+import { coderExamples, CODER_OPTIONS, crossValidate, predictLabel, score, type Featurized, type Scores } from '../src/extract/learn/train-coder.js';
 
 const arg = (name: string, fallback: number) => {
   const k = process.argv.indexOf(name);
   return k >= 0 ? Number(process.argv[k + 1]) : fallback;
 };
 const verbose = process.argv.includes('--verbose');
-const options = { epochs: arg('--epochs', 20), l2: arg('--l2', 1e-4), rate: arg('--rate', 0.3) };
+const options = { epochs: arg('--epochs', CODER_OPTIONS.epochs), l2: arg('--l2', CODER_OPTIONS.l2), rate: arg('--rate', CODER_OPTIONS.rate) };
 const syntheticWeight = arg('--synthetic-weight', 0.3);
-const pct = (x: number) => (100 * x).toFixed(1) + '%';
 
 function printScores(name: string, s: Scores): void {
   console.log(`  ${name.padEnd(34)} macro-F1 ${s.macroF1.toFixed(3)}  accuracy ${pct(s.accuracy)}  (n ${s.n})`);
@@ -34,44 +31,54 @@ function printScores(name: string, s: Scores): void {
 
 async function main(): Promise<void> {
   const shared = sharedDataDir();
-  const dir = join(shared ?? "../shared/data", "plover");
-  if (!shared || !existsSync(join(dir, 'PLV_train.tsv'))) {
-    console.log(`eval:events: skipped, ${dir} is absent (PLOVER data lives in ../shared/data/plover)`);
+  if (!shared || !existsSync(join(shared, 'plover', 'PLV_train.tsv'))) {
+    console.log(`eval:events: skipped, ../shared/data/plover is absent (PLOVER data lives in ../shared/data/plover)`);
     return;
   }
-  const analyzer = sharedAnalyzer();
-  const ctx: FeatureContext = { clusters: loadClusters(), lexicon: triggerLexicon() };
   const t0 = performance.now();
-  const featurize = (examples: PloverExample[], weight = 1): Featurized[] =>
-    examples.map((example) => ({ example, gold: example.gold, weight, features: candidateFeatures(candidateOfText(example.text, example.source, example.target), ctx) }));
-  const firstSentence = (text: string) => {
-    const [s] = analyzer.sentences(text);
-    return s ? text.slice(s.start, s.end) : text;
-  };
-  const plv = featurize(readPlv(join(dir, 'PLV_train.tsv')));
-  const gsr = featurize(readGsr(join(dir, 'PLOVER_GSR_CAMEO.jsonl')));
-  const synthetic = featurize(readSynthetic(join(dir, 'ngec-synthetic', 'gpt_synthetic_events_2023-10-19_19.csv.zip'), firstSentence), syntheticWeight);
+  const { plv, gsr, synthetic, pairs } = coderExamples(shared, repoRoot(), sharedAnalyzer(), coderContext(), syntheticWeight);
   const seconds = (performance.now() - t0) / 1000;
-  const classes = [...EVENT_TYPES];
-  console.log(`Event coding (PLOVER types); ${plv.length} PLV, ${gsr.length} GSR, ${synthetic.length} synthetic examples parsed and featurized in ${seconds.toFixed(1)} s`);
-  console.log(`PLV_train, 5-fold cross-validation (dev figures; PLV test is held out elsewhere):`);
+  const types = [...EVENT_TYPES];
+  const classes = [...EVENT_TYPES, NO_EVENT];
+  console.log(`Event coding; ${plv.length} PLV, ${gsr.length} GSR, ${synthetic.length} synthetic, ${pairs.length} labelled pair orders parsed and featurized in ${seconds.toFixed(1)} s`);
 
+  console.log(`PLV_train (1,050 sentences, source and target marked; PLV's terms allow evaluation only):`);
   const rules = score(plv.map((x) => ({ gold: x.example.label, predicted: plvLabel(codePair(x.example.text, x.example.source!, x.example.target!).type ?? 'none') })));
   printScores('trigger lexicon + slot rules', rules);
-  const plvOnly = crossValidate(classes, plv, [], 5, options);
-  printScores('coder, PLV folds only', plvOnly.scores);
-  const all = crossValidate(classes, plv, [...gsr, ...synthetic], 5, options);
-  printScores('coder, + GSR + synthetic', all.scores);
-  console.log('  by type (coder, + GSR + synthetic): ' + all.scores.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
+  const licensed = [...gsr, ...synthetic, ...pairs];
+  const shipped = trainSoftmax(classes, licensed, options);
+  const shippedOnPlv = score(plv.map((x) => ({ gold: x.example.label, predicted: predictLabel(shipped, x.features, types) })));
+  printScores('coder as shipped (never saw PLV)', shippedOnPlv);
+  const cv = crossValidate(classes, plv, licensed, 5, options, types);
+  printScores('coder + PLV folds, 5-fold CV', cv.scores);
+  console.log('  by type (5-fold CV): ' + cv.scores.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
+  console.log('  by type (as shipped): ' + shippedOnPlv.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
 
-  const gsrModel = trainSoftmax(classes, [...plv, ...synthetic], options);
-  const gsrScores = score(gsr.map((x) => ({ gold: x.example.label, predicted: predictLabel(gsrModel, x.features, classes) })));
+  const gsrModel = trainSoftmax(classes, [...synthetic, ...pairs], options);
+  const gsrScores = score(gsr.map((x) => ({ gold: x.example.label, predicted: predictLabel(gsrModel, x.features, types) })));
   const gsrRules = score(gsr.map((x) => ({ gold: x.example.label, predicted: x.example.source && x.example.target ? plvLabel(codePair(x.example.text, x.example.source, x.example.target).type ?? 'none') : 'none' })));
-  console.log(`GSR (CAMEO manual examples), coder trained on PLV + synthetic:`);
+  console.log(`GSR (322 CAMEO-manual sentences), coder trained without them (synthetic + pairs):`);
   printScores('trigger lexicon + slot rules', gsrRules);
   printScores('coder', gsrScores);
+
+  // The labelled Tehran Times pairs, folds by story: does the coder tell an event from none, and its type?
+  const story = (x: Featurized) => x.example.id.split('#')[0];
+  const byStory = crossValidate(classes, pairs, [...gsr, ...synthetic], 5, options, classes, story).predictions;
+  const detect = new Score();
+  let typedRight = 0, goldEvents = 0;
+  for (const p of byStory) {
+    const gold = p.example.label, predicted = p.predicted;
+    if (gold !== NO_EVENT) goldEvents++;
+    if (gold !== NO_EVENT && predicted === gold) typedRight++;
+    if (predicted !== NO_EVENT && gold !== NO_EVENT) detect.tp++;
+    else if (predicted !== NO_EVENT) detect.fp++;
+    else if (gold !== NO_EVENT) detect.fn++;
+  }
+  console.log(`Real Tehran Times pairs (corpus/real-pairs, ${pairs.length / 2} pairs x 2 orders), 5-fold CV by story:`);
+  console.log('  ' + detect.line('event (any type, direction)'));
+  console.log(`  type and direction right on ${typedRight}/${goldEvents} labelled events (${pct(typedRight / Math.max(1, goldEvents))})`);
   if (verbose) {
-    for (const p of all.predictions.filter((p) => p.predicted !== p.example.label).slice(0, 60)) {
+    for (const p of cv.predictions.filter((p) => p.predicted !== p.example.label).slice(0, 60)) {
       console.log(`  ${p.example.label} -> ${p.predicted}: ${p.example.text.slice(0, 160)}`);
     }
   }

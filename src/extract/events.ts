@@ -181,7 +181,7 @@ function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Spa
  * times since October") or a standing state ("has pushed for"), nor for what is ahead; else the day the
  * story is on (a date a sentence just before gave); else the report date.
  */
-function eventDate(s: SlottedSentence, trigger: number, maskedTrigger: number, ctx: EventContext, ahead: boolean): IsoDate | null {
+export function eventDate(s: SlottedSentence, trigger: number, maskedTrigger: number, ctx: EventContext, ahead: boolean): IsoDate | null {
   const dates = ctx.datesIn?.(s.sentence, ahead) ?? findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
   const nearest = dates.length ? dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)) : null;
   const series = /\bsince\b/i.test(s.text.slice(Math.max(0, (nearest?.start ?? 0) - s.sentence.start - 12), (nearest?.start ?? 0) - s.sentence.start));

@@ -19,6 +19,9 @@ export interface Candidate {
   predicate?: number;
   source?: Span;
   target?: Span;
+  /** The grammatical role each fills (src/extract/coder/candidates.ts), with the path that reached it. */
+  sourceRole?: string;
+  targetRole?: string;
 }
 
 export interface FeatureContext {
@@ -112,6 +115,10 @@ export function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
     if (!CONTENT.has(w.upos ?? '')) continue;
     f.push('w=' + lemmaOf(w), 'wd=' + lemmaOf(w) + ':' + w.deprel);
     for (const bits of clusterPrefixes(ctx.clusters?.(w.form) ?? null, [10])) f.push('wc=' + bits);
+  }
+  const plemma = predicate >= 0 ? lemmaOf(tokens[predicate]) : '-';
+  for (const [role, filled] of [['s', c.sourceRole], ['t', c.targetRole]] as const) {
+    f.push(`${role}r=${filled ?? 'none'}`, `${role}rp=${filled ?? 'none'}:${plemma}`);
   }
   for (const [role, i] of [['s', s], ['t', t]] as const) {
     if (i < 0) {

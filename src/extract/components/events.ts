@@ -6,6 +6,7 @@ import type { Event, IsoDate, Location, Span } from '../../model/types.js';
 import type { KnowledgeBase } from '../../kb/index.js';
 import { aliasIndex } from '../../kb/alias-index.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents } from '../events.js';
+import { codeSentenceEvents } from '../coded-events.js';
 import { datelinePlace, datesIn, slotted } from '../doc-helpers.js';
 import { VERSIONS } from '../producers.js';
 import { syntaxOf } from '../syntax.js';
@@ -21,7 +22,8 @@ export const events: Component = {
     const found: Event[] = [];
     for (const sentence of doc.sentences) {
       const s = slotted(doc, sentence, kb);
-      if (s.slots.length) found.push(...codeEvents(s, context));
+      if (!s.slots.length) continue;
+      found.push(...(process.env.ORBIT_EVENT_CODER === 'coder' ? codeSentenceEvents(doc, sentence, s, context) : codeEvents(s, context)));
     }
     linkReactions(found, doc.text);
     doc.events = mergeRepeatedEvents(found);

@@ -6,10 +6,13 @@
 //   its arguments are read from the parse.
 // The data is read from ../shared for training and evaluation only and never copied into the repo.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import type { Span } from '../../model/types.js';
 import { parseMarkedPair } from '../pairs.js';
+import type { KnownRoles } from '../coder/candidate-of-text.js';
 
 export interface PloverExample {
   id: string;
@@ -20,6 +23,8 @@ export interface PloverExample {
   gold: string[];
   /** PLV's own label, for scoring by its classes. */
   label: string;
+  /** For a labelled pipeline candidate: its predicate and the roles of source and target. */
+  known?: KnownRoles;
 }
 
 /** PLOVER's merged class in PLV: CONCEDE and RETREAT count as one. */
@@ -76,4 +81,88 @@ export function readSynthetic(zipFile: string, firstSentence: (text: string) => 
     const text = firstSentence(String(r.text ?? '').trim());
     return { id: `synthetic:${i}`, text, gold: [r.label], label: plvLabel(r.label) };
   });
+}
+
+/**
+ * The hand-labelled Tehran Times pairs (corpus/real-pairs/labels.jsonl), both orders of each pair: the
+ * labelled direction gets the type, the other NONE (both for a joint act); a NONE pair is NONE both ways.
+ * `rawText` gives a story's raw text by its id.
+ */
+export function readPairLabels(file: string, rawText: (doc: string) => string | undefined): PloverExample[] {
+  const out: PloverExample[] = [];
+  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
+    if (!line.trim()) return;
+    const r = JSON.parse(line);
+    const story = r.at >= 0 ? rawText(r.doc) : undefined;
+    if (!story) return;
+    const text = story.slice(r.at, r.at + r.length);
+    const a = { start: r.a[0], end: r.a[1] }, b = { start: r.b[0], end: r.b[1] };
+    const forward = r.type !== 'NONE' && (r.source === 'A' || r.source === 'both') ? r.type : 'NONE';
+    const backward = r.type !== 'NONE' && (r.source === 'B' || r.source === 'both') ? r.type : 'NONE';
+    out.push({ id: `${r.doc}#${n}:ab`, text, source: a, target: b, gold: [forward], label: plvLabel(forward) });
+    out.push({ id: `${r.doc}#${n}:ba`, text, source: b, target: a, gold: [backward], label: plvLabel(backward) });
+  });
+  return out;
+}
+
+/** The Tehran Times crawl's raw texts by story id ("tehran-times:2879"). */
+export function readTehranTimes(file: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const line of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line);
+    texts.set(`tehran-times:${r.id}`, String(r.text));
+  }
+  return texts;
+}
+
+/** Where the training data lives under ../shared/data, and the repo's own labels. */
+export function ploverFiles(shared: string, repo: string) {
+  return {
+    plv: join(shared, 'plover', 'PLV_train.tsv'),
+    gsr: join(shared, 'plover', 'PLOVER_GSR_CAMEO.jsonl'),
+    synthetic: join(shared, 'plover', 'ngec-synthetic', 'gpt_synthetic_events_2023-10-19_19.csv.zip'),
+    tehranTimes: join(shared, 'corpora', 'tehran_times_early.jsonl.gz'),
+    pairs: join(repo, 'corpus', 'real-pairs', 'labels.jsonl'),
+    candidates: join(repo, 'corpus', 'real-candidates', 'labels.jsonl'),
+  };
+}
+
+interface CandidateArg { n: number; role: string; via: string; start: number; end: number }
+
+/**
+ * The hand-labelled pipeline candidates (corpus/real-candidates/labels.jsonl): every way of making the
+ * candidate's arguments source and target, as the pipeline tries them, is an example — of the labelled
+ * type when it is the labelled assignment, NONE otherwise.
+ */
+export function readCandidateLabels(file: string, rawText: (doc: string) => string | undefined): PloverExample[] {
+  const out: PloverExample[] = [];
+  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
+    if (!line.trim()) return;
+    const r = JSON.parse(line);
+    const story = r.at >= 0 ? rawText(r.doc) : undefined;
+    if (!story) return;
+    const text = story.slice(r.at, r.at + r.length);
+    const args: CandidateArg[] = r.args;
+    const sources = new Set<number>(r.source ?? []), targets = new Set<number>(r.target ?? []);
+    const role = (a: CandidateArg | undefined) => a && `${a.role}:${a.via}`;
+    const span = (a: CandidateArg | undefined) => a && { start: a.start, end: a.end };
+    const options: [CandidateArg | undefined, CandidateArg | undefined][] = [];
+    for (const s of args) {
+      options.push([s, undefined]);
+      for (const t of args) if (t !== s) options.push([s, t]);
+    }
+    for (const t of args) options.push([undefined, t]);
+    for (const [s, t] of options) {
+      const right = r.type !== 'NONE' &&
+        (s ? sources.has(s.n) : sources.size === 0) &&
+        (t ? targets.has(t.n) : targets.size === 0 || ![...targets].some((k) => args.some((a) => a.n === k)));
+      const type = right ? r.type : 'NONE';
+      out.push({
+        id: `${r.doc}#c${n}:${s?.n ?? 0}-${t?.n ?? 0}`, text, source: span(s), target: span(t), gold: [type], label: plvLabel(type),
+        known: { predicateAt: r.predicate[0], sourceRole: role(s), targetRole: role(t) },
+      });
+    }
+  });
+  return out;
 }
