@@ -27,7 +27,7 @@ function main(): void {
   const syntheticWeight = arg('--synthetic-weight', 0.3);
   const t0 = performance.now();
   const data = coderExamples(shared, repoRoot(), sharedAnalyzer(), coderContext(), syntheticWeight);
-  const train = [...data.gsr, ...data.synthetic, ...data.pairs];
+  const train = [...data.gsr, ...data.synthetic, ...data.pairs, ...data.candidates];
   const classes = [...EVENT_TYPES, NO_EVENT];
   const model = trainSoftmax(classes, train, options);
   const out = new SoftmaxModel(model.classes, model.weights, {
@@ -35,6 +35,7 @@ function main(): void {
       gsr: `${data.gsr.length} PLOVER_GSR_CAMEO sentences (CC BY-SA 4.0)`,
       synthetic: `${data.synthetic.length} NGEC synthetic story leads (MIT), weight ${syntheticWeight}`,
       pairs: `${data.pairs.length} ordered pairs from corpus/real-pairs (Orbit's own labels of Tehran Times sentences, CC BY 4.0 text)`,
+      candidates: `${data.candidates.length} assignments of the pipeline candidates labelled in corpus/real-candidates`,
     },
     options,
     command: 'npm run train:coder',

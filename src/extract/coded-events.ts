@@ -9,7 +9,7 @@ import { stableId } from '../core/ids.js';
 import { producedBy } from './producers.js';
 import { attribution, modalityAt } from './modality.js';
 import type { SlottedSentence } from './slots.js';
-import { eventDate, type EventContext } from './events.js';
+import { codeEvents, eventDate, type EventContext } from './events.js';
 import { assignments, predicateCandidates, type Argument, type PredicateCandidate } from './coder/candidates.js';
 import { candidateFeatures } from './coder/features.js';
 import { coderContext, NO_EVENT, sharedCoder } from './coder/index.js';
@@ -17,7 +17,7 @@ import { isEventNoun } from './coder/event-nouns.js';
 import { triggerLexicon } from './lexicon.js';
 
 /** Below this probability of its type a candidate is no event (tuned on real gold half A). */
-export const EVENT_THRESHOLD = 0.5;
+export const EVENT_THRESHOLD = 0.35;
 
 /** The sentence's tokens with heads local to it, as the coder's features index them. */
 export function sentenceTokens(doc: Doc, sentence: Sentence): DocToken[] {
@@ -57,6 +57,8 @@ export function codeSentenceEvents(doc: Doc, sentence: Sentence, s: SlottedSente
   const attributedTo = attribution(s);
   const lexicon = triggerLexicon();
   const events: Event[] = [];
+  // What the trigger-lexicon rules make of each predicate: one of the coder's features.
+  const ruleTypes = new Map(codeEvents(s, ctx).map((e) => [e.trigger?.start, e.type]));
   for (const c of predicateCandidates(tokens, mentions, isEventNoun)) {
     let best: { type: string; p: number; source?: Argument; target?: Argument } | null = null;
     for (const a of assignments(c)) {
@@ -64,6 +66,7 @@ export function codeSentenceEvents(doc: Doc, sentence: Sentence, s: SlottedSente
         tokens, text, offset: sentence.start, predicate: c.predicate,
         source: a.source?.mention, target: a.target?.mention,
         sourceRole: a.source && `${a.source.role}:${a.source.via}`, targetRole: a.target && `${a.target.role}:${a.target.via}`,
+        ruleType: ruleTypes.get(tokens[c.predicate].start),
       };
       const p = coder.probabilities(candidateFeatures(candidate, features));
       let k = -1;

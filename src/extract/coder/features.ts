@@ -22,6 +22,8 @@ export interface Candidate {
   /** The grammatical role each fills (src/extract/coder/candidates.ts), with the path that reached it. */
   sourceRole?: string;
   targetRole?: string;
+  /** The type the trigger-lexicon rules (events.ts) give this predicate, when they code one: evidence, not the decision. */
+  ruleType?: string;
 }
 
 export interface FeatureContext {
@@ -150,5 +152,6 @@ export function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
     f.push(`lx${where}=${entry.type}`, `lx${where}=${entry.type}:${entry.mode ?? ''}`);
     if (at >= 0 && at === predicate) f.push('lxp=' + entry.type);
   }
+  if (c.ruleType) f.push('rule=' + c.ruleType, `rule=${c.ruleType}:${f.includes('s=none') ? 's' : ''}${f.includes('t=none') ? 't' : ''}`);
   return f;
 }
