@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   ingest: { summary: 'read inputs into a store (--db FILE)', load: () => import('./ingest.js') },
   pipeline: { summary: 'print the pipeline: stages and components in order, with requires/assigns', load: () => import('./pipeline.js') },
   serve: { summary: 'serve the API and the web app (--db FILE --port N)', load: () => import('./serve.js') },
+  ner: { summary: 'named entities: CoNLL-2003 in and out (--conll IN --out OUT), or the entities of a text', load: () => import('./ner.js') },
   parse: { summary: 'tag, lemmatize and parse: CoNLL-U in and out (--conllu IN --out OUT), or text as trees', load: () => import('./parse.js') },
   code: { summary: 'the PLOVER type of what a marked source does to a marked target (--pairs IN.jsonl)', load: () => import('./code.js') },
   kb: { summary: 'check the knowledge base (kb check)', load: () => import('./kb.js') },

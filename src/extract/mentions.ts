@@ -2,7 +2,7 @@
 // date the sentence speaks of ("Iraq's prime minister" in 2021 is Kadhimi), and actors found by the
 // shape of their names. Mentions never overlap; the longer one wins.
 import type { Actor, IsoDate, Mention, Span, Token } from '../model/types.js';
-import type { Apposition } from '../core/doc.js';
+import type { Apposition, EntitySpan } from '../core/doc.js';
 import { producedBy } from './producers.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { aliasIndex, type NameEntry } from '../kb/alias-index.js';
@@ -17,12 +17,18 @@ export interface MentionResult {
   discovered: Actor[];
 }
 
+/** "Mohammed Tawfiq Allawi" ends with "Allawi" and with "Tawfiq Allawi", word for word. */
+function endsWithWords(name: string, tail: string): boolean {
+  return name !== tail && (name.endsWith(' ' + tail) || name.endsWith('-' + tail));
+}
+
 export function findMentions(
   text: string,
   tokens: Token[],
   kb: KnowledgeBase,
   dateAt: (offset: number) => IsoDate | null,
   datelineCountry: string | null,
+  entities: readonly EntitySpan[] = [],
 ): MentionResult {
   const index = aliasIndex(kb);
   const matches = index.names.findAll(tokens);
@@ -69,6 +75,20 @@ export function findMentions(
     for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
     discovered.set(actor.id, actor);
     mentions.push({ actorId: actor.id, text: span.text, start: span.start, end: span.end, method: 'pattern', producer: producedBy('mentions', 'pattern') });
+  }
+  // People and organisations the NER found where no name stands yet. A later "Allawi" is the
+  // "Mohammed Tawfiq Allawi" named before it.
+  for (const e of entities) {
+    if (e.label !== 'PER' && e.label !== 'ORG') continue;
+    if (mentions.some((m) => m.start < e.end && e.start < m.end)) continue;
+    const surface = text.slice(e.start, e.end).replace(/[’'.,-]+$/u, '');
+    if (surface.length < 3 || !/\p{Lu}/u.test(surface)) continue;
+    const kind = e.label === 'PER' ? 'person' : 'organization';
+    const earlier = kind === 'person' ? [...discovered.values()].find((a) => a.kind === 'person' && endsWithWords(a.name, surface)) : undefined;
+    const actor = earlier ?? discoveredActor({ start: e.start, end: e.start + surface.length, text: surface, name: surface, kind });
+    if (kb.actor(actor.id)) continue;
+    discovered.set(actor.id, actor);
+    mentions.push({ actorId: actor.id, text: surface, start: e.start, end: e.start + surface.length, method: 'ner', producer: producedBy('mentions', 'ner') });
   }
   mentions.sort((a, b) => a.start - b.start);
 

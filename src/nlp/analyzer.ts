@@ -69,6 +69,11 @@ export class Analyzer {
     return tagIds(this.tagger, forms, this.atomizer.atomize(forms), this.scores);
   }
 
+  /** UPOS of each word, from the tagger alone (what the NER reads). */
+  upos(forms: readonly string[]): string[] {
+    return Array.from(this.tagIds(forms), (id) => this.uposOfTag[id]);
+  }
+
   /** Sentences of a text, with their UD words; a line break always ends one. */
   sentences(text: string): SentenceSpan[] {
     return splitIntoSentences(this.sentenceModel, text);

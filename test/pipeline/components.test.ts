@@ -6,6 +6,7 @@ import { checkOrder, createPipeline, runComponent, type Component } from '../../
 import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from '../../src/pipeline/components.js';
 import { tokenizer } from '../../src/nlp/tokenizer-component.js';
 import { mentions } from '../../src/extract/components/mentions.js';
+import { ner } from '../../src/nlp/ner-component.js';
 import { events } from '../../src/extract/components/events.js';
 import { testKb } from '../helpers/kb.js';
 import { cleanDoc } from '../helpers/article.js';
@@ -15,7 +16,7 @@ const byName = (name: string) => DOCUMENT_COMPONENTS.find((c) => c.name === name
 
 test('the registered order passes the requires/assigns check', () => {
   assert.doesNotThrow(() => checkOrder(DOCUMENT_COMPONENTS, GIVEN_LAYERS));
-  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
+  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'ner', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
 });
 
 test('a misordered list fails at start-up, naming both components and the layer', () => {
@@ -45,8 +46,10 @@ test('a wire dateline is a sentence of its own, so the lead parses without it', 
 
 test('a component refuses a Doc that lacks what it requires', () => {
   const doc = cleanDoc('Kataib Hezbollah attacked a base.');
-  assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences'/);
+  assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences', 'entities'/);
   runComponent(tokenizer, doc, { kb });
+  runComponent(ner, doc, { kb });
+  assert.deepEqual(doc.entities.map((e) => doc.text.slice(e.start, e.end)), ['Kataib Hezbollah']);
   runComponent(mentions, doc, { kb });
   assert.deepEqual(doc.mentions.map((m) => [m.actorId, m.producer]), [['kataib-hezbollah', { component: 'mentions', rule: 'alias', version: mentions.version }]]);
 });

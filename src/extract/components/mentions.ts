@@ -7,13 +7,13 @@ import { VERSIONS } from '../producers.js';
 
 export const mentions: Component = {
   name: 'mentions',
-  requires: ['tokens', 'sentences'],
+  requires: ['tokens', 'sentences', 'entities'],
   assigns: ['mentions', 'appositions', 'discovered'],
   version: VERSIONS.mentions,
-  description: 'actor mentions: KB aliases and demonyms, dated offices, discovered names, titles by names',
+  description: 'actor mentions: KB aliases and demonyms, dated offices, names found by pattern or NER, titles by names',
   run(doc, { kb }) {
     const dateline = datelinePlace(doc, kb);
-    const found = findMentions(doc.text, doc.tokens, kb, dateAt(doc), dateline?.country ?? null);
+    const found = findMentions(doc.text, doc.tokens, kb, dateAt(doc), dateline?.country ?? null, doc.entities);
     doc.mentions = found.mentions;
     doc.appositions = found.appositions;
     doc.discovered = found.discovered;

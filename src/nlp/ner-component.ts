@@ -1,0 +1,38 @@
+// The trained NER as a document component: PER, ORG, LOC and MISC spans over every sentence
+// (models/ner; features in src/nlp/ner/ner.ts), the knowledge base's names as its gazetteer. Mentions
+// read the PER and ORG spans to find the actors nobody listed.
+import type { Component } from '../pipeline/component.js';
+import type { KnowledgeBase } from '../kb/index.js';
+import { gazetteerEntries } from '../kb/gazetteer.js';
+import { VERSIONS, producedBy } from '../extract/producers.js';
+import { sharedAnalyzer } from './parser-component.js';
+import { Gazetteer } from './ner/gazetteer.js';
+import { EntityRecognizer } from './ner/recognizer.js';
+import { nerWords } from './ner/words.js';
+
+const recognizers = new WeakMap<KnowledgeBase, EntityRecognizer>();
+
+/** The process's recognizer for a knowledge base (its names are the gazetteer), loaded on first call. */
+export function sharedRecognizer(kb: KnowledgeBase): EntityRecognizer {
+  let r = recognizers.get(kb);
+  if (!r) recognizers.set(kb, (r = EntityRecognizer.load(new Gazetteer(gazetteerEntries(kb)))));
+  return r;
+}
+
+export const ner: Component = {
+  name: 'ner',
+  requires: ['tokens', 'sentences'],
+  assigns: ['entities'],
+  version: VERSIONS.ner,
+  description: 'named entities PER/ORG/LOC/MISC (averaged perceptron over BILOU tags, KB gazetteer; models/ner)',
+  run(doc, { kb }) {
+    const analyzer = sharedAnalyzer();
+    const words = doc.sentences.map((s) => nerWords(doc.tokens.slice(s.tokenStart, s.tokenEnd), doc.text));
+    const sentences = words.map((w) => {
+      const forms = w.map((x) => x.form);
+      return { forms, upos: analyzer.upos(forms) };
+    });
+    const spans = sharedRecognizer(kb).recognize(sentences);
+    doc.entities = spans.flatMap((found, k) => found.map((s) => ({ start: words[k][s.start].start, end: words[k][s.end - 1].end, label: s.type, producer: producedBy('ner', 'model') })));
+  },
+};
