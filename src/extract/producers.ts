@@ -5,6 +5,7 @@ import type { Producer } from '../model/types.js';
 /** Bump a component's version when what it outputs changes for the same input. */
 export const VERSIONS = {
   tokenizer: '1',
+  tagger: '1',
   ner: '1',
   mentions: '1',
   coreference: '1',

@@ -36,6 +36,14 @@ export interface Analysis {
   deprel: string[];
 }
 
+export interface Tagging {
+  /** The tagger's class ids ("UPOS|XPOS" pairs). */
+  ids: Int32Array;
+  upos: string[];
+  xpos: string[];
+  lemma: string[];
+}
+
 export const DEFAULT_MODEL = () => join(modelsDir(), 'parser', 'en-ud.bin.gz');
 
 export class Analyzer {
@@ -46,6 +54,7 @@ export class Analyzer {
   private uposOfTag: string[];
   private xposOfTag: string[];
   private scores: Float64Array;
+  private tagIndex: Map<string, number>;
 
   constructor(
     readonly meta: AnalyzerMeta,
@@ -62,6 +71,7 @@ export class Analyzer {
     this.uposOfTag = tagger.tags.map(uposOf);
     this.xposOfTag = tagger.tags.map(xposOf);
     this.scores = new Float64Array(tagger.tags.length);
+    this.tagIndex = new Map(tagger.tags.map((t, i) => [t, i]));
   }
 
   /** Tags only, as "UPOS|XPOS" class ids: for callers that need no parse. */
@@ -84,25 +94,43 @@ export class Analyzer {
   }
 
   analyze(forms: readonly string[]): Analysis {
+    return this.parseTagged(forms, this.tag(forms));
+  }
+
+  /** Tags and lemmas alone: what every sentence gets; the parse is for those extraction reads. */
+  tag(forms: readonly string[]): Tagging {
     const n = forms.length;
-    const atoms = this.atomizer.atomize(forms);
-    const ids = tagIds(this.tagger, forms, atoms, this.scores);
-    const tagH = new Int32Array(n);
-    const uposH = new Int32Array(n);
+    const ids = tagIds(this.tagger, forms, this.atomizer.atomize(forms), this.scores);
     const upos = new Array<string>(n);
     const xpos = new Array<string>(n);
     const lemma = new Array<string>(n);
     for (let i = 0; i < n; i++) {
-      tagH[i] = this.tagHash[ids[i]];
-      uposH[i] = this.uposHash[ids[i]];
       upos[i] = this.uposOfTag[ids[i]];
       xpos[i] = this.xposOfTag[ids[i]];
       lemma[i] = this.lemmatizer.lemma(forms[i], xpos[i]);
     }
+    return { ids, upos, xpos, lemma };
+  }
+
+  /** The class id of a "UPOS|XPOS" pair the tagger gave (-1 for a pair it never gives). */
+  tagId(upos: string, xpos: string): number {
+    return this.tagIndex.get(`${upos}|${xpos}`) ?? -1;
+  }
+
+  /** Heads and relations of tagged words. */
+  parseTagged(forms: readonly string[], tagging: Tagging): Analysis {
+    const n = forms.length;
+    const atoms = this.atomizer.atomize(forms);
+    const tagH = new Int32Array(n);
+    const uposH = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      tagH[i] = this.tagHash[tagging.ids[i]];
+      uposH[i] = this.uposHash[tagging.ids[i]];
+    }
     const result = n ? parse(this.parser, parserInput(atoms, tagH, uposH)) : { heads: new Int32Array(0), labels: new Int32Array(0) };
     const deprel = new Array<string>(n);
     for (let i = 0; i < n; i++) deprel[i] = this.parser.labels[result.labels[i]];
-    return { lemma, upos, xpos, head: result.heads, deprel };
+    return { lemma: tagging.lemma, upos: tagging.upos, xpos: tagging.xpos, head: result.heads, deprel };
   }
 
   save(path: string): number {

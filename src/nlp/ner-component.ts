@@ -5,7 +5,6 @@ import type { Component } from '../pipeline/component.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { gazetteerEntries } from '../kb/gazetteer.js';
 import { VERSIONS, producedBy } from '../extract/producers.js';
-import { sharedAnalyzer } from './parser-component.js';
 import { Gazetteer } from './ner/gazetteer.js';
 import { EntityRecognizer } from './ner/recognizer.js';
 import { nerWords } from './ner/words.js';
@@ -21,16 +20,16 @@ export function sharedRecognizer(kb: KnowledgeBase): EntityRecognizer {
 
 export const ner: Component = {
   name: 'ner',
-  requires: ['tokens', 'sentences'],
+  requires: ['tokens', 'sentences', 'upos'],
   assigns: ['entities'],
   version: VERSIONS.ner,
   description: 'named entities PER/ORG/LOC/MISC (averaged perceptron over BILOU tags, KB gazetteer; models/ner)',
   run(doc, { kb }) {
-    const analyzer = sharedAnalyzer();
     const words = doc.sentences.map((s) => nerWords(doc.tokens.slice(s.tokenStart, s.tokenEnd), doc.text));
-    const sentences = words.map((w) => {
-      const forms = w.map((x) => x.form);
-      return { forms, upos: analyzer.upos(forms) };
+    // A joined compound ("al-Sudani") reads as its last word's tag.
+    const sentences = words.map((w, k) => {
+      const from = doc.sentences[k].tokenStart;
+      return { forms: w.map((x) => x.form), upos: w.map((x) => doc.tokens[from + x.to - 1].upos ?? 'X') };
     });
     const spans = sharedRecognizer(kb).recognize(sentences);
     doc.entities = spans.flatMap((found, k) => found.map((s) => ({ start: words[k][s.start].start, end: words[k][s.end - 1].end, label: s.type, producer: producedBy('ner', 'model') })));

@@ -1,6 +1,6 @@
-// The trained tagger, lemmatizer and parser as a document component: the tokens of each sentence that
-// extraction reads (one that names an actor and holds an event trigger) get their lemma, UPOS and Penn
-// tag, head (a Doc-level token index, -1 for the sentence's root) and relation; the others keep nulls.
+// The trained parser as a document component: the tokens of each sentence that extraction reads (one
+// that names an actor and holds an event trigger) get their head (a Doc-level token index, -1 for the
+// sentence's root) and relation, parsed over the tagger component's tags; the others keep nulls.
 // Parsing is most of the pipeline's cost, and most of a news page's words stand in sentences that
 // extraction never reads.
 // The model is loaded on first use, once per process (or worker thread).
@@ -17,14 +17,14 @@ export function sharedAnalyzer(): Analyzer {
 }
 
 /** Sentences longer than this are parsed in pieces: a run-on "sentence" is usually a list or a table. */
-const LONGEST_SENTENCE = 300;
+import { LONGEST_SENTENCE } from './tagger-component.js';
 
 export const parser: Component = {
   name: 'parser',
-  requires: ['tokens', 'sentences', 'mentions', 'coreference'],
-  assigns: ['lemmas', 'upos', 'deps'],
+  requires: ['tokens', 'sentences', 'upos', 'lemmas', 'mentions', 'coreference'],
+  assigns: ['deps'],
   version: '1',
-  description: 'lemma, UPOS/XPOS, head, relation where extraction reads them: an actor and a trigger (perceptron tagger, arc-hybrid parser; models/parser)',
+  description: 'head and relation where extraction reads them: an actor and a trigger (arc-hybrid parser over the tagger\'s tags; models/parser)',
   run(doc) {
     const model = sharedAnalyzer();
     const named = namingSentences(doc);
@@ -33,11 +33,12 @@ export const parser: Component = {
       for (let from = sentence.tokenStart; from < sentence.tokenEnd; from += LONGEST_SENTENCE) {
         const to = Math.min(sentence.tokenEnd, from + LONGEST_SENTENCE);
         const tokens = doc.tokens.slice(from, to);
-        const a = model.analyze(tokens.map((t) => t.form));
+        const forms = tokens.map((t) => t.form);
+        const ids = Int32Array.from(tokens, (t) => model.tagId(t.upos ?? '', t.xpos ?? ''));
+        const a = ids.some((id) => id < 0)
+          ? model.analyze(forms)
+          : model.parseTagged(forms, { ids, upos: tokens.map((t) => t.upos!), xpos: tokens.map((t) => t.xpos!), lemma: tokens.map((t) => t.lemma!) });
         tokens.forEach((t, i) => {
-          t.lemma = a.lemma[i];
-          t.upos = a.upos[i];
-          t.xpos = a.xpos[i];
           t.head = a.head[i] < 0 ? -1 : from + a.head[i];
           t.deprel = a.deprel[i];
         });

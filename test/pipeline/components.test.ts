@@ -7,6 +7,7 @@ import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from '../../src/pipeline/components
 import { tokenizer } from '../../src/nlp/tokenizer-component.js';
 import { mentions } from '../../src/extract/components/mentions.js';
 import { ner } from '../../src/nlp/ner-component.js';
+import { tagger } from '../../src/nlp/tagger-component.js';
 import { events } from '../../src/extract/components/events.js';
 import { testKb } from '../helpers/kb.js';
 import { cleanDoc } from '../helpers/article.js';
@@ -16,7 +17,7 @@ const byName = (name: string) => DOCUMENT_COMPONENTS.find((c) => c.name === name
 
 test('the registered order passes the requires/assigns check', () => {
   assert.doesNotThrow(() => checkOrder(DOCUMENT_COMPONENTS, GIVEN_LAYERS));
-  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'ner', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
+  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'tagger', 'ner', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
 });
 
 test('a misordered list fails at start-up, naming both components and the layer', () => {
@@ -48,6 +49,7 @@ test('a component refuses a Doc that lacks what it requires', () => {
   const doc = cleanDoc('Kataib Hezbollah attacked a base.');
   assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences', 'entities'/);
   runComponent(tokenizer, doc, { kb });
+  runComponent(tagger, doc, { kb });
   runComponent(ner, doc, { kb });
   assert.deepEqual(doc.entities.map((e) => doc.text.slice(e.start, e.end)), ['Kataib Hezbollah']);
   runComponent(mentions, doc, { kb });
