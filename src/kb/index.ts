@@ -119,9 +119,10 @@ function readPackFiles(dirs: string[]): PackFile[] {
       for (const name of readdirSync(packDir).sort()) {
         if (!/\.ya?ml$/.test(name)) continue;
         const path = join(packDir, name);
-        const canonical = name.replace(/\.yml$/, '.yaml');
+        // A pack may split its actors and roles by topic: actors-iran.yaml, roles-iraq.yaml.
+        const canonical = name.replace(/\.yml$/, '.yaml').replace(/^(actors|roles|places)-[a-z0-9-]+\.yaml$/, '$1.yaml');
         if (!validators[canonical]) {
-          problems.push(`${path}: unknown kind of file (expected pack.yaml, actors.yaml, roles.yaml or places.yaml)`);
+          problems.push(`${path}: unknown kind of file (expected pack.yaml, actors.yaml, roles.yaml or places.yaml, or actors-*.yaml, roles-*.yaml, places-*.yaml)`);
           continue;
         }
         try {
