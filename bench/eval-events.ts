@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { repoRoot, sharedDataDir } from '../src/core/paths.js';
 import { EVENT_TYPES } from '../src/model/types.js';
 import { sharedAnalyzer } from '../src/nlp/parser-component.js';
-import { codePair } from '../src/extract/pairs.js';
+import { codePair, rulePair } from '../src/extract/pairs.js';
 import { coderContext, NO_EVENT } from '../src/extract/coder/index.js';
 import { trainSoftmax } from '../src/extract/coder/softmax.js';
 import { plvLabel } from '../src/extract/learn/plover-data.js';
@@ -43,12 +43,14 @@ async function main(): Promise<void> {
   console.log(`Event coding; ${plv.length} PLV, ${gsr.length} GSR, ${synthetic.length} synthetic, ${pairs.length} labelled pair orders parsed and featurized in ${seconds.toFixed(1)} s`);
 
   console.log(`PLV_train (1,050 sentences, source and target marked; PLV's terms allow evaluation only):`);
-  const rules = score(plv.map((x) => ({ gold: x.example.label, predicted: plvLabel(codePair(x.example.text, x.example.source!, x.example.target!).type ?? 'none') })));
+  const rules = score(plv.map((x) => ({ gold: x.example.label, predicted: plvLabel(rulePair(x.example.text, x.example.source!, x.example.target!).type ?? 'none') })));
   printScores('trigger lexicon + slot rules', rules);
   const licensed = [...gsr, ...synthetic, ...pairs];
   const shipped = trainSoftmax(classes, licensed, options);
   const shippedOnPlv = score(plv.map((x) => ({ gold: x.example.label, predicted: predictLabel(shipped, x.features, types) })));
   printScores('coder as shipped (never saw PLV)', shippedOnPlv);
+  const pairsCli = score(plv.map((x) => ({ gold: x.example.label, predicted: plvLabel(codePair(x.example.text, x.example.source!, x.example.target!).type ?? 'none') })));
+  printScores('orbit code --pairs (coder + lexicon)', pairsCli);
   const cv = crossValidate(classes, plv, licensed, 5, options, types);
   printScores('coder + PLV folds, 5-fold CV', cv.scores);
   console.log('  by type (5-fold CV): ' + cv.scores.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 
   const gsrModel = trainSoftmax(classes, [...synthetic, ...pairs], options);
   const gsrScores = score(gsr.map((x) => ({ gold: x.example.label, predicted: predictLabel(gsrModel, x.features, types) })));
-  const gsrRules = score(gsr.map((x) => ({ gold: x.example.label, predicted: x.example.source && x.example.target ? plvLabel(codePair(x.example.text, x.example.source, x.example.target).type ?? 'none') : 'none' })));
+  const gsrRules = score(gsr.map((x) => ({ gold: x.example.label, predicted: x.example.source && x.example.target ? plvLabel(rulePair(x.example.text, x.example.source, x.example.target).type ?? 'none') : 'none' })));
   console.log(`GSR (322 CAMEO-manual sentences), coder trained without them (synthetic + pairs):`);
   printScores('trigger lexicon + slot rules', gsrRules);
   printScores('coder', gsrScores);

@@ -8,7 +8,7 @@ import { plvLabel, ploverFiles, readCandidateLabels, readGsr, readPairLabels, re
 import type { Analyzer } from '../../nlp/analyzer.js';
 import { candidateFeatures, type FeatureContext } from '../coder/features.js';
 import { candidateOfText } from '../coder/candidate-of-text.js';
-import { codePair } from '../pairs.js';
+import { rulePair } from '../pairs.js';
 
 /** The settings the shipped model is trained with (tuned by cross-validation, see eval:events). */
 export const CODER_OPTIONS = { epochs: 20, l2: 1e-5, rate: 0.3 };
@@ -79,7 +79,7 @@ export function coderExamples(shared: string, repo: string, analyzer: Analyzer, 
   const featurize = (examples: PloverExample[], weight = 1): Featurized[] =>
     examples.map((example) => {
       const candidate = candidateOfText(example.text, example.source, example.target, example.known);
-      if (example.source && example.target) candidate.ruleType = codePair(example.text, example.source, example.target).type ?? undefined;
+      if (example.source && example.target) candidate.ruleType = rulePair(example.text, example.source, example.target).type ?? undefined;
       return { example, gold: example.gold, weight, features: candidateFeatures(candidate, ctx) };
     });
   const firstSentence = (text: string) => {
