@@ -8,6 +8,7 @@ import { sharedAnalyzer } from '../nlp/parser-component.js';
 import { sharedRecognizer } from '../nlp/ner-component.js';
 import { nerWords } from '../nlp/ner/words.js';
 import { parseConll, writeConll } from '../nlp/ner/conll.js';
+import { readInputFile } from './output.js';
 import { detectScheme, tagsOf, type Scheme } from '../nlp/ner/scheme.js';
 
 const HELP = `usage: orbit ner --conll IN [--out OUT] [--scheme IOB1|IOB2|BILOU]   (IN may be - for stdin; OUT defaults to stdout)
@@ -31,16 +32,9 @@ export async function run(args: string[]): Promise<number> {
   const analyzer = sharedAnalyzer();
 
   if (values.conll) {
-    const name = values.conll === '-' ? 'stdin' : values.conll;
-    let text: string;
-    try {
-      text = readFileSync(values.conll === '-' ? 0 : values.conll, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      process.stderr.write(`orbit ner: ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a CoNLL file' : (error as Error).message}\n`);
-      return 1;
-    }
-    if (text.includes('\u0000')) return void process.stderr.write(`orbit ner: ${name}: binary data, not CoNLL text\n`), 1;
+    const input = readInputFile('ner', values.conll, 'a CoNLL file');
+    if (!input) return 1;
+    const { name, text } = input;
     const file = parseConll(text, name);
     if (!file.documents.some((d) => d.sentences.length)) {
       process.stderr.write(`orbit ner: ${name}: no sentences (expected one word per line, columns separated by spaces, blank lines between sentences)\n`);

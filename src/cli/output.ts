@@ -35,3 +35,23 @@ export function messagePrinter(stream: NodeJS.WritableStream = process.stderr) {
     },
   };
 }
+
+/**
+ * A command's input file (or stdin for "-") as text; on failure, writes "orbit CMD: NAME: reason" and
+ * gives null. `kind` names what was expected ("a CoNLL-U file").
+ */
+export function readInputFile(command: string, path: string, kind: string): { name: string; text: string } | null {
+  const name = path === '-' ? 'stdin' : path;
+  try {
+    const text = readFileSync(path === '-' ? 0 : path, 'utf8');
+    if (text.includes('\u0000')) {
+      process.stderr.write(`orbit ${command}: ${name}: binary data, not ${kind}\n`);
+      return null;
+    }
+    return { name, text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(`orbit ${command}: ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `is a folder, not ${kind}` : (error as Error).message}\n`);
+    return null;
+  }
+}

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Analysis } from '../nlp/analyzer.js';
 import { formatConllu, parseConllu } from '../nlp/conllu.js';
 import { sharedAnalyzer } from '../nlp/parser-component.js';
+import { readInputFile } from './output.js';
 
 const HELP = `usage: orbit parse --conllu IN.conllu [--out OUT.conllu]   (IN may be - for stdin; OUT defaults to stdout)
        orbit parse "A sentence to parse."                   (or a text file)
@@ -24,15 +25,9 @@ export async function run(args: string[]): Promise<number> {
   if (!values.conllu && !positionals.length) return void process.stderr.write(`orbit parse: give --conllu IN or a text\n\n${HELP}\n`), 2;
 
   if (values.conllu) {
-    const name = values.conllu === '-' ? 'stdin' : values.conllu;
-    let text: string;
-    try {
-      text = readFileSync(values.conllu === '-' ? 0 : values.conllu, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      process.stderr.write(`orbit parse: ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a CoNLL-U file' : (error as Error).message}\n`);
-      return 1;
-    }
+    const input = readInputFile('parse', values.conllu, 'a CoNLL-U file');
+    if (!input) return 1;
+    const { name, text } = input;
     let sentences;
     try {
       sentences = parseConllu(text, name);

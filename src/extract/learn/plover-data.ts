@@ -90,19 +90,25 @@ export function readSynthetic(zipFile: string, firstSentence: (text: string) => 
  */
 export function readPairLabels(file: string, rawText: (doc: string) => string | undefined): PloverExample[] {
   const out: PloverExample[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
-    if (!line.trim()) return;
-    const r = JSON.parse(line);
-    const story = r.at >= 0 ? rawText(r.doc) : undefined;
-    if (!story) return;
-    const text = story.slice(r.at, r.at + r.length);
+  for (const { r, n, text } of labelledSentences(file, rawText)) {
     const a = { start: r.a[0], end: r.a[1] }, b = { start: r.b[0], end: r.b[1] };
     const forward = r.type !== 'NONE' && (r.source === 'A' || r.source === 'both') ? r.type : 'NONE';
     const backward = r.type !== 'NONE' && (r.source === 'B' || r.source === 'both') ? r.type : 'NONE';
     out.push({ id: `${r.doc}#${n}:ab`, text, source: a, target: b, gold: [forward], label: plvLabel(forward) });
     out.push({ id: `${r.doc}#${n}:ba`, text, source: b, target: a, gold: [backward], label: plvLabel(backward) });
-  });
+  }
   return out;
+}
+
+/** The lines of a labels file whose sentence could be placed in its story's raw text, with that sentence. */
+function* labelledSentences(file: string, rawText: (doc: string) => string | undefined) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    if (!lines[n].trim()) continue;
+    const r = JSON.parse(lines[n]);
+    const story = r.at >= 0 ? rawText(r.doc) : undefined;
+    if (story) yield { r, n, text: story.slice(r.at, r.at + r.length) };
+  }
 }
 
 /** The Tehran Times crawl's raw texts by story id ("tehran-times:2879"). */
@@ -137,12 +143,7 @@ interface CandidateArg { n: number; role: string; via: string; start: number; en
  */
 export function readCandidateLabels(file: string, rawText: (doc: string) => string | undefined): PloverExample[] {
   const out: PloverExample[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
-    if (!line.trim()) return;
-    const r = JSON.parse(line);
-    const story = r.at >= 0 ? rawText(r.doc) : undefined;
-    if (!story) return;
-    const text = story.slice(r.at, r.at + r.length);
+  for (const { r, n, text } of labelledSentences(file, rawText)) {
     const args: CandidateArg[] = r.args;
     const sources = new Set<number>(r.source ?? []), targets = new Set<number>(r.target ?? []);
     const role = (a: CandidateArg | undefined) => a && `${a.role}:${a.via}`;
@@ -163,6 +164,6 @@ export function readCandidateLabels(file: string, rawText: (doc: string) => stri
         known: { predicateAt: r.predicate[0], sourceRole: role(s), targetRole: role(t) },
       });
     }
-  });
+  }
   return out;
 }
