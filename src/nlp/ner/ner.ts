@@ -38,6 +38,8 @@ export interface NerInput {
   memory: DocumentMemory;
   /** Per word: 1 when the document also writes it capitalised inside a sentence (a name, not a sentence start). */
   namedElsewhere?: Int32Array;
+  /** 1 for a sentence in capitals ("LEICESTERSHIRE TAKE OVER AT TOP"), where case says nothing; set by labelSentence. */
+  shouting?: number;
 }
 
 export function nerFeatures(x: NerInput, i: number, prev1: number, prev2: number, out: Uint32Array): number {
@@ -100,6 +102,9 @@ export function nerFeatures(x: NerInput, i: number, prev1: number, prev2: number
   out[k++] = feature2(49, at(a.cluster10, i - 1, START, END), a.cluster10[i]);
   out[k++] = feature1(50, at(a.suffix3, i - 1, START, END));
   out[k++] = feature1(51, at(a.suffix3, i + 1, START, END));
+  const shouting = x.shouting ?? 0;
+  out[k++] = feature2(60, shouting, a.lower[i]);
+  out[k++] = feature3(61, shouting, prev1, a.lower[i]);
   const named = x.namedElsewhere ? x.namedElsewhere[i] : 0;
   out[k++] = feature2(52, named, a.flags[i] & FLAG_UPPER_INITIAL);
   out[k++] = feature3(53, named, i === 0 ? 1 : 0, a.shape[i]);
@@ -151,6 +156,11 @@ export function labelSentence(d: Decoder, x: NerInput, learn?: { gold: Int32Arra
   const n = x.atoms.lower.length;
   const out = new Int32Array(n);
   const L = d.model.labels.length;
+  if (x.shouting === undefined) {
+    let shouting = 1;
+    for (let j = 0; j < n && shouting; j++) if (x.atoms.flags[j] & FLAG_UPPER_INITIAL && !(x.atoms.flags[j] & FLAG_ALL_UPPER)) shouting = 0;
+    x = { ...x, shouting };
+  }
   let prev = -1, prev2 = -1;
   for (let i = 0; i < n; i++) {
     const count = nerFeatures(x, i, prev >= 0 ? d.labelHash[prev] : START, prev2 >= 0 ? d.labelHash[prev2] : START2, d.features);
