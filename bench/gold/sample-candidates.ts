@@ -14,8 +14,7 @@ import { processInputs } from '../../src/pipeline/index.js';
 import { seededRandom, shuffle } from '../../src/nlp/learn/random.js';
 import { predicateCandidates } from '../../src/extract/coder/candidates.js';
 import { isEventNoun } from '../../src/extract/coder/event-nouns.js';
-import { sentenceTokens } from '../../src/extract/coded-events.js';
-import { slotted } from '../../src/extract/doc-helpers.js';
+import { sentenceTokens, slotted } from '../../src/extract/doc-helpers.js';
 
 const [outDir = '/tmp/orbit-candidates', itemsArg = '1600', batchesArg = '4'] = process.argv.slice(2);
 const FOOTER = /\s*All Content by Mehr News Agency is licensed under[^.]*\.\s*$/;

@@ -3,7 +3,7 @@
 // way of making them source and target; the likeliest assignment becomes an event when the coder
 // puts more weight on an event type than on NONE. Coordinated actors in the same role join the side.
 // Modality, date and place are read as the rule path reads them (modality.ts, events.ts).
-import type { Doc, DocToken, Sentence } from '../core/doc.js';
+import type { Doc, Sentence } from '../core/doc.js';
 import type { Event, Mention } from '../model/types.js';
 import { stableId } from '../core/ids.js';
 import { producedBy } from './producers.js';
@@ -15,15 +15,10 @@ import { candidateFeatures } from './coder/features.js';
 import { coderContext, NO_EVENT, sharedCoder } from './coder/index.js';
 import { isEventNoun } from './coder/event-nouns.js';
 import { triggerLexicon } from './lexicon.js';
+import { sentenceTokens } from './doc-helpers.js';
 
 /** Below this probability of its type a candidate is no event (tuned on real gold half A). */
 export const EVENT_THRESHOLD = 0.35;
-
-/** The sentence's tokens with heads local to it, as the coder's features index them. */
-export function sentenceTokens(doc: Doc, sentence: Sentence): DocToken[] {
-  const from = sentence.tokenStart;
-  return doc.tokens.slice(from, sentence.tokenEnd).map((t) => ({ ...t, head: t.head === null || t.head < 0 ? t.head : t.head - from }));
-}
 
 /** The offset in the slotted sentence's masked text of a text offset (the first at or after it). */
 function maskedOffset(s: SlottedSentence, textOffset: number): number {

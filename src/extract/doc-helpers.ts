@@ -2,7 +2,7 @@
 // the dateline's place, a sentence with its mentions slotted. Each is a pure function of the Doc's
 // layers; the caches are keyed on the layer objects themselves, so a component that replaces a layer
 // (coreference rewrites `mentions`) never reads a stale answer, and a Doc that is dropped frees them.
-import type { Doc, Sentence } from '../core/doc.js';
+import type { Doc, DocToken, Sentence } from '../core/doc.js';
 import type { ActorKind, IsoDate, Span, Token } from '../model/types.js';
 import type { KnowledgeBase, Place } from '../kb/index.js';
 import { aliasIndex } from '../kb/alias-index.js';
@@ -72,4 +72,10 @@ export function slotted(doc: Doc, sentence: Sentence, kb: KnowledgeBase): Slotte
     cache.set(sentence, (s = slotSentence(doc.text, sentence, doc.mentions, (id) => kind(id) === 'state')));
   }
   return s;
+}
+
+/** A sentence's tokens with heads local to it, as the parse-reading code indexes them. */
+export function sentenceTokens(doc: Doc, sentence: Sentence): DocToken[] {
+  const from = sentence.tokenStart;
+  return doc.tokens.slice(from, sentence.tokenEnd).map((t) => ({ ...t, head: t.head === null || t.head < 0 ? t.head : t.head - from }));
 }

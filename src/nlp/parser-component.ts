@@ -1,5 +1,5 @@
 // The trained parser as a document component: the tokens of each sentence that extraction reads (one
-// that names an actor and holds an event trigger) get their head (a Doc-level token index, -1 for the
+// that names an actor and holds an event trigger or a stance word) get their head (a Doc-level token index, -1 for the
 // sentence's root) and relation, parsed over the tagger component's tags; the others keep nulls.
 // Parsing is most of the pipeline's cost, and most of a news page's words stand in sentences that
 // extraction never reads.
@@ -8,6 +8,7 @@ import type { Component } from '../pipeline/component.js';
 import type { Doc, DocToken } from '../core/doc.js';
 import { Analyzer } from './analyzer.js';
 import { triggerLexicon } from '../extract/lexicon.js';
+import { hasStanceWord } from '../extract/stances.js';
 
 let analyzer: Analyzer | undefined;
 
@@ -61,7 +62,11 @@ function namingSentences(doc: Doc): boolean[] {
   }
   if (process.env.ORBIT_EVENT_CODER === 'coder') return named;
   const { find } = triggerLexicon();
-  return named.map((yes, i) => yes && find(doc.text.slice(doc.sentences[i].start, doc.sentences[i].end)).length > 0);
+  return named.map((yes, i) => {
+    if (!yes) return false;
+    const s = doc.sentences[i];
+    return find(doc.text.slice(s.start, s.end)).length > 0 || hasStanceWord(doc.tokens.slice(s.tokenStart, s.tokenEnd));
+  });
 }
 
 /** A text outside any Doc (a PLV sentence, a user's line) as parsed tokens: the pipeline's own analysis. */

@@ -75,21 +75,9 @@ export function predicateCandidates(tokens: readonly DocToken[], mentions: reado
     if (p >= 0 && isPredicate(p)) {
       const role = roleOf(rel, tokens[p].upos === 'NOUN');
       if (role) add(p, { role, mention, via: [...path, rel].join('>') });
-      // Control: "urged Baghdad to expel", "decided to withdraw": the complement inherits an argument.
-      if (role === 'patient' || role === 'agent') {
-        for (let k = 0; k < tokens.length; k++) {
-          if (tokens[k].head !== p || tokens[k].deprel !== 'xcomp' || !isPredicate(k)) continue;
-          const hasObj = tokens.some((t) => t.head === p && t.deprel === 'obj');
-          if ((role === 'patient' && rel === 'obj') || (role === 'agent' && !hasObj)) add(k, { role: 'agent', mention, via: `${rel}>xcomp` });
-        }
-        // Shared subject of conjoined verbs: "Iran condemned the strike and summoned the envoy".
-        if (role === 'agent') {
-          for (let k = 0; k < tokens.length; k++) {
-            if (tokens[k].head === p && tokens[k].deprel === 'conj' && isPredicate(k) && !tokens.some((t) => t.head === k && t.deprel?.startsWith('nsubj'))) {
-              add(k, { role: 'agent', mention, via: `${rel}>conj` });
-            }
-          }
-        }
+      // "urged Baghdad to expel": object control lends the object to the complement.
+      if (role === 'patient' && rel === 'obj') {
+        for (let k = 0; k < tokens.length; k++) if (tokens[k].head === p && tokens[k].deprel === 'xcomp' && isPredicate(k)) add(k, { role: 'agent', mention, via: 'obj>xcomp' });
       }
     }
     // A relative clause or participle on the mention's phrase: "the militia that attacked", "fighters killed by".
@@ -104,7 +92,43 @@ export function predicateCandidates(tokens: readonly DocToken[], mentions: reado
       }
     }
   }
+  lendSubjects(tokens, byPredicate, isPredicate, add);
   return [...byPredicate].map(([predicate, args]) => ({ predicate, args })).sort((a, b) => a.predicate - b.predicate);
+}
+
+/**
+ * A subject carries down to the clauses that have none of their own, through any depth: subject
+ * control ("decided to withdraw", "remains committed to defeating Daesh"), conjoined verbs ("Iran
+ * condemned the strike and summoned the envoy"), purpose clauses, and a stance or event noun a verb
+ * takes as object ("continue their fight against ISIL"). Object control was lent already.
+ */
+function lendSubjects(
+  tokens: readonly DocToken[],
+  byPredicate: Map<number, Argument[]>,
+  isPredicate: (i: number) => boolean,
+  add: (p: number, arg: Argument) => void,
+): void {
+  const depth = (i: number) => {
+    let d = 0;
+    for (let k = i; k >= 0 && d < 50; k = tokens[k].head ?? -1) d++;
+    return d;
+  };
+  const order = tokens.map((_, i) => i).filter(isPredicate).sort((a, b) => depth(a) - depth(b));
+  const ownSubject = (k: number) => tokens.some((t) => t.head === k && (t.deprel?.startsWith('nsubj') || t.deprel?.startsWith('csubj')));
+  for (const k of order) {
+    const t = tokens[k];
+    const up = t.head ?? -1;
+    if (up < 0 || ownSubject(k)) continue;
+    const rel = t.deprel ?? '';
+    const toClause = rel === 'advcl' && tokens.some((d) => d.head === k && d.deprel === 'mark' && d.form.toLowerCase() === 'to');
+    if (!(rel === 'xcomp' || rel === 'conj' || toClause || (rel === 'obj' && t.upos === 'NOUN'))) continue;
+    // The head may be no predicate itself ("remains committed to"): climb to the clause that has a subject.
+    let from = up;
+    while (from >= 0 && !byPredicate.has(from) && !ownSubject(from) && ['xcomp', 'conj'].includes(tokens[from].deprel ?? '')) from = tokens[from].head ?? -1;
+    if (from < 0) continue;
+    const inherited = (byPredicate.get(from) ?? []).filter((a) => a.role === 'agent');
+    for (const a of inherited) add(k, { role: 'agent', mention: a.mention, via: `${a.via}>${rel}` });
+  }
 }
 
 /** The ways a predicate's arguments can be source and target: every ordered pair, and each alone. */
