@@ -90,3 +90,70 @@ export function resolvePronouns(text: string, sentences: Span[], mentions: Menti
   }
   return resolved;
 }
+
+/** Kinds a plural or neuter pronoun ("they", "its", "we") can stand for. */
+const COLLECTIVE: ActorKind[] = ['state', 'organization', 'armed_group', 'party', 'government_body', 'igo', 'group', 'media'];
+const PLURAL = new Set(['they', 'their']);
+const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours']);
+const PERSONAL = new Set(['he', 'she', 'his', 'her']);
+const REPORTING = /^(?:said|says|say|told|tells|stated|states|added|adds|announced|announces|declared|declares|noted|notes|stressed|stresses|warned|warns)\b/u;
+
+/**
+ * The pronouns the openers above leave alone, by the tagger's tags and salience: "they", "their" and
+ * "its" the last collective actor named (this sentence before it, or the two before); "his", "her",
+ * "he", "she" the last person; "we", "our", "us" whoever speaks (an actor next to "said" in this
+ * sentence or the one before), or that speaker's body when the knowledge base knows it
+ * (`bodyOf`). A pronoun no rule resolves stays unresolved.
+ */
+export function resolveMorePronouns(
+  text: string,
+  sentences: Span[],
+  tokens: readonly { start: number; end: number; form: string; upos: string | null }[],
+  mentions: Mention[],
+  kindOf: (id: string) => ActorKind | undefined,
+  bodyOf: (id: string) => string | null,
+): Mention[] {
+  const resolved: Mention[] = [];
+  const taken = (at: number) => mentions.some((m) => m.start <= at && at < m.end);
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (const t of tokens) {
+    if (t.upos !== 'PRON' && t.upos !== 'DET') continue;
+    const word = t.form.toLowerCase();
+    const plural = PLURAL.has(word) || word === 'its';
+    const first = FIRST_PLURAL.has(word);
+    if (!plural && !first && !PERSONAL.has(word)) continue;
+    if (taken(t.start)) continue;
+    while (s < sentences.length && sentences[s].end <= t.start) s++;
+    if (s >= sentences.length) break;
+    const sentence = sentences[s];
+    const previous = s > 0 ? sentences[s - 1] : null;
+    const inSentence = ordered.filter((m) => m.start >= sentence.start && m.end <= t.start);
+    const inPrevious = previous ? ordered.filter((m) => m.start >= previous.start && m.end <= previous.end) : [];
+    let antecedent: Mention | undefined;
+    let rule: string;
+    if (first) {
+      rule = 'first-plural-speaker';
+      const speakers = [...inPrevious, ...ordered.filter((m) => m.start >= sentence.start && m.end <= sentence.end)].filter(
+        (m) => REPORTING.test(text.slice(m.end, m.end + 30).replace(/^[\s,]+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}?/u, '')) || /\b(?:said|says|according to)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 20), m.start)),
+      );
+      antecedent = speakers.at(-1);
+    } else if (plural) {
+      // The subject is the salient one: the first collective actor of this sentence, else of the one before
+      // ("Washington blames KH for attacks on its embassy": Washington's).
+      rule = word === 'its' ? 'its' : 'plural-pronoun';
+      const collective = (m: Mention) => COLLECTIVE.includes(kindOf(m.actorId) ?? 'other');
+      antecedent = word === 'they'
+        ? [...inSentence].reverse().find(collective) ?? [...inPrevious].reverse().find(collective)
+        : inSentence.find(collective) ?? (word === 'its' ? undefined : inPrevious.find(collective));
+    } else {
+      rule = 'person-pronoun';
+      const person = (m: Mention) => kindOf(m.actorId) === 'person';
+      antecedent = [...inSentence].reverse().find(person) ?? [...inPrevious].reverse().find(person);
+    }
+    if (!antecedent) continue;
+    const actorId = first && kindOf(antecedent.actorId) === 'person' ? (bodyOf(antecedent.actorId) ?? antecedent.actorId) : antecedent.actorId;
+    resolved.push({ actorId, text: text.slice(t.start, t.end), start: t.start, end: t.end, method: 'coreference', producer: producedBy('coreference', rule) });
+  }
+  return resolved;
+}
