@@ -128,3 +128,11 @@ test('"the group" is the last armed group named just before', () => {
   assert.deepEqual(coref, ['the group=kataib-hezbollah']);
   assert.ok(a.events.some((e) => e.type === 'ACCUSE' && e.sources[0] === 'united-states' && e.targets[0] === 'kataib-hezbollah'));
 });
+
+test('an event takes its source and target from the parse, not the nearest name', () => {
+  // A real error of the slot rules (issue 6): "assassinated Iran's legendary commander Soleimani" -> target Iran.
+  const a = extract("The United States assassinated Iran's legendary commander Qassem Soleimani in Baghdad on Friday.", '2020-01-03');
+  const strike = a.events.find((e) => e.type === 'ASSAULT');
+  // (the test knowledge base does not list Soleimani: the NER finds him)
+  assert.deepEqual([strike?.sources, strike?.targets], [['united-states'], ['x-qassem-soleimani']]);
+});

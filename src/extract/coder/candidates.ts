@@ -31,7 +31,7 @@ const STANDS_FOR = new Set(['compound', 'flat', 'flat:name', 'amod', 'nmod:poss'
 function roleOf(rel: string, predicateIsNoun: boolean): Role | null {
   if (rel === 'nsubj' || rel === 'obl:agent' || rel === 'csubj') return 'agent';
   if (rel === 'obj' || rel === 'nsubj:pass' || rel === 'iobj') return 'patient';
-  if (predicateIsNoun && rel === 'nmod:poss') return 'possessor';
+  if (predicateIsNoun && (rel === 'nmod:poss' || rel === 'compound' || rel === 'amod')) return 'possessor';
   if (rel.startsWith('obl') || (predicateIsNoun && rel.startsWith('nmod'))) return 'oblique';
   return null;
 }
@@ -53,16 +53,19 @@ export function predicateCandidates(tokens: readonly DocToken[], mentions: reado
     return t.upos === 'VERB' || (t.upos === 'NOUN' && isEventNoun((t.lemma ?? t.form).toLowerCase()));
   };
 
+  // Each mention climbs to the phrase it stands for ("Iranian officials"), then through coordination.
+  const climbs: { mention: Mention; h: number; path: string[] }[] = [];
   for (const mention of mentions) {
     let h = headOfSpan(tokens, mention);
     if (h < 0) continue;
     const path: string[] = [];
-    // Up to the phrase the mention stands for, then through coordination to the first conjunct.
     for (let guard = 0; guard < 8; guard++) {
       const rel = tokens[h].deprel ?? '';
       const up = tokens[h].head ?? -1;
       if (up < 0) break;
-      if (STANDS_FOR.has(rel) && !(rel === 'nmod:poss' && isPredicate(up))) {
+      // "the U.S. assassination of", "Iran's attack on": a modifier of an event noun is its agent.
+      const ofEventNoun = (rel === 'nmod:poss' || rel === 'compound' || rel === 'amod') && tokens[up].upos === 'NOUN' && isPredicate(up);
+      if (STANDS_FOR.has(rel) && !ofEventNoun && !(rel === 'nmod:poss' && isPredicate(up))) {
         path.push(rel);
         h = up;
       } else if (rel === 'conj' && !isPredicate(h)) {
@@ -70,6 +73,14 @@ export function predicateCandidates(tokens: readonly DocToken[], mentions: reado
         h = up;
       } else break;
     }
+    climbs.push({ mention, h, path });
+  }
+  // A phrase named by an actor ("commander Qassem Soleimani", "Iraqi Deputy Minister Jaberi Ansari")
+  // is that actor; the actors modifying it ("Iran's", "Iraqi") stand for it only when none names it.
+  const MODIFIER = new Set(['nmod:poss', 'amod', 'compound', 'det', 'nummod']);
+  const names = new Set(climbs.filter((c) => c.path.length === 0 || !MODIFIER.has(c.path[0])).map((c) => c.h));
+  for (const { mention, h, path } of climbs) {
+    if (path.length && MODIFIER.has(path[0]) && names.has(h)) continue;
     const rel = tokens[h].deprel ?? '';
     const p = tokens[h].head ?? -1;
     if (p >= 0 && isPredicate(p)) {

@@ -7,7 +7,8 @@ import type { KnowledgeBase } from '../../kb/index.js';
 import { aliasIndex } from '../../kb/alias-index.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents } from '../events.js';
 import { codeSentenceEvents } from '../coded-events.js';
-import { datelinePlace, datesIn, slotted } from '../doc-helpers.js';
+import { datelinePlace, datesIn, sentenceTokens, slotted } from '../doc-helpers.js';
+import { rolesFromParse } from '../event-roles.js';
 import { VERSIONS } from '../producers.js';
 import { syntaxOf } from '../syntax.js';
 
@@ -16,14 +17,15 @@ export const events: Component = {
   requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps'],
   assigns: ['events'],
   version: VERSIONS.events,
-  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), with date, place, modality',
+  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, with date, place, modality',
   run(doc, { kb }) {
     const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc), syntax: syntaxOf(doc.tokens), tokens: doc.tokens };
     const found: Event[] = [];
     for (const sentence of doc.sentences) {
       const s = slotted(doc, sentence, kb);
       if (!s.slots.length) continue;
-      found.push(...(process.env.ORBIT_EVENT_CODER === 'coder' ? codeSentenceEvents(doc, sentence, s, context) : codeEvents(s, context)));
+      const coded = process.env.ORBIT_EVENT_CODER === 'coder' ? codeSentenceEvents(doc, sentence, s, context) : codeEvents(s, context);
+      found.push(...rolesFromParse(coded, sentenceTokens(doc, sentence), s.slots.flatMap((x) => x.mentions)));
     }
     linkReactions(found, doc.text);
     doc.events = mergeRepeatedEvents(found);
