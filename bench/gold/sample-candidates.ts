@@ -2,7 +2,8 @@
 // them (src/extract/coder/candidates.ts) — from real Tehran Times sentences for hand labelling: the
 // coder's training data in the form it meets at run time. Deterministic (seed 62); the 60 documents
 // of the development gold are never drawn.
-// Run: node dist/bench/gold/sample-candidates.js OUT_DIR [ITEMS] [BATCHES]
+// Run: node dist/bench/gold/sample-candidates.js OUT_DIR [ITEMS] [BATCHES] [SEED]
+// Stories already labelled in corpus/real-candidates are never drawn again.
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
@@ -16,7 +17,7 @@ import { predicateCandidates } from '../../src/extract/coder/candidates.js';
 import { isEventNoun } from '../../src/extract/coder/event-nouns.js';
 import { sentenceTokens, slotted } from '../../src/extract/doc-helpers.js';
 
-const [outDir = '/tmp/orbit-candidates', itemsArg = '1600', batchesArg = '4'] = process.argv.slice(2);
+const [outDir = '/tmp/orbit-candidates', itemsArg = '1600', batchesArg = '4', seedArg = '62'] = process.argv.slice(2);
 const FOOTER = /\s*All Content by Mehr News Agency is licensed under[^.]*\.\s*$/;
 
 async function main(): Promise<void> {
@@ -25,13 +26,15 @@ async function main(): Promise<void> {
   if (!file || !existsSync(file)) return console.log('sample-candidates: skipped, ../shared/data/corpora is absent');
   const goldList = join(import.meta.dirname, '../../../corpus/real-gold/gold.yaml');
   const goldText = existsSync(goldList) ? readFileSync(goldList, 'utf8') : '';
+  const labelled = join(import.meta.dirname, '../../../corpus/real-candidates/labels.jsonl');
+  const done = new Set(existsSync(labelled) ? readFileSync(labelled, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).doc as string) : []);
   const rows: { id: number; text: string }[] = [];
   for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()) })) {
     if (!line.trim()) continue;
     const r = JSON.parse(line);
-    if (!goldText.includes(`tehran-times:${r.id}\n`)) rows.push({ id: r.id, text: String(r.text).replace(FOOTER, '') });
+    if (!goldText.includes(`tehran-times:${r.id}\n`) && !done.has(`tehran-times:${r.id}`)) rows.push({ id: r.id, text: String(r.text).replace(FOOTER, '') });
   }
-  const random = seededRandom(62);
+  const random = seededRandom(Number(seedArg));
   const picked = shuffle(rows, random).slice(0, 2000);
   const dir = mkdtempSync(join(tmpdir(), 'orbit-candidates-'));
   const input = join(dir, 'stories.jsonl');
