@@ -7,13 +7,13 @@ export const VERSIONS = {
   tokenizer: '1',
   tagger: '1',
   ner: '1',
-  mentions: '1',
-  coreference: '1',
-  events: '2',
-  relations: '1',
+  mentions: '2',
+  coreference: '2',
+  events: '3',
+  relations: '2',
   relevance: '1',
   actors: '1',
-  pairs: '1',
+  pairs: '2',
 } as const;
 
 export type ComponentName = keyof typeof VERSIONS;
