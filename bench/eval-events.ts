@@ -36,16 +36,16 @@ async function main(): Promise<void> {
     return;
   }
   const t0 = performance.now();
-  const { plv, gsr, synthetic, pairs } = coderExamples(shared, repoRoot(), sharedAnalyzer(), coderContext(), syntheticWeight);
+  const { plv, gsr, synthetic, pairs, candidates } = coderExamples(shared, repoRoot(), sharedAnalyzer(), coderContext(), syntheticWeight);
   const seconds = (performance.now() - t0) / 1000;
   const types = [...EVENT_TYPES];
   const classes = [...EVENT_TYPES, NO_EVENT];
-  console.log(`Event coding; ${plv.length} PLV, ${gsr.length} GSR, ${synthetic.length} synthetic, ${pairs.length} labelled pair orders parsed and featurized in ${seconds.toFixed(1)} s`);
+  console.log(`Event coding; ${plv.length} PLV, ${gsr.length} GSR, ${synthetic.length} synthetic, ${pairs.length} labelled pair orders, ${candidates.length} labelled candidate assignments parsed and featurized in ${seconds.toFixed(1)} s`);
 
   console.log(`PLV_train (1,050 sentences, source and target marked; PLV's terms allow evaluation only):`);
   const rules = score(plv.map((x) => ({ gold: x.example.label, predicted: plvLabel(rulePair(x.example.text, x.example.source!, x.example.target!).type ?? 'none') })));
   printScores('trigger lexicon + slot rules', rules);
-  const licensed = [...gsr, ...synthetic, ...pairs];
+  const licensed = [...gsr, ...synthetic, ...pairs, ...candidates];
   const shipped = trainSoftmax(classes, licensed, options);
   const shippedOnPlv = score(plv.map((x) => ({ gold: x.example.label, predicted: predictLabel(shipped, x.features, types) })));
   printScores('coder as shipped (never saw PLV)', shippedOnPlv);
@@ -56,16 +56,16 @@ async function main(): Promise<void> {
   console.log('  by type (5-fold CV): ' + cv.scores.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
   console.log('  by type (as shipped): ' + shippedOnPlv.byClass.map((c) => `${c.label} ${c.f1.toFixed(2)}`).join(', '));
 
-  const gsrModel = trainSoftmax(classes, [...synthetic, ...pairs], options);
+  const gsrModel = trainSoftmax(classes, [...synthetic, ...pairs, ...candidates], options);
   const gsrScores = score(gsr.map((x) => ({ gold: x.example.label, predicted: predictLabel(gsrModel, x.features, types) })));
   const gsrRules = score(gsr.map((x) => ({ gold: x.example.label, predicted: x.example.source && x.example.target ? plvLabel(rulePair(x.example.text, x.example.source, x.example.target).type ?? 'none') : 'none' })));
-  console.log(`GSR (322 CAMEO-manual sentences), coder trained without them (synthetic + pairs):`);
+  console.log(`GSR (322 CAMEO-manual sentences), coder trained without them (synthetic + pairs + candidates):`);
   printScores('trigger lexicon + slot rules', gsrRules);
   printScores('coder', gsrScores);
 
   // The labelled Tehran Times pairs, folds by story: does the coder tell an event from none, and its type?
   const story = (x: Featurized) => x.example.id.split('#')[0];
-  const byStory = crossValidate(classes, pairs, [...gsr, ...synthetic], 5, options, classes, story).predictions;
+  const byStory = crossValidate(classes, pairs, [...gsr, ...synthetic, ...candidates], 5, options, classes, story).predictions;
   const detect = new Score();
   let typedRight = 0, goldEvents = 0;
   for (const p of byStory) {
