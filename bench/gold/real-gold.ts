@@ -14,13 +14,12 @@ import { processInputs } from '../../src/pipeline/index.js';
 import { loadOntology } from '../../src/core/ontology.js';
 import type { Doc } from '../../src/core/doc.js';
 import type { Event, Relation } from '../../src/model/types.js';
-import { Score, match, pct } from '../scoring.js';
+import { Score, match } from '../scoring.js';
 
 interface GoldEvent { type: string; source?: string[]; target?: string[]; date?: string | null; modality?: string; quote?: string }
 interface GoldRelation { type: string; source: string; target: string; role?: string; quote?: string }
 interface GoldDoc { doc: string; half: 'A' | 'B'; events?: GoldEvent[]; relations?: GoldRelation[] }
 
-const FOOTER = /\s*All Content by Mehr News Agency is licensed under[^.]*\.\s*$/;
 const norm = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2018\u2019'`]/g, '').replace(/[-_.,()]/g, ' ')
     .replace(/\b(the|al|el)\b/g, ' ').replace(/\s+/g, ' ').trim();
@@ -43,7 +42,6 @@ async function readTexts(shared: string, wanted: Set<string>): Promise<Map<strin
       if (wanted.has(`re3d:${d._id}`)) texts.set(`re3d:${d._id}`, { text: d.text, title: d.title });
     }
   }
-  void FOOTER;
   return texts;
 }
 
@@ -145,11 +143,10 @@ export async function evaluateRealGold(verbose = false): Promise<string[]> {
   for (const [name, h] of Object.entries(halves)) {
     out.push(`real gold half ${name} (${h.docs} documents; ${name === 'A' ? 'the half tuned on' : 'not tuned on'}):`);
     out.push('  ' + h.events.line('events type+src+tgt'), '  ' + h.typed.line('events type'), '  ' + h.sources.line('events source'), '  ' + h.targets.line('events target'));
-    out.push(`  on matched events: date ${h.date[0]}/${h.date[1]}, modality ${h.modality[0]}/${h.modality[1]}; events per sentence ${(h.events.tp + h.events.fp) / Math.max(1, h.sentences) > 0 ? ((h.events.tp + h.events.fp) / h.sentences).toFixed(2) : '0'}, extra (unmatched) events per sentence ${(h.events.fp / Math.max(1, h.sentences)).toFixed(2)}`);
+    out.push(`  on matched events: date ${h.date[0]}/${h.date[1]}, modality ${h.modality[0]}/${h.modality[1]}; events per sentence ${((h.events.tp + h.events.fp) / Math.max(1, h.sentences)).toFixed(2)}, extra (unmatched) events per sentence ${(h.events.fp / Math.max(1, h.sentences)).toFixed(2)}`);
     out.push(`  gold events whose every actor Orbit found somewhere in the document: ${h.reachable}/${h.events.tp + h.events.fn} (the ceiling set by finding actors)`);
     out.push('  ' + h.relations.line('relations'), '  ' + h.influence.line('  influence types'), '  ' + h.roles.line('  holds_role'));
   }
   if (verbose) out.push(...misses.map((m) => '  ' + m));
-  void pct;
   return out;
 }

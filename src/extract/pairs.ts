@@ -2,6 +2,7 @@
 // them (`orbit code --pairs`), decided by the trained event coder (src/extract/coder, models/coder) from
 // the parse, with the trigger-lexicon rules' answer (rulePair) as one of its features.
 import type { EventType, Span } from '../model/types.js';
+import type { DocToken } from '../core/doc.js';
 import { codeEvents } from './events.js';
 import { slotSentence } from './slots.js';
 import { triggerLexicon } from './lexicon.js';
@@ -26,7 +27,7 @@ export const RULE_TRUST = 20;
 
 export function codePair(text: string, source: Span, target: Span): PairCoding {
   const candidate = candidateOfText(text, source, target);
-  const rule = rulePair(text, source, target);
+  const rule = rulePair(text, source, target, candidate.tokens);
   candidate.ruleType = rule.type ?? undefined;
   // No verb or event noun gives both a role and no trigger word stands between them: no event.
   if (candidate.predicate === undefined && !rule.type) return { type: null, trigger: null };
@@ -34,7 +35,7 @@ export function codePair(text: string, source: Span, target: Span): PairCoding {
   const p = coder.probabilities(candidateFeatures(candidate, coderContext()));
   const none = coder.index.get(NO_EVENT)!;
   if (p[none] > NO_EVENT_ABOVE) return { type: null, trigger: null };
-  let best = coder.best(candidateFeatures(candidate, coderContext()), EVENT_TYPES).label as EventType;
+  let best = EVENT_TYPES.reduce((a, b) => (p[coder.index.get(b)!] > p[coder.index.get(a)!] ? b : a));
   // The lexicon's type stands unless the coder puts clearly more weight elsewhere.
   const ruleP = rule.type ? p[coder.index.get(rule.type)!] : 0;
   if (rule.type && ruleP * RULE_TRUST >= p[coder.index.get(best)!]) best = rule.type;
@@ -43,13 +44,12 @@ export function codePair(text: string, source: Span, target: Span): PairCoding {
 }
 
 /** The trigger-lexicon rules' reading of a pair: the full extraction's slot rules with the two actors given. */
-export function rulePair(text: string, source: Span, target: Span): PairCoding {
+export function rulePair(text: string, source: Span, target: Span, tokens: readonly DocToken[] = parseText(text)): PairCoding {
   const mentions = [
     { actorId: 'source', text: text.slice(source.start, source.end), start: source.start, end: source.end, method: 'given', producer: producedBy('pairs', 'given') },
     { actorId: 'target', text: text.slice(target.start, target.end), start: target.start, end: target.end, method: 'given', producer: producedBy('pairs', 'given') },
   ].sort((a, b) => a.start - b.start);
   const slotted = slotSentence(text, { start: 0, end: text.length }, mentions);
-  const tokens = parseText(text);
   const events = codeEvents(slotted, { articleId: 'pair', publishedAt: null, locate: () => null, syntax: syntaxOf(tokens), tokens });
   const best =
     events.find((e) => e.sources.includes('source') && e.targets.includes('target')) ??
