@@ -4,6 +4,7 @@ import type { Actor, ContractArticle, ExtractionResult } from '../model/types.js
 import type { Doc } from '../core/doc.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { processInputs } from '../pipeline/index.js';
+import { parseThreads } from '../pipeline/threads.js';
 import { messagePrinter, GENERATOR } from './output.js';
 import { groupIncidents } from '../analyze/incidents.js';
 
@@ -17,16 +18,17 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, kb: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, kb: { type: 'string', multiple: true }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return void process.stdout.write(HELP + '\n'), 0;
   if (!positionals.length) return void process.stderr.write(`orbit extract: no inputs given\n\n${HELP}\n`), 2;
 
+  const threads = parseThreads(values.threads);
   const kb = loadKnowledgeBase(values.kb);
   const report = messagePrinter();
   const articles: ContractArticle[] = [];
   const actors = new Map<string, Actor>();
-  for await (const doc of processInputs(positionals, { kb, report: report.print })) {
+  for await (const doc of processInputs(positionals, { kb, kbDirs: values.kb, report: report.print, threads })) {
     articles.push(contractArticle(doc));
     for (const a of doc.actors) actors.set(a.id, a);
     if (!values.json) process.stdout.write(describe(doc, actors) + '\n');

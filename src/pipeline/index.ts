@@ -2,12 +2,14 @@
 // document components run on each in turn. Yields each Doc with every layer on, `actors` included,
 // so a store can save both.
 import type { Doc } from '../core/doc.js';
-import { message, type Report } from '../core/messages.js';
+import type { Report } from '../core/messages.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import type { DuplicateIndex } from '../clean/dedupe.js';
 import { cleanInputs } from './clean-inputs.js';
-import { ComponentError, createPipeline, type Component } from './component.js';
+import { createPipeline, type Component } from './component.js';
 import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from './components.js';
+import { runDocument } from './run-document.js';
+import { runInThreads } from './threads.js';
 
 export interface ProcessOptions {
   kb: KnowledgeBase;
@@ -15,22 +17,20 @@ export interface ProcessOptions {
   report: Report;
   /** Known articles to link duplicates against (a store primes it with what it holds). */
   duplicates?: DuplicateIndex;
-  /** The document components to run; the registry's list by default. */
+  /** The document components to run; the registry's list by default (threads run only that). */
   components?: readonly Component[];
+  /** Worker threads for the document components (1, the default, runs them on this thread). */
+  threads?: number;
+  /** The knowledge-base folders `kb` was loaded from, for the threads to load it too. */
+  kbDirs?: string[];
+  /** Docs per message to a thread (tests make it small). */
+  batchSize?: number;
 }
 
 export async function* processInputs(inputs: string[], options: ProcessOptions): AsyncGenerator<Doc> {
   // Checked before the first input is read: a misordered list fails at once, naming both components.
   const pipeline = createPipeline(options.components ?? DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: options.kb });
-  for await (const doc of cleanInputs(inputs, { report: options.report, duplicates: options.duplicates })) {
-    try {
-      yield pipeline.run(doc);
-    } catch (error) {
-      // One article a component chokes on must not stop the rest.
-      const component = error instanceof ComponentError ? error.component : 'pipeline';
-      const m = message('pipeline.component-failed', 'error', doc.source.uri, `article ${doc.source.index}: ${error instanceof Error ? error.message : String(error)}`, { item: doc.source.index + 1 }, component);
-      doc.messages.push(m);
-      options.report(m);
-    }
-  }
+  const docs = cleanInputs(inputs, { report: options.report, duplicates: options.duplicates });
+  const threads = options.components ? 1 : options.threads ?? 1;
+  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, batchSize: options.batchSize, report: options.report }, (doc, report) => runDocument(pipeline, doc, report));
 }
