@@ -7,7 +7,7 @@ import { DuplicateIndex } from '../clean/dedupe.js';
 import { processInputs } from '../pipeline/index.js';
 import { parseThreads } from '../pipeline/threads.js';
 import { openStore } from '../store/index.js';
-import { emptyTally, saveStream, type IngestTally } from '../store/ingest.js';
+import { emptyTally, saveStream, StoreWriteError, type IngestTally } from '../store/ingest.js';
 import { messagePrinter } from './output.js';
 
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
 
     const progress = progressLine(process.stderr);
     const printer = messagePrinter(process.stderr);
-    // What was skipped, grouped by the id of the rule that skipped it.
+    // Warnings (a page skipped, a charset guessed), grouped by the id of the rule that raised them.
     const skipped = new Map<string, number>();
     const report = (m: Message) => {
       progress.clear();
@@ -57,8 +57,9 @@ export async function run(args: string[]): Promise<number> {
         failed: (uri, id, error) => report(message('store.not-saved', 'error', uri, `article ${id} not saved: ${error.message}`)),
       }, tally);
     } catch (error) {
-      // the stream itself broke: keep what was saved, say why it stopped
-      report(message('ingest.stopped', 'error', positionals.join(' '), `stopped: ${(error as Error).message}`));
+      // the stream or the store broke: keep what was saved, say why it stopped
+      const id = error instanceof StoreWriteError ? 'store.write-failed' : 'ingest.stopped';
+      report(message(id, 'error', error instanceof StoreWriteError ? store.file : positionals.join(' '), `stopped: ${(error as Error).message}`));
     }
     progress.clear();
     process.stdout.write(summary(positionals.length, store.file, tally, skipped, printer.errors, performance.now() - started));
@@ -106,7 +107,7 @@ function summary(inputs: number, file: string, t: IngestTally, skipped: Map<stri
   const rows: [string, string][] = [
     ['inputs', String(inputs)],
     ['articles read', `${t.read} (new ${t.new}, updated ${t.updated}, unchanged ${t.unchanged}${t.failed ? `, not saved ${t.failed}` : ''})`],
-    ['skipped', skips ? `${skips} (${reasons})` : '0'],
+    ['warnings', skips ? `${skips} (${reasons})` : '0'],
     ['duplicates', `${t.duplicates} (spun ${t.spun})`],
     ['events', String(t.events)],
     ['relations', String(t.relations)],

@@ -51,7 +51,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     send(res, 200, file.body, file.type);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         return sendJson(res, error.status, { error: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) });
@@ -62,4 +62,14 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       else res.destroy();
     });
   });
+  // Node answers a request whose headers or URL overflow its limit with a bare 431 and no body; say why.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, `the request's URL and headers are over ${Math.round(http.maxHeaderSize / 1024)} KB; shorten the query`]
+      : [400, 'malformed HTTP request'];
+    const body = JSON.stringify({ error: reason });
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  return server;
 }

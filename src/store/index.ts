@@ -1,6 +1,6 @@
 // The embedded store: one SQLite file (WAL, foreign keys on) holding articles and all that was read
 // from them. The single source of truth for the API and the web app.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Actor } from '../model/types.js';
@@ -49,17 +49,40 @@ function explain(file: string, error: unknown): Error {
   const code = (error as { code?: string }).code ?? '';
   const reason = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') return new Error(`${file} is not an Orbit store (not a SQLite database)`);
-  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || code === 'EACCES' || code === 'EROFS') {
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) || ['EACCES', 'EROFS', 'EPERM', 'ENOENT', 'ENOTDIR'].includes(code)) {
     return new Error(`cannot write the store ${file}: ${reason}`);
   }
   return new Error(`cannot open the store ${file}: ${reason}`);
 }
 
-export function openStore(file: string): Store {
+/**
+ * Makes the store's folder, one level at a time. Node's recursive mkdirSync loops forever on some
+ * paths (under /proc it gets ENOENT for a folder it has just been told to make, and retries), which
+ * made `orbit ingest --db /proc/nope/x.db` spin at 100% CPU instead of failing.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  if (existsSync(at) && !statSync(at).isDirectory()) throw Object.assign(new Error(`${at} is a file, not a folder`), { code: 'ENOTDIR' });
+  for (const folder of missing) mkdirSync(folder);
+}
+
+export interface StoreOptions {
+  /** The most pages (4 KiB each) the file may grow to, as on a nearly full disk (SQLite max_page_count). */
+  maxPages?: number;
+}
+
+export function openStore(file: string, options: StoreOptions = {}): Store {
   const path = file === ':memory:' ? file : resolve(file);
   let db: Database.Database | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makeFolder(dirname(path));
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -67,6 +90,7 @@ export function openStore(file: string): Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    if (options.maxPages) db.pragma(`max_page_count = ${Math.trunc(options.maxPages)}`);
   } catch (error) {
     db?.close();
     throw explain(file, error);

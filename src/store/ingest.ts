@@ -22,6 +22,29 @@ export interface IngestHooks {
   failed?: (uri: string, articleId: string, error: Error) => void;
 }
 
+/**
+ * A failure of the store itself (disk full, read-only, I/O error), not of one article: every later
+ * save would fail the same way, so the run stops at once, keeping what was saved before.
+ */
+export class StoreWriteError extends Error {
+  constructor(readonly file: string, readonly saved: number, cause: Error) {
+    super(`${storeProblem(cause)}; stopped after saving ${saved} article${saved === 1 ? '' : 's'} to ${file}, which keeps them`, { cause });
+  }
+}
+
+const STORE_FAILURES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+
+function storeProblem(error: Error): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_FULL')) return 'the store is full (no space left on its disk)';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return `the store cannot be written (${error.message})`;
+  return `the store failed (${error.message})`;
+}
+
+export function isStoreFailure(error: unknown): boolean {
+  return STORE_FAILURES.test((error as { code?: string })?.code ?? '');
+}
+
 export function emptyTally(): IngestTally {
   return { read: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, spun: 0, events: 0, relations: 0, failed: 0 };
 }
@@ -39,6 +62,7 @@ export async function saveStream(
       tally.events += article.events.length;
       tally.relations += article.relations.length;
     } catch (error) {
+      if (isStoreFailure(error)) throw new StoreWriteError(store.file, tally.new + tally.updated + tally.unchanged, error as Error);
       tally.failed += 1;
       hooks.failed?.(article.source.uri, article.id, error instanceof Error ? error : new Error(String(error)));
     }

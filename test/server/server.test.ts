@@ -147,3 +147,10 @@ test('nothing outside web/ is served', async () => {
     assert.equal(status, 404, path);
   }
 });
+
+test('a query too long for the server gets a 431 that says why, and the server goes on', async () => {
+  const long = await get(`/api/events?actor=${'x'.repeat(20_000)}`);
+  assert.equal(long.status, 431);
+  assert.match(long.body.error, /over \d+ KB; shorten the query/);
+  assert.equal((await get('/api/health')).status, 200);
+});
