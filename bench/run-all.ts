@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['eval-demo.js', 'nlp.js', 'plover-pairs.js', 'pipeline-throughput.js', 'clean-aeb.js', 'store-sqlite.js'];
+const benches = ['eval-demo.js', 'nlp.js', 'plover-pairs.js', 'pipeline-throughput.js', 'clean-aeb.js', 'store.js'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n## ${bench.replace(/\.js$/, '')}`);

@@ -13,14 +13,13 @@ import { messagePrinter } from './output.js';
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
 
 Reads .txt, .html, .jsonl, RSS/Atom feeds and folders of them into the store. Saving the same input
-again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db here. --threads (default: the
+again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db here: a SQLite
+file, or a PostgreSQL database given as postgres://user@host:port/db. --threads (default: the
 machine's cores) runs the reading of articles on that many threads; the result is the same.`;
 
-/** The store file: --db, else $ORBIT_DB, else .orbit/orbit.db in the working directory. */
+/** The store: --db, else $ORBIT_DB, else .orbit/orbit.db in the working directory; a file or a postgres:// URL. */
 export function storePath(flag: string | undefined): string {
-  const file = flag ?? process.env.ORBIT_DB ?? '.orbit/orbit.db';
-  if (/^postgres(ql)?:\/\//.test(file)) throw new Error('PostgreSQL stores are not supported yet; give a file');
-  return file;
+  return flag ?? process.env.ORBIT_DB ?? '.orbit/orbit.db';
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -35,11 +34,11 @@ export async function run(args: string[]): Promise<number> {
   const threads = parseThreads(values.threads);
   const started = performance.now();
   const kb = loadKnowledgeBase(values.kb);
-  const store = openStore(storePath(values.db));
+  const store = await openStore(storePath(values.db));
   try {
-    store.saveActors(kb.actors);
+    await store.saveActors(kb.actors);
     const duplicates = new DuplicateIndex();
-    for (const { id, text } of store.articleTexts()) duplicates.add(id, text);
+    for await (const { id, text } of store.articleTexts()) duplicates.add(id, text);
 
     const progress = progressLine(process.stderr);
     const printer = messagePrinter(process.stderr);
@@ -59,13 +58,13 @@ export async function run(args: string[]): Promise<number> {
     } catch (error) {
       // the stream or the store broke: keep what was saved, say why it stopped
       const id = error instanceof StoreWriteError ? 'store.write-failed' : 'ingest.stopped';
-      report(message(id, 'error', error instanceof StoreWriteError ? store.file : positionals.join(' '), `stopped: ${(error as Error).message}`));
+      report(message(id, 'error', error instanceof StoreWriteError ? store.location : positionals.join(' '), `stopped: ${(error as Error).message}`));
     }
     progress.clear();
-    process.stdout.write(summary(positionals.length, store.file, tally, skipped, printer.errors, performance.now() - started));
+    process.stdout.write(summary(positionals.length, store.location, tally, skipped, printer.errors, performance.now() - started));
     return printer.errors ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

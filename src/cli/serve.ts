@@ -1,11 +1,11 @@
 // orbit serve [--db FILE] [--port N] [--host H]: the API and the web app over a store made by ingest.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openStore } from '../store/index.js';
+import { isPostgresUrl, openStore } from '../store/index.js';
 import { createServer } from '../server/index.js';
 import { storePath } from './ingest.js';
 
-const HELP = `usage: orbit serve [--db FILE] [--port N] [--host H]
+const HELP = `usage: orbit serve [--db FILE-OR-URL] [--port N] [--host H]
 
 Serves the web app and the JSON API (/api/health, /api/actors, /api/events, /api/graph, /api/articles,
 /api/search) over a store made by 'orbit ingest'. Defaults: --db $ORBIT_DB or .orbit/orbit.db,
@@ -25,29 +25,28 @@ export async function run(args: string[]): Promise<number> {
     return void process.stderr.write(`orbit serve: --port must be a number from 0 to 65535, not '${values.port}'\n`), 2;
   }
   const file = storePath(values.db);
-  if (!existsSync(file)) {
+  if (!isPostgresUrl(file) && !existsSync(file)) {
     return void process.stderr.write(`orbit serve: no store at ${file}: run orbit ingest first (orbit ingest <inputs> --db ${file})\n`), 1;
   }
 
-  const store = openStore(file);
+  const store = await openStore(file);
   const server = createServer(store);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, values.host, resolve);
-  }).catch((error: NodeJS.ErrnoException) => {
-    store.close();
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await store.close();
     throw new Error(error.code === 'EADDRINUSE' ? `port ${port} on ${values.host} is in use; try --port` : error.message);
   });
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
-  const counts = store.stats();
-  process.stdout.write(`Orbit is serving ${store.file} (${counts.articles} articles, ${counts.events} events) at http://${values.host.includes(":") ? `[${values.host}]` : values.host}:${shown}/\n`);
+  const counts = await store.stats();
+  process.stdout.write(`Orbit is serving ${store.location} (${counts.articles} articles, ${counts.events} events) at http://${values.host.includes(":") ? `[${values.host}]` : values.host}:${shown}/\n`);
 
   // serve until interrupted, then close the store so its WAL is folded back into the file
   return new Promise<number>((resolve) => {
     const stop = () => server.close(() => {
-      store.close();
-      resolve(0);
+      void store.close().then(() => resolve(0));
     });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

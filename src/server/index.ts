@@ -37,7 +37,7 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const route = api.match(req.method ?? 'GET', url.pathname);
-      if (route.kind === 'found') return sendJson(res, 200, route.handler(route.params, url.searchParams));
+      if (route.kind === 'found') return sendJson(res, 200, await route.handler(route.params, url.searchParams));
       if (route.kind === 'method-not-allowed') {
         return sendJson(res, 405, { error: `${req.method} is not allowed here` }, { allow: route.allowed.join(', ') });
       }

@@ -34,10 +34,10 @@ function toActorSummary(row: ActorSqlRow): ActorSummary {
 
 export function createActorQueries(sql: Sql) {
   /** Actors whose name, alias or id contains what was typed, exact matches first, then the most mentioned. */
-  function searchActors(q = '', limit = 20): ActorSummary[] {
+  async function searchActors(q = '', limit = 20): Promise<ActorSummary[]> {
     const key = searchKey(q);
     const rows = key
-      ? sql.all<ActorSqlRow>(
+      ? await sql.all<ActorSqlRow>(
           `SELECT ${ACTOR_SUMMARY_COLUMNS},
              (x.search_key = @key OR x.id = @q
               OR EXISTS (SELECT 1 FROM aliases al WHERE al.actor_id = x.id AND al.search_key = @key)) AS exact
@@ -47,22 +47,22 @@ export function createActorQueries(sql: Sql) {
            ORDER BY exact DESC, mention_count DESC, x.name LIMIT @limit`,
           { key, q, pattern: `%${key}%`, limit },
         )
-      : sql.all<ActorSqlRow>(
+      : await sql.all<ActorSqlRow>(
           `SELECT ${ACTOR_SUMMARY_COLUMNS} FROM actors x ORDER BY mention_count DESC, x.name LIMIT @limit`,
           { limit },
         );
     return rows.map(toActorSummary);
   }
 
-  function relationLinks(id: string, direction: 'out' | 'in'): RelationLink[] {
+  async function relationLinks(id: string, direction: 'out' | 'in'): Promise<RelationLink[]> {
     const [self, other] = direction === 'out' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
-    const rows = sql.all<{
+    const rows = await sql.all<{
       type: RelationType; other_id: string; other_name: string; other_kind: ActorKind; role: string | null;
       negated: number; valid_from: IsoDate | null; valid_to: IsoDate | null; count: number; evidence_ids: string;
     }>(
       `SELECT r.type, o.id AS other_id, o.name AS other_name, o.kind AS other_kind, r.role, r.negated,
          MIN(r.valid_from) AS valid_from, MAX(r.valid_to) AS valid_to, COUNT(*) AS count,
-         json_group_array(r.evidence_id) AS evidence_ids
+         ${sql.dialect.jsonArray('r.evidence_id', 'r.evidence_id')} AS evidence_ids
        FROM relations r JOIN actors o ON o.id = r.${other}
        WHERE r.${self} = @id
        GROUP BY r.type, o.id, r.role, r.negated
@@ -81,21 +81,21 @@ export function createActorQueries(sql: Sql) {
     }));
   }
 
-  function getActor(id: string): ActorDetail | null {
-    const row = sql.get<ActorSqlRow & { description: string | null }>(
+  async function getActor(id: string): Promise<ActorDetail | null> {
+    const row = await sql.get<ActorSqlRow & { description: string | null }>(
       `SELECT ${ACTOR_SUMMARY_COLUMNS}, x.description FROM actors x WHERE x.id = @id`, { id },
     );
     if (!row) return null;
-    const aliases = sql
-      .all<{ alias: string }>('SELECT alias FROM aliases WHERE actor_id = @id ORDER BY alias', { id })
+    const aliases = (await sql.all<{ alias: string }>('SELECT alias FROM aliases WHERE actor_id = @id ORDER BY alias', { id }))
       .map((a) => a.alias);
-    const seen = sql.get<{ articles: number; first: IsoDate | null; last: IsoDate | null }>(
+    const seen = (await sql.get<{ articles: number; first: IsoDate | null; last: IsoDate | null }>(
       `SELECT COUNT(DISTINCT m.article_id) AS articles, MIN(a.published_at) AS first, MAX(a.published_at) AS last
        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = @id`,
       { id },
-    )!;
-    const eventCounts = sql.all<{ type: EventType; asSource: number; asTarget: number }>(
-      `SELECT e.type, SUM(ea.role = 'source') AS asSource, SUM(ea.role = 'target') AS asTarget
+    ))!;
+    const eventCounts = await sql.all<{ type: EventType; asSource: number; asTarget: number }>(
+      `SELECT e.type, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
+         SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
        FROM event_actors ea JOIN events e ON e.id = ea.event_id
        WHERE ea.actor_id = @id GROUP BY e.type ORDER BY COUNT(*) DESC, e.type`,
       { id },
@@ -108,8 +108,8 @@ export function createActorQueries(sql: Sql) {
       firstSeen: seen.first,
       lastSeen: seen.last,
       eventCounts,
-      relationsOut: relationLinks(id, 'out'),
-      relationsIn: relationLinks(id, 'in'),
+      relationsOut: await relationLinks(id, 'out'),
+      relationsIn: await relationLinks(id, 'in'),
     };
   }
 

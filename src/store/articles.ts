@@ -2,23 +2,23 @@
 // prime duplicate detection.
 import type { Message } from '../core/messages.js';
 import {
-  ARTICLE_SUMMARY_COLUMNS, EVENT_SELECT, RELATION_SELECT, producerOf, toArticleSummary, toStoredEvent, toStoredRelation,
+  ARTICLE_SUMMARY_COLUMNS, eventSelect, RELATION_SELECT, producerOf, toArticleSummary, toStoredEvent, toStoredRelation,
   type ArticleSqlRow, type EventSqlRow, type RelationSqlRow,
 } from './rows.js';
 import { pageBounds, where, type Params, type Sql } from './sql.js';
-import { ftsQuery } from './text-search.js';
 import type { ActorRef, ArticleDetail, ArticleQuery, ArticleSummary, Page, StoredEvidence, StoredMention } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
 
-export function createArticleQueries(sql: Sql) {
-  function listArticles(query: ArticleQuery = {}): Page<ArticleSummary> {
+export function createArticleQueries(sql: Sql & { iterate<T>(sql: string): AsyncIterable<T> }) {
+  const d = sql.dialect;
+  async function listArticles(query: ArticleQuery = {}): Promise<Page<ArticleSummary>> {
     const { limit, offset } = pageBounds(query);
     const params: Params = { ...windowParams(query), limit, offset };
     const conditions = dateInWindow('a.published_at', query);
-    const match = query.q ? ftsQuery(query.q) : null;
+    const match = query.q ? d.textQuery(query.q) : null;
     if (query.q && !match) return { total: 0, limit, offset, items: [] };
     if (match) {
-      conditions.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)');
+      conditions.push(d.articleMatches('a'));
       params.match = match;
     }
     if (query.actor) {
@@ -26,10 +26,10 @@ export function createArticleQueries(sql: Sql) {
       params.actor = query.actor;
     }
     const filter = where(conditions);
-    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles a ${filter}`, params)!.n;
+    const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles a ${filter}`, params))!.n;
     // the page is chosen first, so the per-article counts are made for its rows only
     const order = 'ORDER BY a.published_at IS NULL, a.published_at DESC, a.id';
-    const rows = sql.all<ArticleSqlRow>(
+    const rows = await sql.all<ArticleSqlRow>(
       `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a
        WHERE a.id IN (SELECT a.id FROM articles a ${filter} ${order} LIMIT @limit OFFSET @offset) ${order}`,
       params,
@@ -37,32 +37,31 @@ export function createArticleQueries(sql: Sql) {
     return { total, limit, offset, items: rows.map(toArticleSummary) };
   }
 
-  function getArticle(id: string): ArticleDetail | null {
-    const row = sql.get<ArticleSqlRow & { text: string }>(
+  async function getArticle(id: string): Promise<ArticleDetail | null> {
+    const row = await sql.get<ArticleSqlRow & { text: string }>(
       `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = @id`, { id },
     );
     if (!row) return null;
-    const mentions = sql
-      .all<Omit<StoredMention, 'producer'> & { producer: string | null }>(
-        `SELECT actor_id AS actorId, start, "end", text, method, producer FROM mentions WHERE article_id = @id ORDER BY start, rowid`,
+    const mentions = (await sql.all<Omit<StoredMention, 'producer'> & { producer: string | null }>(
+        `SELECT m.actor_id AS "actorId", m.start, m."end", m.text, m.method, m.producer FROM mentions m
+         WHERE m.article_id = @id ORDER BY m.start, ${d.insertionOrder('m')}`,
         { id },
-      )
+      ))
       .map((m) => ({ ...m, producer: producerOf(m.producer) }));
-    const messages = sql
-      .all<Message & { line: number | null; item: number | null; start: number | null; end: number | null }>(
+    const messages = (await sql.all<Message & { line: number | null; item: number | null; start: number | null; end: number | null }>(
         `SELECT id, component, severity, uri, line, item, start, "end", reason FROM messages WHERE article_id = @id ORDER BY position`,
         { id },
-      )
+      ))
       // absent positions are left out, as the pipeline gives them
       .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== null)) as unknown as Message);
-    const evidence = sql.all<StoredEvidence>(
-      `SELECT id, article_id AS articleId, start, "end", sentence, attributed_to AS attributedTo
+    const evidence = await sql.all<StoredEvidence>(
+      `SELECT id, article_id AS "articleId", start, "end", sentence, attributed_to AS "attributedTo"
        FROM evidence WHERE article_id = @id ORDER BY start, seq`,
       { id },
     );
-    const events = sql.all<EventSqlRow>(`${EVENT_SELECT} WHERE e.article_id = @id ORDER BY ev.start, e.rowid`, { id });
-    const relations = sql.all<RelationSqlRow>(`${RELATION_SELECT} WHERE r.article_id = @id ORDER BY ev.start, r.rowid`, { id });
-    const actors = sql.all<ActorRef>(
+    const events = await sql.all<EventSqlRow>(`${eventSelect(d)} WHERE e.article_id = @id ORDER BY ev.start, ${d.insertionOrder('e')}`, { id });
+    const relations = await sql.all<RelationSqlRow>(`${RELATION_SELECT} WHERE r.article_id = @id ORDER BY ev.start, ${d.insertionOrder('r')}`, { id });
+    const actors = await sql.all<ActorRef>(
       `SELECT id, name, kind FROM actors WHERE id IN (
          SELECT actor_id FROM mentions WHERE article_id = @id
          UNION SELECT ea.actor_id FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id = @id
@@ -87,10 +86,8 @@ export function createArticleQueries(sql: Sql) {
    * Every stored article, in the order stored: duplicates too, as the pipeline indexes them within a
    * run, so a re-read of any stored article finds itself and keeps its stored link (see write.ts).
    */
-  function articleTexts(): IterableIterator<{ id: string; text: string }> {
-    return sql
-      .statement('SELECT id, text FROM articles ORDER BY seq')
-      .iterate() as IterableIterator<{ id: string; text: string }>;
+  function articleTexts(): AsyncIterable<{ id: string; text: string }> {
+    return sql.iterate<{ id: string; text: string }>('SELECT id, text FROM articles ORDER BY seq');
   }
 
   return { listArticles, getArticle, articleTexts };

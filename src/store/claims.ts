@@ -1,18 +1,17 @@
 // Pages of events and relations, filtered by actor, type, text and date window, newest first.
-import { EVENT_SELECT, RELATION_SELECT, toEventRow, toRelationRow, type EventSqlRow, type RelationSqlRow } from './rows.js';
+import { eventSelect, RELATION_SELECT, toEventRow, toRelationRow, type EventSqlRow, type RelationSqlRow } from './rows.js';
 import { pageBounds, where, type Params, type Sql } from './sql.js';
-import { ftsQuery } from './text-search.js';
 import type { EventQuery, EventRow, Page, RelationQuery, RelationRow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 
-const EVIDENCE_MATCH = 'ev.seq IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH @match)';
 const EVENT_ORDER = 'ORDER BY e.effective_date IS NULL, e.effective_date DESC, ev.start, e.id';
 const RELATION_ORDER = 'ORDER BY a.published_at IS NULL, a.published_at DESC, ev.start, r.id';
 
 // Each page is chosen by id first, so the names and sentences are looked up for its rows only.
 
 export function createClaimQueries(sql: Sql) {
-  function listEvents(query: EventQuery = {}): Page<EventRow> {
+  const d = sql.dialect;
+  async function listEvents(query: EventQuery = {}): Promise<Page<EventRow>> {
     const { limit, offset } = pageBounds(query);
     const params: Params = { ...windowParams(query), ...query, limit, offset };
     const conditions = dateInWindow('e.effective_date', query);
@@ -23,20 +22,20 @@ export function createClaimQueries(sql: Sql) {
     if (query.target) conditions.push(hasActor('target', 'target'));
     if (query.type) conditions.push('e.type = @type');
     if (query.q) {
-      params.match = ftsQuery(query.q);
+      params.match = d.textQuery(query.q);
       if (!params.match) return { total: 0, limit, offset, items: [] };
-      conditions.push(EVIDENCE_MATCH);
+      conditions.push(d.evidenceMatches('ev'));
     }
     const matching = `FROM events e JOIN evidence ev ON ev.id = e.evidence_id ${where(conditions)}`;
-    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${matching}`, params)!.n;
-    const rows = sql.all<EventSqlRow>(
-      `${EVENT_SELECT} WHERE e.id IN (SELECT e.id ${matching} ${EVENT_ORDER} LIMIT @limit OFFSET @offset) ${EVENT_ORDER}`,
+    const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${matching}`, params))!.n;
+    const rows = await sql.all<EventSqlRow>(
+      `${eventSelect(d)} WHERE e.id IN (SELECT e.id ${matching} ${EVENT_ORDER} LIMIT @limit OFFSET @offset) ${EVENT_ORDER}`,
       params,
     );
     return { total, limit, offset, items: rows.map(toEventRow) };
   }
 
-  function listRelations(query: RelationQuery = {}): Page<RelationRow> {
+  async function listRelations(query: RelationQuery = {}): Promise<Page<RelationRow>> {
     const { limit, offset } = pageBounds(query);
     const params: Params = { ...windowParams(query), ...query, limit, offset };
     const conditions = spanInWindow('r.span_from', 'r.span_to', query);
@@ -45,8 +44,8 @@ export function createClaimQueries(sql: Sql) {
     if (query.target) conditions.push('r.target_id = @target');
     if (query.type) conditions.push('r.type = @type');
     const filter = where(conditions);
-    const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM relations r ${filter}`, params)!.n;
-    const rows = sql.all<RelationSqlRow>(
+    const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM relations r ${filter}`, params))!.n;
+    const rows = await sql.all<RelationSqlRow>(
       `${RELATION_SELECT} WHERE r.id IN (
          SELECT r.id FROM relations r JOIN articles a ON a.id = r.article_id JOIN evidence ev ON ev.id = r.evidence_id
          ${filter} ${RELATION_ORDER} LIMIT @limit OFFSET @offset)

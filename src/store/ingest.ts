@@ -32,12 +32,14 @@ export class StoreWriteError extends Error {
   }
 }
 
-const STORE_FAILURES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+// SQLite's codes, and PostgreSQL's classes 53 (insufficient resources: disk full), 57P (shutdown) and
+// 08 (connection lost after retries), which no other article would survive either
+const STORE_FAILURES = /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)|53\d\d\d|57P0\d|08\d\d\d|25006|ECONNREFUSED|ECONNRESET)/;
 
 function storeProblem(error: Error): string {
   const code = (error as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_FULL')) return 'the store is full (no space left on its disk)';
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return `the store cannot be written (${error.message})`;
+  if (code.startsWith('SQLITE_FULL') || code === '53100') return 'the store is full (no space left on its disk)';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code === '25006') return `the store cannot be written (${error.message})`;
   return `the store failed (${error.message})`;
 }
 
@@ -55,14 +57,14 @@ export async function saveStream(
   for await (const article of articles) {
     tally.read += 1;
     try {
-      const saved = store.saveArticle(article);
+      const saved = await store.saveArticle(article);
       tally[saved.status] += 1;
       if (saved.duplicateOf) tally.duplicates += 1;
       if (saved.duplicateOf && saved.spun) tally.spun += 1;
       tally.events += article.events.length;
       tally.relations += article.relations.length;
     } catch (error) {
-      if (isStoreFailure(error)) throw new StoreWriteError(store.file, tally.new + tally.updated + tally.unchanged, error as Error);
+      if (isStoreFailure(error)) throw new StoreWriteError(store.location, tally.new + tally.updated + tally.unchanged, error as Error);
       tally.failed += 1;
       hooks.failed?.(article.source.uri, article.id, error instanceof Error ? error : new Error(String(error)));
     }

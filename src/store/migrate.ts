@@ -14,7 +14,7 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 /** Applies the pending steps; returns the versions applied. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+export function migrateSqlite(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -31,3 +31,6 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   })();
   return pending.map((m) => m.version);
 }
+
+/** The name the tests and older code use. */
+export const migrate = migrateSqlite;

@@ -3,6 +3,7 @@
 // and relation queries so each claim reads the same wherever it is shown.
 import type { ActorKind, EventType, IsoDate, Modality, Producer, RelationType } from '../model/types.js';
 import { toneOf } from '../analyze/graph.js';
+import type { Dialect } from './dialect.js';
 import type {
   ActorRef, ArticleRef, ArticleSummary, EventRow, RelationRow, StoredEvent, StoredEvidence, StoredRelation,
 } from './types.js';
@@ -11,14 +12,14 @@ const EVIDENCE_COLUMNS = `ev.id AS evidence_id, ev.article_id, ev.start AS evide
   ev.sentence AS evidence_sentence, ev.attributed_to AS evidence_attributed_to`;
 const ARTICLE_REF_COLUMNS = 'a.title AS article_title, a.outlet AS article_outlet, a.published_at AS article_published_at';
 
-const eventActors = (role: 'source' | 'target') => `(SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'kind', x.kind) ORDER BY ea.position)
+const eventActors = (d: Dialect, role: 'source' | 'target') => `(SELECT ${d.jsonArray(d.jsonObject([['id', 'x.id'], ['name', 'x.name'], ['kind', 'x.kind']]), 'ea.position')}
     FROM event_actors ea JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = '${role}')`;
 
 /** FROM events e, evidence ev, articles a: add WHERE / ORDER BY. */
-export const EVENT_SELECT = `SELECT e.id, e.type, e.mode, e.cameo, e.intensity, e.date, e.effective_date, e.location_name,
+export const eventSelect = (d: Dialect) => `SELECT e.id, e.type, e.mode, e.cameo, e.intensity, e.date, e.effective_date, e.location_name,
   e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger_start, e.trigger_end, e.producer,
   ${EVIDENCE_COLUMNS}, ${ARTICLE_REF_COLUMNS},
-  ${eventActors('source')} AS sources_json, ${eventActors('target')} AS targets_json
+  ${eventActors(d, 'source')} AS sources_json, ${eventActors(d, 'target')} AS targets_json
 FROM events e
 JOIN evidence ev ON ev.id = e.evidence_id
 JOIN articles a ON a.id = e.article_id`;

@@ -1,35 +1,68 @@
 // Full-text search over article titles and bodies and over evidence sentences, best match first.
 import type { IsoDate } from '../model/types.js';
 import type { Sql } from './sql.js';
-import { ftsQuery } from './text-search.js';
+import { ARTICLE_TSVECTOR, EVIDENCE_TSVECTOR } from './dialect.js';
 import type { SearchHits } from './types.js';
 
 // \u0002 and \u0003 never occur in cleaned text, so they can mark matches for the client to highlight
 const SNIPPET_MARKS = "char(2), char(3), '…'";
 
-export function createSearch(sql: Sql) {
-  return function search(q: string, limit = 20): SearchHits {
-    const match = ftsQuery(q);
-    if (!match) return { articles: [], evidence: [] };
-    const articles = sql.all<{ id: string; title: string | null; outlet: string | null; publishedAt: IsoDate | null; snippet: string }>(
-      `SELECT a.id, a.title, a.outlet, a.published_at AS publishedAt,
+type ArticleHit = { id: string; title: string | null; outlet: string | null; publishedAt: IsoDate | null; snippet: string };
+type EvidenceHit = {
+  id: string; articleId: string; start: number; end: number; sentence: string; attributedTo: string | null;
+  title: string | null; outlet: string | null; publishedAt: IsoDate | null; snippet: string;
+};
+
+const EVIDENCE_COLUMNS = `ev.id, ev.article_id AS "articleId", ev.start, ev."end", ev.sentence, ev.attributed_to AS "attributedTo",
+  a.title, a.outlet, a.published_at AS "publishedAt"`;
+
+/** SQLite: FTS5 tables, ranked by bm25. */
+function sqliteHits(sql: Sql, match: string, limit: number): [Promise<ArticleHit[]>, Promise<EvidenceHit[]>] {
+  return [
+    sql.all<ArticleHit>(
+      `SELECT a.id, a.title, a.outlet, a.published_at AS "publishedAt",
          snippet(articles_fts, -1, ${SNIPPET_MARKS}, 24) AS snippet
        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
        WHERE articles_fts MATCH @match ORDER BY rank LIMIT @limit`,
       { match, limit },
-    );
-    const evidence = sql
-      .all<{
-        id: string; articleId: string; start: number; end: number; sentence: string; attributedTo: string | null;
-        title: string | null; outlet: string | null; publishedAt: IsoDate | null; snippet: string;
-      }>(
-        `SELECT ev.id, ev.article_id AS articleId, ev.start, ev."end", ev.sentence, ev.attributed_to AS attributedTo,
-           a.title, a.outlet, a.published_at AS publishedAt,
-           snippet(evidence_fts, 0, ${SNIPPET_MARKS}, 32) AS snippet
-         FROM evidence_fts JOIN evidence ev ON ev.seq = evidence_fts.rowid JOIN articles a ON a.id = ev.article_id
-         WHERE evidence_fts MATCH @match ORDER BY rank LIMIT @limit`,
-        { match, limit },
-      )
+    ),
+    sql.all<EvidenceHit>(
+      `SELECT ${EVIDENCE_COLUMNS}, snippet(evidence_fts, 0, ${SNIPPET_MARKS}, 32) AS snippet
+       FROM evidence_fts JOIN evidence ev ON ev.seq = evidence_fts.rowid JOIN articles a ON a.id = ev.article_id
+       WHERE evidence_fts MATCH @match ORDER BY rank LIMIT @limit`,
+      { match, limit },
+    ),
+  ];
+}
+
+/** PostgreSQL: the GIN-indexed tsvectors, ranked by ts_rank, marked by ts_headline with the same marks. */
+function postgresHits(sql: Sql, match: string, limit: number): [Promise<ArticleHit[]>, Promise<EvidenceHit[]>] {
+  const marks = (words: number) => `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=${words}, MinWords=${Math.ceil(words / 2)}, FragmentDelimiter=…, MaxFragments=1'`;
+  return [
+    sql.all<ArticleHit>(
+      `SELECT a.id, a.title, a.outlet, a.published_at AS "publishedAt",
+         ts_headline('simple', a.text, to_tsquery('simple', @match), ${marks(24)}) AS snippet
+       FROM articles a WHERE ${ARTICLE_TSVECTOR('a')} @@ to_tsquery('simple', @match)
+       ORDER BY ts_rank(${ARTICLE_TSVECTOR('a')}, to_tsquery('simple', @match)) DESC, a.seq LIMIT @limit`,
+      { match, limit },
+    ),
+    sql.all<EvidenceHit>(
+      `SELECT ${EVIDENCE_COLUMNS}, ts_headline('simple', ev.sentence, to_tsquery('simple', @match), ${marks(32)}) AS snippet
+       FROM evidence ev JOIN articles a ON a.id = ev.article_id
+       WHERE ${EVIDENCE_TSVECTOR('ev')} @@ to_tsquery('simple', @match)
+       ORDER BY ts_rank(${EVIDENCE_TSVECTOR('ev')}, to_tsquery('simple', @match)) DESC, ev.seq LIMIT @limit`,
+      { match, limit },
+    ),
+  ];
+}
+
+export function createSearch(sql: Sql) {
+  return async function search(q: string, limit = 20): Promise<SearchHits> {
+    const match = sql.dialect.textQuery(q);
+    if (!match) return { articles: [], evidence: [] };
+    const [articleHits, evidenceHits] = sql.dialect.name === 'sqlite' ? sqliteHits(sql, match, limit) : postgresHits(sql, match, limit);
+    const articles = await articleHits;
+    const evidence = (await evidenceHits)
       .map(({ title, outlet, publishedAt, snippet, ...evidence }) => ({
         ...evidence,
         article: { id: evidence.articleId, title, outlet, publishedAt },

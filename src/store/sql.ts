@@ -1,34 +1,18 @@
-// Prepared statements are compiled once per SQL text and reused: queries with optional filters
-// produce a handful of distinct texts, so the cache stays small.
-import type Database from 'better-sqlite3';
+// One asynchronous interface over the two databases the store runs on: embedded SQLite (the default,
+// better-sqlite3, synchronous underneath) and PostgreSQL (node-postgres, for teams). Queries are
+// written once with @named parameters; what differs between the two (full-text search, JSON
+// aggregation, row order) is asked of the dialect (dialect.ts).
+import type { Dialect } from './dialect.js';
 
 export type Params = Record<string, unknown>;
 
-export class Sql {
-  private readonly statements = new Map<string, Database.Statement>();
-
-  constructor(readonly db: Database.Database) {}
-
-  statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  all<T>(sql: string, params: Params = {}): T[] {
-    return this.statement(sql).all(params) as T[];
-  }
-
-  get<T>(sql: string, params: Params = {}): T | undefined {
-    return this.statement(sql).get(params) as T | undefined;
-  }
-
-  run(sql: string, params: Params = {}): Database.RunResult {
-    return this.statement(sql).run(params);
-  }
+export interface Sql {
+  readonly dialect: Dialect;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  run(sql: string, params?: Params): Promise<{ changes: number }>;
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
 }
 
 /** `WHERE a AND b`, or nothing when there are no conditions. */

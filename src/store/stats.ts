@@ -5,7 +5,7 @@ import type { MessageCount, StoreStats } from './types.js';
 
 /** The stored articles' messages grouped by rule id, most frequent first: what cleaning and extraction doubted most. */
 export function createMessageCounts(sql: Sql) {
-  return function messageCounts(): MessageCount[] {
+  return function messageCounts(): Promise<MessageCount[]> {
     return sql.all<MessageCount>(
       `SELECT id, severity, COUNT(*) AS count FROM messages GROUP BY id, severity ORDER BY count DESC, id`,
     );
@@ -13,8 +13,8 @@ export function createMessageCounts(sql: Sql) {
 }
 
 export function createStats(sql: Sql) {
-  return function stats(): StoreStats {
-    const counts = sql.get<Omit<StoreStats, 'firstDate' | 'lastDate'>>(
+  return async function stats(): Promise<StoreStats> {
+    const counts = (await sql.get<Omit<StoreStats, 'firstDate' | 'lastDate'>>(
       `SELECT
          (SELECT COUNT(*) FROM articles) AS articles,
          (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
@@ -23,15 +23,15 @@ export function createStats(sql: Sql) {
          (SELECT COUNT(*) FROM events) AS events,
          (SELECT COUNT(*) FROM relations) AS relations,
          (SELECT COUNT(*) FROM evidence) AS evidence`,
-    )!;
+    ))!;
     // each MIN and MAX separately, so each is read off its date index; a malformed date is no bound
-    const ok = (column: string) => `${column} GLOB '[0-9][0-9][0-9][0-9]*'`;
-    const dates = sql.get<Record<'a' | 'b' | 'c' | 'd', IsoDate | null>>(
+    const ok = (column: string) => sql.dialect.startsWithYear(column);
+    const dates = (await sql.get<Record<'a' | 'b' | 'c' | 'd', IsoDate | null>>(
       `SELECT (SELECT MIN(published_at) FROM articles WHERE ${ok('published_at')}) AS a,
               (SELECT MIN(effective_date) FROM events WHERE ${ok('effective_date')}) AS b,
               (SELECT MAX(published_at) FROM articles WHERE ${ok('published_at')}) AS c,
               (SELECT MAX(effective_date) FROM events WHERE ${ok('effective_date')}) AS d`,
-    )!;
+    ))!;
     const known = (...values: (IsoDate | null)[]) => values.filter((v): v is IsoDate => v !== null).sort();
     return { ...counts, firstDate: known(dates.a, dates.b)[0] ?? null, lastDate: known(dates.c, dates.d).at(-1) ?? null };
   };

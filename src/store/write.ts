@@ -27,11 +27,10 @@ function producerJson(producer: Producer | undefined): string | null {
 }
 
 export function createWriter(sql: Sql) {
-  const db = sql.db;
-
-  function upsertActors(actors: Actor[]): void {
-    for (const actor of actors) {
-      sql.run(
+  async function upsertActors(tx: Sql, actors: Actor[]): Promise<void> {
+    // in id order: two writers upserting the same actors lock them in the same order, so never deadlock
+    for (const actor of [...actors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      await tx.run(
         `INSERT INTO actors (id, name, kind, country, description, discovered, search_key)
          VALUES (@id, @name, @kind, @country, @description, @discovered, @key)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country,
@@ -41,9 +40,9 @@ export function createWriter(sql: Sql) {
           discovered: actor.discovered ? 1 : 0, key: searchKey(actor.name),
         },
       );
-      sql.run('DELETE FROM aliases WHERE actor_id = @id', { id: actor.id });
+      await tx.run('DELETE FROM aliases WHERE actor_id = @id', { id: actor.id });
       for (const alias of new Set(actor.aliases)) {
-        sql.run('INSERT INTO aliases (actor_id, alias, search_key) VALUES (@id, @alias, @key)', {
+        await tx.run('INSERT INTO aliases (actor_id, alias, search_key) VALUES (@id, @alias, @key) ON CONFLICT DO NOTHING', {
           id: actor.id, alias, key: searchKey(alias),
         });
       }
@@ -51,32 +50,35 @@ export function createWriter(sql: Sql) {
   }
 
   /** Names the actors an article refers to that neither come with it nor are stored: a clear error, not a bare FK failure. */
-  function checkActorsKnown(article: Doc, actors: Actor[]): void {
+  async function checkActorsKnown(tx: Sql, article: Doc, actors: Actor[]): Promise<void> {
     const given = new Set(actors.map((a) => a.id));
     const referred = new Set<string>([
       ...article.mentions.map((m) => m.actorId),
       ...article.events.flatMap((e) => [...e.sources, ...e.targets]),
       ...article.relations.flatMap((r) => [r.source, r.target]),
     ]);
-    const unknown = [...referred].filter((id) => !given.has(id) && !sql.get('SELECT 1 FROM actors WHERE id = @id', { id }));
+    const unknown: string[] = [];
+    for (const id of referred) {
+      if (!given.has(id) && !(await tx.get('SELECT 1 AS known FROM actors WHERE id = @id', { id }))) unknown.push(id);
+    }
     if (unknown.length) {
       throw new Error(`article ${article.id} refers to unknown actor${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
     }
   }
 
-  function replaceContents(article: Doc): void {
+  async function replaceContents(tx: Sql, article: Doc): Promise<void> {
     const id = article.id;
     // events first: evidence rows are referenced by events and relations
     for (const table of ['events', 'relations', 'mentions', 'evidence', 'messages']) {
-      sql.run(`DELETE FROM ${table} WHERE article_id = @id`, { id });
+      await tx.run(`DELETE FROM ${table} WHERE article_id = @id`, { id });
     }
 
     const savedEvidence = new Set<string>();
-    const saveEvidence = (evidence: Evidence): string => {
+    const saveEvidence = async (evidence: Evidence): Promise<string> => {
       const evId = evidenceId(id, evidence);
       if (!savedEvidence.has(evId)) {
         savedEvidence.add(evId);
-        sql.run(
+        await tx.run(
           `INSERT INTO evidence (id, article_id, start, "end", sentence, attributed_to)
            VALUES (@evId, @id, @start, @end, @sentence, @attributedTo)`,
           { evId, id, ...evidence, attributedTo: evidence.attributedTo ?? null },
@@ -86,7 +88,7 @@ export function createWriter(sql: Sql) {
     };
 
     for (const mention of article.mentions) {
-      sql.run(
+      await tx.run(
         `INSERT INTO mentions (article_id, actor_id, start, "end", text, method, producer)
          VALUES (@id, @actorId, @start, @end, @text, @method, @producer)`,
         { id, ...mention, method: mention.method ?? 'unknown', producer: producerJson(mention.producer) },
@@ -97,7 +99,8 @@ export function createWriter(sql: Sql) {
     for (const event of article.events) {
       if (savedEvents.has(event.id)) continue;
       savedEvents.add(event.id);
-      sql.run(
+      const evidenceRow = await saveEvidence(event.evidence);
+      await tx.run(
         `INSERT INTO events (id, article_id, type, mode, cameo, intensity, date, effective_date, location_name,
            location_country, lat, lon, modality, confidence, evidence_id, trigger_start, trigger_end, producer)
          VALUES (@eventId, @id, @type, @mode, @cameo, @intensity, @date, @effectiveDate, @locationName,
@@ -107,18 +110,18 @@ export function createWriter(sql: Sql) {
           date: event.date, effectiveDate: event.date ?? article.publishedAt,
           locationName: event.location?.name ?? null, locationCountry: event.location?.country ?? null,
           lat: event.location?.lat ?? null, lon: event.location?.lon ?? null,
-          modality: event.modality, confidence: event.confidence, evidenceId: saveEvidence(event.evidence),
+          modality: event.modality, confidence: event.confidence, evidenceId: evidenceRow,
           triggerStart: event.trigger?.start ?? null, triggerEnd: event.trigger?.end ?? null,
           producer: producerJson(event.producer),
         },
       );
       for (const [role, actorIds] of [['source', event.sources], ['target', event.targets]] as const) {
-        [...new Set(actorIds)].forEach((actorId, position) => {
-          sql.run(
+        for (const [position, actorId] of [...new Set(actorIds)].entries()) {
+          await tx.run(
             'INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (@eventId, @actorId, @role, @position)',
             { eventId: event.id, actorId, role, position },
           );
-        });
+        }
       }
     }
 
@@ -127,7 +130,8 @@ export function createWriter(sql: Sql) {
       if (savedRelations.has(relation.id)) continue;
       savedRelations.add(relation.id);
       const dated = relation.validFrom !== null || relation.validTo !== null;
-      sql.run(
+      const evidenceRow = await saveEvidence(relation.evidence);
+      await tx.run(
         `INSERT INTO relations (id, article_id, type, source_id, target_id, role, valid_from, valid_to, negated,
            confidence, evidence_id, span_from, span_to, producer)
          VALUES (@relationId, @id, @type, @source, @target, @role, @validFrom, @validTo, @negated,
@@ -136,7 +140,7 @@ export function createWriter(sql: Sql) {
           relationId: relation.id, id, type: relation.type, source: relation.source, target: relation.target,
           role: relation.role, validFrom: relation.validFrom, validTo: relation.validTo,
           negated: relation.negated ? 1 : 0, confidence: relation.confidence,
-          evidenceId: saveEvidence(relation.evidence),
+          evidenceId: evidenceRow,
           spanFrom: dated ? relation.validFrom : article.publishedAt,
           spanTo: dated ? relation.validTo : article.publishedAt,
           producer: producerJson(relation.producer),
@@ -144,19 +148,19 @@ export function createWriter(sql: Sql) {
       );
     }
 
-    article.messages.forEach((m, position) => {
-      sql.run(
+    for (const [position, m] of article.messages.entries()) {
+      await tx.run(
         `INSERT INTO messages (article_id, position, id, component, severity, uri, line, item, start, "end", reason)
          VALUES (@articleId, @position, @id, @component, @severity, @uri, @line, @item, @start, @end, @reason)`,
         { articleId: id, position, ...m, line: m.line ?? null, item: m.item ?? null, start: m.start ?? null, end: m.end ?? null },
       );
-    });
+    }
   }
 
-  const saveArticleTransaction = db.transaction((given: Doc): SaveResult => {
+  const saveArticleTransaction = (given: Doc) => sql.transaction(async (tx): Promise<SaveResult> => {
     let article = given;
     const { actors } = given;
-    const stored = sql.get<{ content_hash: string; duplicate_of: string | null; spun: number }>(
+    const stored = await tx.get<{ content_hash: string; duplicate_of: string | null; spun: number }>(
       'SELECT content_hash, duplicate_of, spun FROM articles WHERE id = @id', { id: article.id },
     );
     // Duplicate detection is primed with the stored articles, so re-reading a stored article finds
@@ -167,9 +171,9 @@ export function createWriter(sql: Sql) {
     const hash = contentHash(article);
     const result = (status: SaveResult['status']): SaveResult => ({ status, duplicateOf: article.duplicateOf, spun: article.spun });
     if (stored?.content_hash === hash) return result('unchanged');
-    upsertActors(actors);
-    checkActorsKnown(article, actors);
-    sql.run(
+    await upsertActors(tx, actors);
+    await checkActorsKnown(tx, article, actors);
+    await tx.run(
       `INSERT INTO articles (id, source_uri, source_index, outlet, title, url, published_at, text, duplicate_of,
          spun, relevance, content_hash, ingested_at)
        VALUES (@id, @uri, @index, @outlet, @title, @url, @publishedAt, @text, @duplicateOf,
@@ -185,13 +189,13 @@ export function createWriter(sql: Sql) {
         hash, now: new Date().toISOString(),
       },
     );
-    replaceContents(article);
+    await replaceContents(tx, article);
     return result(stored ? 'updated' : 'new');
   });
 
   return {
-    saveActors: db.transaction((actors: Actor[]) => upsertActors(actors)),
+    saveActors: (actors: Actor[]): Promise<void> => sql.transaction((tx) => upsertActors(tx, actors)),
     /** Status 'new', 'updated', or 'unchanged' when exactly this version is already stored. */
-    saveArticle: (doc: Doc): SaveResult => saveArticleTransaction(doc),
+    saveArticle: (doc: Doc): Promise<SaveResult> => saveArticleTransaction(doc),
   };
 }

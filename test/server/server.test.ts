@@ -16,9 +16,9 @@ let base: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orbit-server-'));
-  store = openStore(join(dir, 'orbit.db'));
-  store.saveActors(Object.values(ACTORS));
-  for (const article of corpus()) store.saveArticle(processed(article));
+  store = await openStore(join(dir, 'orbit.db'));
+  (await store.saveActors(Object.values(ACTORS)));
+  for (const article of corpus()) (await store.saveArticle(processed(article)));
   server = createServer(store, { log: () => {} });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -26,7 +26,7 @@ before(async () => {
 
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -12,32 +12,32 @@ async function* stream(items: Doc[]): AsyncGenerator<Doc> {
   yield* items;
 }
 
-test('a store whose folder cannot be made fails at once, naming the store and the reason', () => {
+test('a store whose folder cannot be made fails at once, naming the store and the reason', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'orbit-faults-'));
   const file = join(dir, 'plain-file');
   writeFileSync(file, 'not a folder');
-  assert.throws(() => openStore(join(file, 'x.db')), /cannot write the store .*plain-file\/x\.db: .*plain-file is a file, not a folder/);
+  await assert.rejects(openStore(join(file, 'x.db')), /cannot write the store .*plain-file\/x\.db: .*plain-file is a file, not a folder/);
   // under /proc Node's recursive mkdir used to loop forever; now it is one clear error
   const started = performance.now();
-  assert.throws(() => openStore('/proc/nope/x.db'), /cannot write the store \/proc\/nope\/x\.db/);
+  await assert.rejects(openStore('/proc/nope/x.db'), /cannot write the store \/proc\/nope\/x\.db/);
   assert.ok(performance.now() - started < 5000);
 });
 
-test('a file that is not a store is named as such', () => {
+test('a file that is not a store is named as such', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'orbit-faults-'));
   const file = join(dir, 'notes.db');
   writeFileSync(file, 'x'.repeat(8192));
-  assert.throws(() => openStore(file), /notes\.db is not an Orbit store/);
+  await assert.rejects(openStore(file), /notes\.db is not an Orbit store/);
 });
 
 test('a full store stops the ingest at once and keeps every article saved before it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'orbit-faults-'));
   const file = join(dir, 'full.db');
-  const setup = openStore(file);
-  setup.saveActors(Object.values(ACTORS));
-  setup.close();
+  const setup = await openStore(file);
+  (await setup.saveActors(Object.values(ACTORS)));
+  (await setup.close());
   // room for a few more pages only, as on a disk with a few KiB left
-  const store = openStore(file, { maxPages: 64 });
+  const store = await openStore(file, { maxPages: 64 });
   const body = (i: number) => `Story ${i}. ` + `Word${i} `.repeat(4000);
   const docs = Array.from({ length: 40 }, (_, i) => processed(article(`a${i}`, body(i))));
   let failures = 0;
@@ -46,10 +46,10 @@ test('a full store stops the ingest at once and keeps every article saved before
     (error: unknown) => error instanceof StoreWriteError && /the store is full .*stopped after saving \d+ articles? to .*full\.db, which keeps them/.test(error.message),
   );
   assert.equal(failures, 0, 'no article is reported as failed one by one');
-  store.close();
-  const reopened = openStore(file);
-  const saved = reopened.stats().articles;
+  await store.close();
+  const reopened = await openStore(file);
+  const saved = (await reopened.stats()).articles;
   assert.ok(saved > 0 && saved < 40, `${saved} articles kept`);
-  assert.ok(reopened.getArticle('a0'), 'the first article is there, whole');
-  reopened.close();
+  assert.ok((await reopened.getArticle('a0')), 'the first article is there, whole');
+  (await reopened.close());
 });

@@ -10,8 +10,8 @@ async function* stream(items: Doc[]): AsyncGenerator<Doc> {
 }
 
 test('saves a stream, counts it, and goes on past an article that fails', async () => {
-  const store = openStore(':memory:');
-  store.saveActors(Object.values(ACTORS));
+  const store = await openStore(':memory:');
+  (await store.saveActors(Object.values(ACTORS)));
   const text = 'Somebody unknown spoke.';
   const bad = article('bad', text, { source: { uri: 'feed.jsonl', index: 7, outlet: null }, mentions: mentions(text, 'Somebody', 'somebody') });
   const [a1, a2, a3, a4] = corpus().map(processed);
@@ -28,6 +28,6 @@ test('saves a stream, counts it, and goes on past an article that fails', async 
   // a re-read: duplicate detection primed from the store finds every article itself
   const again = await saveStream(store, stream(corpus().map((a) => processed(Doc.from({ ...a, duplicateOf: a.id, spun: false })))));
   assert.deepEqual([again.unchanged, again.duplicates, again.spun], [4, 1, 1]);
-  assert.equal(store.stats().articles, 4);
-  store.close();
+  assert.equal((await store.stats()).articles, 4);
+  await store.close();
 });

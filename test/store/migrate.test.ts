@@ -14,17 +14,17 @@ const tempFile = () => {
   dirs.push(dir);
   return join(dir, 'orbit.db');
 };
-afterEach(() => {
+afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-test('versions are numbered 1, 2, 3 ... in order', () => {
+test('versions are numbered 1, 2, 3 ... in order', async () => {
   assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, i) => i + 1));
 });
 
-test('a new store gets every step once', () => {
+test('a new store gets every step once', async () => {
   const file = tempFile();
-  openStore(file).close();
+  await (await openStore(file)).close();
   const db = new Database(file);
   assert.equal(schemaVersion(db), MIGRATIONS.length);
   assert.deepEqual(migrate(db), []);
@@ -33,7 +33,7 @@ test('a new store gets every step once', () => {
   db.close();
 });
 
-test('opening an older store upgrades it and indexes what it held', () => {
+test('opening an older store upgrades it and indexes what it held', async () => {
   const file = tempFile();
   const db = new Database(file);
   migrate(db, MIGRATIONS.slice(0, 1));
@@ -43,15 +43,15 @@ test('opening an older store upgrades it and indexes what it held', () => {
   ).run();
   db.close();
 
-  const store = openStore(file);
-  assert.deepEqual(store.search('karbala').articles.map((a) => a.id), ['old']);
-  store.close();
+  const store = await openStore(file);
+  assert.deepEqual((await store.search('karbala')).articles.map((a) => a.id), ['old']);
+  await store.close();
   const reopened = new Database(file);
   assert.equal(schemaVersion(reopened), MIGRATIONS.length);
   reopened.close();
 });
 
-test('a failing step leaves the database as it was', () => {
+test('a failing step leaves the database as it was', async () => {
   const db = new Database(':memory:');
   const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM missing;' }];
   assert.throws(() => migrate(db, broken), /missing/);
@@ -61,11 +61,11 @@ test('a failing step leaves the database as it was', () => {
   db.close();
 });
 
-test('a store written by a newer Orbit is refused by name', () => {
+test('a store written by a newer Orbit is refused by name', async () => {
   const file = tempFile();
-  openStore(file).close();
+  await (await openStore(file)).close();
   const db = new Database(file);
   db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2099-01-01')").run();
   db.close();
-  assert.throws(() => openStore(file), (error: Error) => error.message.includes(file) && /version 99/.test(error.message));
+  await assert.rejects(openStore(file), (error: Error) => error.message.includes(file) && /version 99/.test(error.message));
 });

@@ -1,7 +1,8 @@
-// The embedded store's speed on a synthetic corpus shaped like extraction output: how fast articles
-// are saved (new, then unchanged on a re-run), and how long the API's queries take at that size.
+// The store's speed on a synthetic corpus shaped like extraction output: how fast articles are saved
+// (new, then unchanged on a re-run), and how long the API's queries take at that size; on SQLite, and
+// on PostgreSQL beside it when $ORBIT_TEST_PG gives a database (it is emptied first).
 // Needs nothing outside the repo. Prints figures; decides nothing.
-// Run: node dist/bench/store-sqlite.js [articles, default 5000]
+// Run: node dist/bench/store.js [articles, default 5000]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Actor, Event, EventType, Producer, Relation, RelationType } from '
 import { Doc } from '../src/core/doc.js';
 import { EVENT_TYPES, RELATION_TYPES } from '../src/model/types.js';
 import { openStore } from '../src/store/index.js';
+import { resetPostgres } from '../src/store/postgres.js';
 
 const ARTICLES = Number(process.argv[2] ?? 5000);
 const ACTORS = 300;
@@ -63,32 +65,30 @@ function makeArticle(n: number): Doc {
   return doc;
 }
 
-function time<T>(fn: () => T, runs = 1): { ms: number; value: T } {
+async function time<T>(fn: () => Promise<T>, runs = 1): Promise<{ ms: number; value: T }> {
   let value!: T;
   const start = performance.now();
-  for (let i = 0; i < runs; i++) value = fn();
+  for (let i = 0; i < runs; i++) value = await fn();
   return { ms: (performance.now() - start) / runs, value };
 }
 
-const dir = process.env.ORBIT_BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'orbit-bench-'));
-const file = join(dir, 'bench.db');
-try {
+async function bench(location: string, label: string): Promise<void> {
   const corpus = Array.from({ length: ARTICLES }, (_, n) => makeArticle(n));
-  const store = openStore(file);
-  store.saveActors(actors);
+  const store = await openStore(location);
+  await store.saveActors(actors);
   const used = (a: Doc) => actors.filter((x) => a.mentions.some((m) => m.actorId === x.id) || a.events.some((e) => e.sources.includes(x.id) || e.targets.includes(x.id)) || a.relations.some((r) => r.source === x.id || r.target === x.id));
   for (const doc of corpus) doc.actors = used(doc);
-  const processed = corpus;
 
-  const first = time(() => processed.forEach((p) => store.saveArticle(p)));
-  const again = time(() => processed.forEach((p) => store.saveArticle(p)));
-  const stats = store.stats();
-  console.log(`store bench: ${ARTICLES} articles, ${stats.events} events, ${stats.relations} relations, ${stats.mentions} mentions, ${ACTORS} actors`);
+  const saveAll = async () => { for (const p of corpus) await store.saveArticle(p); };
+  const first = await time(saveAll);
+  const again = await time(saveAll);
+  const stats = await store.stats();
+  console.log(`store bench (${label}): ${ARTICLES} articles, ${stats.events} events, ${stats.relations} relations, ${stats.mentions} mentions, ${ACTORS} actors`);
   console.log(`  save new        ${(ARTICLES / (first.ms / 1000)).toFixed(0)} articles/s`);
   console.log(`  save unchanged  ${(ARTICLES / (again.ms / 1000)).toFixed(0)} articles/s`);
-  console.log(`  db size         ${(statSync(file).size / 2 ** 20).toFixed(1)} MB (+ WAL)`);
+  if (store.kind === 'sqlite') console.log(`  db size         ${(statSync(location).size / 2 ** 20).toFixed(1)} MB (+ WAL)`);
 
-  const queries: [string, () => unknown][] = [
+  const queries: [string, () => Promise<unknown>][] = [
     ['health (stats)', () => store.stats()],
     ['actors?q=number 1', () => store.searchActors('number 1')],
     ['actors/:id (busiest)', () => store.getActor('actor-0')],
@@ -102,13 +102,25 @@ try {
     ['search?q=attack', () => store.search('attack')],
   ];
   for (const [name, query] of queries) {
-    query();
-    const { ms } = time(query, 5);
+    await query();
+    const { ms } = await time(query, 5);
     console.log(`  ${name.padEnd(28)} ${ms.toFixed(1)} ms`);
   }
-  const graph = store.graph();
+  const graph = await store.graph();
   console.log(`  graph size: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
-  store.close();
+  await store.close();
+}
+
+const dir = process.env.ORBIT_BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'orbit-bench-'));
+try {
+  await bench(join(dir, 'bench.db'), 'SQLite');
+  const pgUrl = process.env.ORBIT_TEST_PG;
+  if (pgUrl) {
+    await resetPostgres(pgUrl);
+    await bench(pgUrl, 'PostgreSQL');
+  } else {
+    console.log('store bench (PostgreSQL): skipped, $ORBIT_TEST_PG is not set (scripts/pg-cluster.sh makes a database)');
+  }
 } finally {
   if (!process.env.ORBIT_BENCH_DIR) rmSync(dir, { recursive: true, force: true });
 }
