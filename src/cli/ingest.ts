@@ -6,16 +6,23 @@ import { loadKnowledgeBase } from '../kb/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
 import { processInputs } from '../pipeline/index.js';
 import { parseThreads } from '../pipeline/threads.js';
-import { openStore } from '../store/index.js';
+import { isPostgresUrl, openStore } from '../store/index.js';
+import type { KnowledgeBase } from '../kb/index.js';
 import { emptyTally, saveStream, StoreWriteError, type IngestTally } from '../store/ingest.js';
 import { messagePrinter } from './output.js';
+import { cleanInputs } from '../pipeline/clean-inputs.js';
+import { enqueue, JOB_BATCH, startQueue } from '../queue/jobs.js';
+import type { Store } from '../store/index.js';
+import type { Doc } from '../core/doc.js';
 
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
 
 Reads .txt, .html, .jsonl, RSS/Atom feeds and folders of them into the store. Saving the same input
 again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db here: a SQLite
 file, or a PostgreSQL database given as postgres://user@host:port/db. --threads (default: the
-machine's cores) runs the reading of articles on that many threads; the result is the same.`;
+machine's cores) runs the reading of articles on that many threads; the result is the same.
+--queue (PostgreSQL only) cleans the inputs and puts the articles on the store's queue for
+'orbit worker' processes on any machines to read and save; it returns once they are enqueued.`;
 
 /** The store: --db, else $ORBIT_DB, else .orbit/orbit.db in the working directory; a file or a postgres:// URL. */
 export function storePath(flag: string | undefined): string {
@@ -26,7 +33,10 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, kb: { type: 'string', multiple: true }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      db: { type: 'string' }, kb: { type: 'string', multiple: true }, threads: { type: 'string' },
+      queue: { type: 'boolean' }, 'job-timeout': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void process.stdout.write(HELP + '\n'), 0;
   if (!positionals.length) return void process.stderr.write(`orbit ingest: no inputs given\n\n${HELP}\n`), 2;
@@ -34,7 +44,18 @@ export async function run(args: string[]): Promise<number> {
   const threads = parseThreads(values.threads);
   const started = performance.now();
   const kb = loadKnowledgeBase(values.kb);
-  const store = await openStore(storePath(values.db));
+  const location = storePath(values.db);
+  if (values.queue && !isPostgresUrl(location)) {
+    return void process.stderr.write(`orbit ingest: --queue needs a PostgreSQL store (--db postgres://...), not ${location}\n`), 2;
+  }
+  const store = await openStore(location);
+  if (values.queue) {
+    try {
+      return await enqueueInputs(store, location, positionals, kb, values['job-timeout'] ? Number(values['job-timeout']) : undefined, started);
+    } finally {
+      await store.close();
+    }
+  }
   try {
     await store.saveActors(kb.actors);
     const duplicates = new DuplicateIndex();
@@ -114,4 +135,35 @@ function summary(inputs: number, file: string, t: IngestTally, skipped: Map<stri
     ['time', `${seconds.toFixed(1)} s${t.read ? ` (${(t.read / Math.max(seconds, 0.001)).toFixed(1)} articles/s)` : ''}`],
   ];
   return `orbit ingest → ${file}\n${rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n')}\n`;
+}
+
+/** ingest --queue: clean and dedupe here, in input order; the workers do the rest. */
+async function enqueueInputs(store: Store, url: string, inputs: string[], kb: KnowledgeBase, jobTimeout: number | undefined, started: number): Promise<number> {
+  await store.saveActors(kb.actors);
+  const duplicates = new DuplicateIndex();
+  for await (const { id, text } of store.articleTexts()) duplicates.add(id, text);
+  const printer = messagePrinter(process.stderr);
+  const boss = await startQueue(url, { jobTimeout });
+  let articles = 0;
+  let batches = 0;
+  try {
+    let batch: Doc[] = [];
+    const send = async () => {
+      if (!batch.length) return;
+      await enqueue(boss, { uri: batch[0].source.uri, docs: batch }, { jobTimeout });
+      articles += batch.length;
+      batches += 1;
+      batch = [];
+    };
+    for await (const doc of cleanInputs(inputs, { report: printer.print, duplicates })) {
+      batch.push(doc);
+      if (batch.length >= JOB_BATCH) await send();
+    }
+    await send();
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`orbit ingest → the queue of ${store.location}\n  enqueued  ${articles} articles in ${batches} batches (${seconds.toFixed(1)} s)\n  errors    ${printer.errors}\nRun 'orbit worker --db ...' on one or more machines to read them; 'orbit status' shows progress.\n`);
+  return printer.errors ? 1 : 0;
 }

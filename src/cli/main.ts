@@ -8,7 +8,9 @@ interface CommandModule {
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   extract: { summary: 'read inputs and print actors, events and relations (--json)', load: () => import('./extract.js') },
   clean: { summary: 'read inputs and print the cleaned articles (--json)', load: () => import('./clean.js') },
-  ingest: { summary: 'read inputs into a store (--db FILE)', load: () => import('./ingest.js') },
+  ingest: { summary: 'read inputs into a store (--db FILE or postgres://...; --queue for workers)', load: () => import('./ingest.js') },
+  worker: { summary: 'read what ingest --queue enqueued into the shared PostgreSQL store', load: () => import('./worker.js') },
+  status: { summary: 'what the store holds, and its queue', load: () => import('./status.js') },
   pipeline: { summary: 'print the pipeline: stages and components in order, with requires/assigns', load: () => import('./pipeline.js') },
   serve: { summary: 'serve the API and the web app (--db FILE --port N)', load: () => import('./serve.js') },
   ner: { summary: 'named entities: CoNLL-2003 in and out (--conll IN --out OUT), or the entities of a text', load: () => import('./ner.js') },

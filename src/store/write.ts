@@ -14,11 +14,24 @@ export function evidenceId(articleId: string, evidence: Evidence): string {
   return stableId('ev_', articleId, evidence.start, evidence.end, evidence.attributedTo);
 }
 
-/** A fingerprint of everything the store keeps of an article (not the NLP layers, which it does not keep). */
+/**
+ * A fingerprint of everything the store keeps of an article (not the NLP layers, which it does not
+ * keep). Keys are sorted: a Doc that came through a queue's JSONB (which reorders keys) has the same
+ * fingerprint as one that did not.
+ */
 function contentHash(doc: Doc): string {
   const { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages } = doc;
   const kept = { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages };
-  return createHash('sha256').update(JSON.stringify(kept)).digest('hex');
+  return createHash('sha256').update(canonicalJson(kept)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    return sorted;
+  });
 }
 
 /** Provenance as stored: JSON text, NULL when a claim came without it. */
