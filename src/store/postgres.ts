@@ -90,6 +90,11 @@ export async function openPostgres(url: string): Promise<PostgresDb> {
   }
   const transaction = async <T>(work: (tx: Sql) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // a connection cut while checked out (a server restart) emits 'error' on the client: its query
+    // rejects too, which is what fails the save; without a listener the process would crash
+    let broken = false;
+    const ignore = () => void (broken = true);
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       const tx = sqlOn(client, () => Promise.reject(new Error('transactions do not nest')));
@@ -100,7 +105,8 @@ export async function openPostgres(url: string): Promise<PostgresDb> {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      client.release(broken); // a cut connection is dropped, not pooled
     }
   };
   const base = sqlOn(pool, transaction as (work: (tx: Sql) => Promise<unknown>) => Promise<unknown>);
@@ -122,6 +128,8 @@ export async function openPostgres(url: string): Promise<PostgresDb> {
 /** Applies the steps the database has not seen, in one transaction, once however many start at once. */
 export async function migratePostgres(pool: pg.Pool, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number[]> {
   const client = await pool.connect();
+  const ignore = () => {};
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('orbit schema'))");
@@ -142,6 +150,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }

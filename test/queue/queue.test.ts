@@ -81,3 +81,23 @@ test('a worker killed mid-batch: its batch is retried by another, nothing lost, 
   assert.equal(await finished(rescuer), 0);
   assert.deepEqual(unordered(await pgStoreRows(url)), sqliteResult());
 });
+
+test('PostgreSQL dropping every connection under a running worker: it reconnects, retries and finishes', { skip }, async () => {
+  const url = PG!;
+  await freshQueue(url);
+  assert.equal(cli(['ingest', '--queue', '--job-timeout', '5', '--db', url, ...inputs]).status, 0);
+  const running = worker(url);
+  let stderr = '';
+  running.stderr!.on('data', (chunk) => (stderr += chunk));
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const saved = async () => (await pool.query('SELECT COUNT(*)::int AS n FROM articles')).rows[0].n as number;
+  for (let waited = 0; (await saved()) < 2 && waited < 60_000; waited += 50) await sleep(50);
+  // what a server restart does to its clients: every other connection to the database is cut
+  const cut = await pool.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  assert.ok(cut.rowCount! >= 1, 'the worker had connections to cut');
+  await pool.end();
+  assert.equal(await finished(running), 0, stderr);
+  assert.deepEqual(unordered(await pgStoreRows(url)), sqliteResult());
+});
