@@ -5,12 +5,15 @@ import type { Store } from '../store/index.js';
 import { apiRoutes } from './api.js';
 import { HttpError } from './params.js';
 import { defaultWebRoot, staticFile } from './static.js';
+import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimit } from './rate-limit.js';
 
 export interface ServerOptions {
   /** Folder of the web app; the checkout's web/ by default. */
   webRoot?: string;
   /** Where unexpected errors are logged. */
   log?: (message: string) => void;
+  /** API requests per client address (429 beyond it). */
+  rateLimit?: RateLimit;
 }
 
 // article text is untrusted: even if some of it reached the DOM unescaped, no script from elsewhere could run
@@ -32,10 +35,13 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
   const api = apiRoutes(store);
   const webRoot = options.webRoot ?? defaultWebRoot();
   const log = options.log ?? ((message) => process.stderr.write(message + '\n'));
+  const limiter = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const wait = limiter.take(req.socket.remoteAddress ?? '?');
+      if (wait) return sendJson(res, 429, { error: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
       const route = api.match(req.method ?? 'GET', url.pathname);
       if (route.kind === 'found') return sendJson(res, 200, await route.handler(route.params, url.searchParams));
       if (route.kind === 'method-not-allowed') {
@@ -62,6 +68,9 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       else res.destroy();
     });
   });
+  // a client that sends its request slowly (or never) is cut off instead of holding a connection
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   // Node answers a request whose headers or URL overflow its limit with a bare 431 and no body; say why.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();

@@ -154,3 +154,20 @@ test('a query too long for the server gets a 431 that says why, and the server g
   assert.match(long.body.error, /over \d+ KB; shorten the query/);
   assert.equal((await get('/api/health')).status, 200);
 });
+
+test('a client over the API rate gets 429 with Retry-After, others and later requests go on', async () => {
+  const limited = createServer(store, { log: () => {}, rateLimit: { perSecond: 5, burst: 10 } });
+  await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/api/health`;
+  try {
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(url).then(async (r) => [r.status, r.headers.get('retry-after'), await r.json()] as const)));
+    assert.equal(statuses.filter(([s]) => s === 200).length, 10);
+    const refused = statuses.find(([s]) => s === 429)!;
+    assert.equal(refused[1], '1');
+    assert.match(refused[2].error, /too many requests; try again in 1 s/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await fetch(url)).status, 200);
+  } finally {
+    await new Promise((resolve) => limited.close(resolve));
+  }
+});
