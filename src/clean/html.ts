@@ -2,7 +2,7 @@
 // body; when it finds none, the whole page's text goes to the text filter instead.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { capElementDepth } from './html-depth.js';
+import { capElementDepth, moveStrayContentIntoBody } from './html-depth.js';
 import { readMeta, type PageMeta } from './html-meta.js';
 import { blockUnits, pageText } from './html-text.js';
 import { wordCount } from './lines.js';
@@ -22,7 +22,10 @@ export function parseDocument(html: string): Document {
   // linkedom builds a broken tree from a bare fragment (a feed item's HTML): give it a page to live in.
   const page = /<(html|body|head)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const document = parseHTML(page).document as unknown as Document;
-  if (document.documentElement) capElementDepth(document.documentElement);
+  if (document.documentElement) {
+    moveStrayContentIntoBody(document);
+    capElementDepth(document.documentElement);
+  }
   return document;
 }
 

@@ -114,3 +114,10 @@ test('a feed of 100,000 items is read item by item in bounded time', async () =>
   assert.equal(diagnostics.length, 0);
   assert.ok(performance.now() - started < 60_000);
 });
+
+test('content after a stray </html> is read as part of the body, as a browser reads it', () => {
+  const html = `<html><head><title>Stray tags</title></head><body><p>${SENTENCE.repeat(3)}</p></body></html>${'</div></p></table></html>'.repeat(30)}<p>${SENTENCE.repeat(3)}</p>`;
+  const { docs } = cleanPage({ uri: 'stray.html', part: 0, format: 'html', content: html, title: null, url: null, publishedAt: null, outlet: null });
+  assert.equal(docs.length, 1);
+  assert.ok(docs[0].text.includes('Qaani visited Baghdad'));
+});
