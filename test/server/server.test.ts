@@ -17,7 +17,7 @@ let base: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orbit-server-'));
   store = await openStore(join(dir, 'orbit.db'));
-  (await store.saveActors(Object.values(ACTORS)));
+  await store.saveActors(Object.values(ACTORS));
   for (const article of corpus()) (await store.saveArticle(processed(article)));
   server = createServer(store, { log: () => {} });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -34,8 +34,8 @@ test('a full store stops the ingest at once and keeps every article saved before
   const dir = mkdtempSync(join(tmpdir(), 'orbit-faults-'));
   const file = join(dir, 'full.db');
   const setup = await openStore(file);
-  (await setup.saveActors(Object.values(ACTORS)));
-  (await setup.close());
+  await setup.saveActors(Object.values(ACTORS));
+  await setup.close();
   // room for a few more pages only, as on a disk with a few KiB left
   const store = await openStore(file, { maxPages: 64 });
   const body = (i: number) => `Story ${i}. ` + `Word${i} `.repeat(4000);
@@ -51,5 +51,5 @@ test('a full store stops the ingest at once and keeps every article saved before
   const saved = (await reopened.stats()).articles;
   assert.ok(saved > 0 && saved < 40, `${saved} articles kept`);
   assert.ok((await reopened.getArticle('a0')), 'the first article is there, whole');
-  (await reopened.close());
+  await reopened.close();
 });

@@ -11,7 +11,7 @@ async function* stream(items: Doc[]): AsyncGenerator<Doc> {
 
 test('saves a stream, counts it, and goes on past an article that fails', async () => {
   const store = await openStore(':memory:');
-  (await store.saveActors(Object.values(ACTORS)));
+  await store.saveActors(Object.values(ACTORS));
   const text = 'Somebody unknown spoke.';
   const bad = article('bad', text, { source: { uri: 'feed.jsonl', index: 7, outlet: null }, mentions: mentions(text, 'Somebody', 'somebody') });
   const [a1, a2, a3, a4] = corpus().map(processed);

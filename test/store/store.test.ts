@@ -26,7 +26,7 @@ let open: () => Promise<Store> = sqlite;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orbit-store-'));
   store = await open();
-  (await store.saveActors(Object.values(ACTORS)));
+  await store.saveActors(Object.values(ACTORS));
 });
 afterEach(async () => {
   await store.close();
