@@ -74,7 +74,7 @@ export class WordAtomizer {
     let v = this.cache.get(form);
     if (v) return v;
     // bounded: a stream of a million articles must not grow the cache with every new name and typo
-    if (this.cache.size >= 200_000) this.cache.clear();
+    if (this.cache.size >= 50_000) this.cache.clear();
     const lower = form.toLowerCase();
     const path = this.clusters ? this.clusters(form) : null;
     let flags = 0;

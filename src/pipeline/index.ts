@@ -25,6 +25,8 @@ export interface ProcessOptions {
   kbDirs?: string[];
   /** Docs per message to a thread (tests make it small). */
   batchSize?: number;
+  /** Docs longer than this are read on this thread, not sent to one (tests make it small). */
+  largeDoc?: number;
 }
 
 export async function* processInputs(inputs: string[], options: ProcessOptions): AsyncGenerator<Doc> {
@@ -32,5 +34,5 @@ export async function* processInputs(inputs: string[], options: ProcessOptions):
   const pipeline = createPipeline(options.components ?? DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: options.kb });
   const docs = cleanInputs(inputs, { report: options.report, duplicates: options.duplicates });
   const threads = options.components ? 1 : options.threads ?? 1;
-  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, batchSize: options.batchSize, report: options.report }, (doc, report) => runDocument(pipeline, doc, report));
+  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, batchSize: options.batchSize, largeDoc: options.largeDoc, report: options.report }, (doc, report) => runDocument(pipeline, doc, report));
 }

@@ -10,9 +10,9 @@ import type { Doc } from '../../src/core/doc.js';
 
 const demo = fileURLToPath(new URL('../../../corpus/demo', import.meta.url));
 
-async function run(inputs: string[], threads: number): Promise<Doc[]> {
+async function run(inputs: string[], threads: number, largeDoc?: number): Promise<Doc[]> {
   const docs: Doc[] = [];
-  for await (const doc of processInputs(inputs, { kb: loadKnowledgeBase(), report: () => {}, threads, batchSize: 2 })) docs.push(doc);
+  for await (const doc of processInputs(inputs, { kb: loadKnowledgeBase(), report: () => {}, threads, batchSize: 2, largeDoc })) docs.push(doc);
   return docs;
 }
 
@@ -25,6 +25,10 @@ test('two threads give the same Docs, in the same order, as one', async () => {
   assert.ok(one.length >= 8, `the demo subset gave ${one.length} articles`);
   assert.ok(two.every((d) => typeof d.has === 'function'), 'Docs come back as Docs');
   assert.deepEqual(claims(two), claims(one));
+  // long Docs are read on the calling thread, between the batches, still in order
+  const long = one.filter((d) => d.text.length > 3000).length;
+  assert.ok(long > 0 && long < one.length, `${long} of ${one.length} Docs over 3,000 characters`);
+  assert.deepEqual(claims(await run(inputs, 2, 3000)), claims(one));
 });
 
 test('--threads takes a whole number and names a bad one', () => {
