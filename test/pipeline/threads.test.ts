@@ -26,9 +26,9 @@ test('two threads give the same Docs, in the same order, as one', async () => {
   assert.ok(two.every((d) => typeof d.has === 'function'), 'Docs come back as Docs');
   assert.deepEqual(claims(two), claims(one));
   // long Docs are read on the calling thread, between the batches, still in order
-  const long = one.filter((d) => d.text.length > 3000).length;
-  assert.ok(long > 0 && long < one.length, `${long} of ${one.length} Docs over 3,000 characters`);
-  assert.deepEqual(claims(await run(inputs, 2, 3000)), claims(one));
+  const long = one.filter((d) => d.text.length > 1600).length;
+  assert.ok(long > 0 && long < one.length, `${long} of ${one.length} Docs over 1,600 characters`);
+  assert.deepEqual(claims(await run(inputs, 2, 1600)), claims(one));
 });
 
 test('--threads takes a whole number and names a bad one', () => {
