@@ -49,17 +49,11 @@ export async function run(args: string[]): Promise<number> {
     return void process.stderr.write(`orbit ingest: --queue needs a PostgreSQL store (--db postgres://...), not ${location}\n`), 2;
   }
   const store = await openStore(location);
-  if (values.queue) {
-    try {
-      return await enqueueInputs(store, location, positionals, kb, values['job-timeout'] ? Number(values['job-timeout']) : undefined, started);
-    } finally {
-      await store.close();
-    }
-  }
   try {
-    await store.saveActors(kb.actors);
-    const duplicates = new DuplicateIndex();
-    for await (const { id, text } of store.articleTexts()) duplicates.add(id, text);
+    const duplicates = await prepareStore(store, kb);
+    if (values.queue) {
+      return await enqueueInputs(store, location, positionals, duplicates, values['job-timeout'] ? Number(values['job-timeout']) : undefined, started);
+    }
 
     const progress = progressLine(process.stderr);
     const printer = messagePrinter(process.stderr);
@@ -137,11 +131,16 @@ function summary(inputs: number, file: string, t: IngestTally, skipped: Map<stri
   return `orbit ingest → ${file}\n${rows.map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n')}\n`;
 }
 
-/** ingest --queue: clean and dedupe here, in input order; the workers do the rest. */
-async function enqueueInputs(store: Store, url: string, inputs: string[], kb: KnowledgeBase, jobTimeout: number | undefined, started: number): Promise<number> {
+/** The knowledge base's actors saved, and duplicate detection primed with every stored article. */
+async function prepareStore(store: Store, kb: KnowledgeBase): Promise<DuplicateIndex> {
   await store.saveActors(kb.actors);
   const duplicates = new DuplicateIndex();
   for await (const { id, text } of store.articleTexts()) duplicates.add(id, text);
+  return duplicates;
+}
+
+/** ingest --queue: clean and dedupe here, in input order; the workers do the rest. */
+async function enqueueInputs(store: Store, url: string, inputs: string[], duplicates: DuplicateIndex, jobTimeout: number | undefined, started: number): Promise<number> {
   const printer = messagePrinter(process.stderr);
   const boss = await startQueue(url, { jobTimeout });
   let articles = 0;
