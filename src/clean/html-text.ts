@@ -13,25 +13,57 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 
 /** The paragraph units of a DOM subtree, in document order. */
 export function blockUnits(root: Node): string[] {
-  const units: string[] = [];
+  return renderBlocks(root).map((b) => b.text);
+}
+
+/** A paragraph unit with the block element it was rendered from (for labelling lines from a page's structure). */
+export interface RenderedBlock {
+  text: string;
+  /** The nearest block element around the unit's first text. */
+  element: Element | null;
+  /** How many of the unit's characters are link text (menus and teasers are mostly links). */
+  linkChars: number;
+}
+
+/** The paragraph units of a DOM subtree with the element each came from, in document order. */
+export function renderBlocks(root: Node): RenderedBlock[] {
+  const units: RenderedBlock[] = [];
   let current = '';
+  let element: Element | null = null;
+  let linkChars = 0;
+  let inLink = 0;
+  const blocks: Element[] = [];
   const flush = () => {
     const unit = normalizeSpace(decodeLeftoverEntities(current));
-    if (unit !== '') units.push(unit);
+    if (unit !== '') units.push({ text: unit, element, linkChars: Math.min(linkChars, unit.length) });
     current = '';
+    element = null;
+    linkChars = 0;
   };
   const visit = (node: Node) => {
     if (node.nodeType === 3) {
-      current += node.nodeValue ?? '';
+      if (current === '' && element === null) element = blocks[blocks.length - 1] ?? null;
+      const text = node.nodeValue ?? '';
+      current += text;
+      if (inLink > 0) linkChars += text.trim().length;
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = (node as Element).tagName?.toUpperCase() ?? '';
     if (SKIP.has(tag) || (node.nodeType === 1 && isHidden(node as Element))) return;
     const block = BLOCK.has(tag);
-    if (block) flush();
+    if (block) {
+      flush();
+      blocks.push(node as Element);
+    }
+    const link = tag === 'A';
+    if (link) inLink++;
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) flush();
+    if (link) inLink--;
+    if (block) {
+      flush();
+      blocks.pop();
+    }
   };
   visit(root);
   flush();

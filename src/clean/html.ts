@@ -1,18 +1,23 @@
-// An HTML page to its metadata and the paragraph units of its article body. Readability finds the
-// body; when it finds none, the whole page's text goes to the text filter instead.
+// An HTML page to its metadata and the paragraph units of its article body. The HTML block model
+// (trained on real pages, Readability's choice among its features) finds the body; when it finds too
+// little, Readability's article; when neither, the whole page's text goes to the text filter.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { capElementDepth, moveStrayContentIntoBody } from './html-depth.js';
 import { readMeta, type PageMeta } from './html-meta.js';
-import { blockUnits, pageText } from './html-text.js';
+import { blockUnits, pageText, renderBlocks, type RenderedBlock } from './html-text.js';
+import { domFeatures, htmlBlockFeatures } from './html-features.js';
 import { wordCount } from './lines.js';
 import { splitUnits } from './paragraphs.js';
+import { LABEL, htmlBlockModel, type LineModel } from './line-model.js';
 
 export interface HtmlBody {
   meta: PageMeta;
   units: string[];
-  /** True when the units are Readability's article body, false when they are the whole page's text. */
+  /** True when the units are an article body found in the page's structure, false when they are the whole page's text. */
   fromArticleBody: boolean;
+  /** True when the HTML block model chose the units (kept as they are), false for Readability's or the whole page's. */
+  decided: boolean;
 }
 
 /** Fewer words than this from Readability means it found no article (a fragment, an index page). */
@@ -29,13 +34,52 @@ export function parseDocument(html: string): Document {
   return document;
 }
 
-export function readHtmlBody(html: string): HtmlBody {
+/** A page's rendered blocks with what the HTML block model reads of them. */
+export interface HtmlBlocks {
+  meta: PageMeta;
+  blocks: RenderedBlock[];
+  /** Which blocks Readability's article holds. */
+  inReadability: boolean[];
+  features: Uint32Array[];
+  /** Readability's article as paragraph units (empty when it found none). */
+  readabilityUnits: string[];
+}
+
+export function readHtmlBlocks(html: string): HtmlBlocks {
   const document = parseDocument(html);
-  // Metadata first: Readability rewrites the document it is given.
+  // Metadata and structure first: Readability rewrites the document it is given.
   const meta = readMeta(document);
+  const blocks = renderBlocks(document.body ?? document.documentElement);
+  const dom = domFeatures(blocks);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
-  const units = article?.content ? blockUnits(article.content) : [];
-  if (units.reduce((n, u) => n + wordCount(u), 0) >= MIN_ARTICLE_WORDS) return { meta, units, fromArticleBody: true };
+  const readabilityUnits = article?.content ? blockUnits(article.content) : [];
+  const kept = new Set(readabilityUnits.map(blockKey));
+  const inReadability = blocks.map((b) => kept.has(blockKey(b.text)));
+  return { meta, blocks, inReadability, features: htmlBlockFeatures(blocks, dom, inReadability), readabilityUnits };
+}
+
+const blockKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Labels of blocks the article is made of: its body, and the headlines and date lines that open its stories (segmentation reads them). */
+const ARTICLE_LABELS: ReadonlySet<number> = new Set([LABEL.body, LABEL.title, LABEL.meta]);
+
+/**
+ * The article's units: the blocks the HTML block model reads as body (with the headlines and date
+ * lines among them), else Readability's article, else the whole page's text for the text filter.
+ */
+export function readHtmlBody(html: string, model: LineModel = htmlBlockModel()): HtmlBody {
+  const read = readHtmlBlocks(html);
+  const { labels } = model.decode(read.features, read.blocks.map((b) => b.text));
+  const firstBody = labels.indexOf(LABEL.body);
+  const lastBody = labels.lastIndexOf(LABEL.body);
+  // Headlines and date lines count only between the body's first and last block (the page's own
+  // headline above it is the page's title, read from its metadata).
+  const units = read.blocks
+    .filter((_, i) => labels[i] === LABEL.body || (ARTICLE_LABELS.has(labels[i]) && i > firstBody && i < lastBody))
+    .map((b) => b.text);
+  const words = (us: string[]) => us.reduce((n, u) => n + wordCount(u), 0);
+  if (words(units) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units, fromArticleBody: true, decided: true };
+  if (words(read.readabilityUnits) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units: read.readabilityUnits, fromArticleBody: true, decided: false };
   // The caller says so in a message (clean.no-readability-article).
-  return { meta, units: splitUnits(pageText(parseDocument(html))), fromArticleBody: false };
+  return { meta: read.meta, units: splitUnits(read.blocks.map((b) => b.text).join('\n')), fromArticleBody: false, decided: false };
 }

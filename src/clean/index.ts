@@ -10,6 +10,7 @@ import { splitUnits } from './paragraphs.js';
 import { segmentUnits } from './segment.js';
 import { mapParagraphs } from './source-map.js';
 import { filterUnits, repeatedUnits } from './text.js';
+import type { LineModel } from './line-model.js';
 
 /** Paragraphs of a Doc's text are separated by a blank line. */
 const PARAGRAPH_BREAK = '\n\n';
@@ -21,6 +22,12 @@ export interface CleanedPage {
   dropped: Message[];
 }
 
+/** The models cleaning reads; the committed ones when absent (a benchmark passes models trained without the page). */
+export interface CleaningModels {
+  html?: LineModel;
+  lines?: LineModel;
+}
+
 /** Where a page stands in its input, as message fields. */
 export function pagePosition(page: RawPage): Pick<Message, 'line' | 'item'> {
   return { ...(page.line !== undefined && { line: page.line }), ...(page.item !== undefined && { item: page.item }) };
@@ -30,16 +37,18 @@ export function pagePosition(page: RawPage): Pick<Message, 'line' | 'item'> {
  * Cleans one page. `firstIndex` is how many articles earlier pages of the same input gave: an
  * article's id is made of its input and its index there, so the same file gives the same ids.
  */
-export function cleanPage(page: RawPage, firstIndex = 0): CleanedPage {
+export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels = {}): CleanedPage {
   const at = pagePosition(page);
   const pageMessages: Message[] = [];
   let units: string[];
   let fromArticleBody = false;
+  let bodyDecided = false;
   let meta = { title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null };
   if (page.format === 'html') {
-    const body = readHtmlBody(page.content);
+    const body = readHtmlBody(page.content, models.html);
     units = body.units;
     fromArticleBody = body.fromArticleBody;
+    bodyDecided = body.decided;
     meta = body.meta;
     if (!fromArticleBody) pageMessages.push(message('clean.no-readability-article', 'info', page.uri, 'no article found by Readability; cleaned the whole page text instead', at));
   } else {
@@ -55,7 +64,7 @@ export function cleanPage(page: RawPage, firstIndex = 0): CleanedPage {
 
   const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; paragraphs: string[] }[] = [];
   if (segments.length === 1) {
-    const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody });
+    const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody, bodyDecided, lineModel: models.lines });
     stories.push({ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, paragraphs: found.paragraphs });
   } else {
     pageMessages.push(message('clean.split-stories', 'info', page.uri, `page holds ${segments.length} separate stories; split them`, at));
@@ -63,7 +72,7 @@ export function cleanPage(page: RawPage, firstIndex = 0): CleanedPage {
     // date of the story before on the same page.
     let reference = publishedAt;
     segments.forEach((segment, k) => {
-      const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody });
+      const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody, bodyDecided, lineModel: models.lines });
       reference = publishedAt ?? found.publishedAt ?? reference;
       stories.push({
         title: found.title ?? (k === 0 ? title : null),

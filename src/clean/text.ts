@@ -7,6 +7,7 @@ import {
   isSeparatedMenu, isShortLine, teaserKind, wordCount,
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
+import { LABEL, lineModel, type LineModel } from './line-model.js';
 
 export interface FilteredText {
   paragraphs: string[];
@@ -30,12 +31,25 @@ export interface FilterOptions {
    * the default) those are menus, link lists and footers.
    */
   fromArticleBody?: boolean;
+  /**
+   * The units are the article as the HTML block model chose it: kept as they are, but for byline and
+   * date lines and the story's own headline (on AEB's real pages, every rule cut on top of the model
+   * costs recall).
+   */
+  bodyDecided?: boolean;
+  /** The line model for text dumps; the committed one when absent. */
+  lineModel?: LineModel;
 }
 
 /** Repeated paragraphs at least this long (in words) and reading as prose keep their first occurrence. */
 const PROSE_REPEAT_WORDS = 30;
 /** At most this many lines of a teaser list are dropped after a "Related:" head. */
 const TEASER_LIST_MAX = 12;
+/**
+ * The line model reads pages: a text of fewer units (a feed item's or a JSONL line's short text) has no
+ * page around it to read, and the rule filter decides alone.
+ */
+const MIN_MODEL_UNITS = 4;
 /** Prose words an article has before its comments can begin. */
 const MIN_WORDS_BEFORE_COMMENTS = 50;
 
@@ -60,6 +74,78 @@ export function repeatedUnits(units: string[]): Set<string> {
 }
 
 export function filterUnits(units: string[], options: FilterOptions = {}): FilteredText {
+  if (options.bodyDecided) return decidedBody(units, options);
+  const rules = ruleBody(units, options);
+  if (rules === null) return { paragraphs: [], title: options.title ?? null, publishedAt: null, outlet: null };
+  let { keep, first } = rules;
+  let title: string | null = null;
+  if (!options.fromArticleBody && units.length >= MIN_MODEL_UNITS) {
+    // A text dump: the line model decides, with the rules' decision among its features.
+    const { labels, scores } = (options.lineModel ?? lineModel()).label(units, keep);
+    keep = modelKeep(labels, rules);
+    const firstBody = keep.indexOf(true);
+    if (firstBody < 0) return { paragraphs: [], title: options.title ?? null, publishedAt: null, outlet: null };
+    first = firstBody;
+    title = bestTitle(units, labels, scores, first);
+  }
+  const header = units.slice(0, first);
+  return {
+    paragraphs: units.filter((_, i) => keep[i]),
+    title: options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first)),
+    publishedAt: findPublished(units, first, rules.noDate, options.referenceDate ?? null),
+    outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
+  };
+}
+
+function decidedBody(units: string[], options: FilterOptions): FilteredText {
+  const titleKey = options.title ? repeatKey(options.title) : null;
+  const meta = units.map((u) => isByline(u) || dateLine(u) !== null);
+  const noDate = units.map((u) => isCaption(u));
+  return {
+    paragraphs: units.filter((u, i) => !meta[i] && repeatKey(u) !== titleKey),
+    title: options.title ?? null,
+    publishedAt: findPublished(units, Math.max(0, meta.indexOf(false)), noDate, options.referenceDate ?? null),
+    outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
+  };
+}
+
+/**
+ * The line model's body, within limits the rules know for sure: a second copy of a paragraph, a byline
+ * or a date line is never body, and the article ends where reader comments begin.
+ */
+export function modelKeep(labels: number[], rules: RuleBody): boolean[] {
+  return labels.map((label, i) => label === LABEL.body && !rules.repeatCopy[i] && !rules.metaLine[i] && i < rules.commentsAt);
+}
+
+/** The unit the line model labels a headline, before the body (the one it is surest of), else null. */
+function bestTitle(units: string[], labels: number[], scores: Float64Array[], firstBody: number): string | null {
+  let best = -1;
+  for (let i = 0; i < Math.min(units.length, firstBody + 1); i++) {
+    if (labels[i] !== LABEL.title) continue;
+    const margin = scores[i][LABEL.title] - Math.max(...scores[i].filter((_, c) => c !== LABEL.title));
+    if (best < 0 || margin > scores[best][LABEL.title] - Math.max(...scores[best].filter((_, c) => c !== LABEL.title))) best = i;
+  }
+  return best >= 0 ? units[best] : null;
+}
+
+export interface RuleBody {
+  /** The rule filter's body decision per unit. */
+  keep: boolean[];
+  /** The body's first unit. */
+  first: number;
+  clutter: boolean[];
+  /** Units whose dates must never be read. */
+  noDate: boolean[];
+  /** A paragraph's second and later copies on the page. */
+  repeatCopy: boolean[];
+  /** Where reader comments begin (units.length when they do not). */
+  commentsAt: number;
+  /** Byline and date lines ("By Jane Doe", "June 13, 2023 10:42 GMT"). */
+  metaLine: boolean[];
+}
+
+/** The hand-written filter's reading of a page (the line model's strongest feature); null when no unit reads as prose. */
+export function ruleBody(units: string[], options: FilterOptions = {}): RuleBody | null {
   const repeated = options.repeated ?? repeatedUnits(units);
   const titleKey = options.title ? repeatKey(options.title) : null;
   const clutter = units.map((u) => isPrompt(u) || isCaption(u) || isSeparatedMenu(u) || isByline(u) || dateLine(u) !== null);
@@ -79,9 +165,11 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
   }
   // Repeated paragraphs: photo captions and pull quotes. Only clearly prose keeps its first occurrence.
   const kept = new Set<string>();
+  const repeatCopy = units.map(() => false);
   units.forEach((unit, i) => {
     const key = repeatKey(unit);
     if (!repeated.has(key)) return;
+    repeatCopy[i] = kept.has(key);
     const prose = wordCount(unit) >= PROSE_REPEAT_WORDS && endsSentence(unit) && !isCaption(unit);
     if (!prose || kept.has(key)) clutter[i] = noDate[i] = true;
     kept.add(key);
@@ -91,7 +179,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
   });
 
   const prose = units.map((u, i) => !clutter[i] && isProse(u));
-  if (!prose.includes(true)) return { paragraphs: [], title: options.title ?? null, publishedAt: null, outlet: null };
+  if (!prose.includes(true)) return null;
   // The body: for a text dump, the densest run of prose (what stands before is the header: nav,
   // headline, byline, date; after it, the footer); for an article body found in the HTML, everything
   // from its first prose paragraph.
@@ -110,14 +198,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;
     i = j > i ? j : i + 1;
   }
-
-  const header = units.slice(0, first);
-  return {
-    paragraphs: units.filter((_, i) => keep[i]),
-    title: options.title ?? findTitle(header, clutter.slice(0, first)),
-    publishedAt: findPublished(units, first, noDate, options.referenceDate ?? null),
-    outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
-  };
+  return { keep, first, clutter, noDate, repeatCopy, commentsAt: end, metaLine: units.map((u) => isByline(u) || dateLine(u) !== null) };
 }
 
 /** What each unit is worth to the body: prose adds its words, clutter and short lines cost a little. */
