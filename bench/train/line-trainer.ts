@@ -4,8 +4,7 @@
 // in a small matrix averaged the same way.
 import { LINE_LABELS, LineModel, decodePass, viterbi, type LinePass } from '../../src/clean/line-model.js';
 import { contextFeatures, lineFeatures } from '../../src/clean/line-features.js';
-import { ruleBody } from '../../src/clean/text.js';
-import { repeatedUnits } from '../../src/clean/text.js';
+import { repeatedUnits, ruleBody } from '../../src/clean/text.js';
 import { PerceptronTrainer } from '../../src/nlp/perceptron/perceptron.js';
 import { seededRandom, shuffle } from '../../src/nlp/learn/random.js';
 

@@ -5,9 +5,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { capElementDepth, moveStrayContentIntoBody } from './html-depth.js';
 import { readMeta, type PageMeta } from './html-meta.js';
-import { blockUnits, pageText, renderBlocks, type RenderedBlock } from './html-text.js';
+import { blockUnits, renderBlocks, type RenderedBlock } from './html-text.js';
 import { domFeatures, htmlBlockFeatures } from './html-features.js';
-import { wordCount } from './lines.js';
+import { repeatKey, wordCount } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, htmlBlockModel, type LineModel } from './line-model.js';
 
@@ -53,12 +53,10 @@ export function readHtmlBlocks(html: string): HtmlBlocks {
   const dom = domFeatures(blocks);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   const readabilityUnits = article?.content ? blockUnits(article.content) : [];
-  const kept = new Set(readabilityUnits.map(blockKey));
-  const inReadability = blocks.map((b) => kept.has(blockKey(b.text)));
+  const kept = new Set(readabilityUnits.map(repeatKey));
+  const inReadability = blocks.map((b) => kept.has(repeatKey(b.text)));
   return { meta, blocks, inReadability, features: htmlBlockFeatures(blocks, dom, inReadability), readabilityUnits };
 }
-
-const blockKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Labels of blocks the article is made of: its body, and the headlines and date lines that open its stories (segmentation reads them). */
 const ARTICLE_LABELS: ReadonlySet<number> = new Set([LABEL.body, LABEL.title, LABEL.meta]);

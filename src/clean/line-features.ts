@@ -4,7 +4,7 @@
 import { feature1, feature2, feature3, hashString } from '../nlp/perceptron/hash.js';
 import {
   commentsStart, copyrightHolder, dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isPrompt, isProse,
-  isSeparatedMenu, isShortLine, teaserKind, wordCount,
+  isSeparatedMenu, isShortLine, repeatKey, teaserKind, wordCount,
 } from './lines.js';
 
 /** What one unit is, computed once per page and read by its own and its neighbours' features. */
@@ -84,8 +84,6 @@ function kindsOf(unit: string): number {
   if (endsSentence(unit)) k |= KIND.endsSentence;
   return k;
 }
-
-const repeatKey = (unit: string) => unit.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * Every unit's features, as hash arrays. `ruleKeep` is the rule filter's body decision for each

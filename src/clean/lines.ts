@@ -29,6 +29,11 @@ function countWords(unit: string): number {
   return count;
 }
 
+/** A unit's key for "the same paragraph": case, punctuation and spacing aside. */
+export function repeatKey(unit: string): string {
+  return unit.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 export function endsSentence(unit: string): boolean {
   return /[.!?…。！？]["'”’)\]」』）]*$/.test(unit);
 }

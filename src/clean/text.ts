@@ -4,7 +4,7 @@ import type { IsoDate } from '../model/types.js';
 import { findDate, parseMonthDay } from './dates.js';
 import {
   copyrightHolder, dateLine, datelineOf, endsSentence, isByline, isCaption, commentsStart, isHeadlineLike, isProse, isPrompt,
-  isSeparatedMenu, isShortLine, teaserKind, wordCount,
+  isSeparatedMenu, isShortLine, repeatKey, teaserKind, wordCount,
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, lineModel, type LineModel } from './line-model.js';
@@ -57,9 +57,7 @@ export function cleanText(text: string, options: FilterOptions = {}): FilteredTe
   return filterUnits(splitUnits(text), options);
 }
 
-export function repeatKey(unit: string): string {
-  return unit.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+export { repeatKey };
 
 export function repeatedUnits(units: string[]): Set<string> {
   const seen = new Set<string>();
@@ -99,7 +97,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
 
 function decidedBody(units: string[], options: FilterOptions): FilteredText {
   const titleKey = options.title ? repeatKey(options.title) : null;
-  const meta = units.map((u) => isByline(u) || dateLine(u) !== null);
+  const meta = units.map(isMetaLine);
   const noDate = units.map((u) => isCaption(u));
   return {
     paragraphs: units.filter((u, i) => !meta[i] && repeatKey(u) !== titleKey),
@@ -117,13 +115,17 @@ export function modelKeep(labels: number[], rules: RuleBody): boolean[] {
   return labels.map((label, i) => label === LABEL.body && !rules.repeatCopy[i] && !rules.metaLine[i] && i < rules.commentsAt);
 }
 
+const isMetaLine = (unit: string) => isByline(unit) || dateLine(unit) !== null;
+
 /** The unit the line model labels a headline, before the body (the one it is surest of), else null. */
 function bestTitle(units: string[], labels: number[], scores: Float64Array[], firstBody: number): string | null {
+  const margin = (s: Float64Array) => s[LABEL.title] - Math.max(...s.filter((_, c) => c !== LABEL.title));
   let best = -1;
+  let bestMargin = -Infinity;
   for (let i = 0; i < Math.min(units.length, firstBody + 1); i++) {
-    if (labels[i] !== LABEL.title) continue;
-    const margin = scores[i][LABEL.title] - Math.max(...scores[i].filter((_, c) => c !== LABEL.title));
-    if (best < 0 || margin > scores[best][LABEL.title] - Math.max(...scores[best].filter((_, c) => c !== LABEL.title))) best = i;
+    if (labels[i] !== LABEL.title || margin(scores[i]) <= bestMargin) continue;
+    best = i;
+    bestMargin = margin(scores[i]);
   }
   return best >= 0 ? units[best] : null;
 }
@@ -148,7 +150,8 @@ export interface RuleBody {
 export function ruleBody(units: string[], options: FilterOptions = {}): RuleBody | null {
   const repeated = options.repeated ?? repeatedUnits(units);
   const titleKey = options.title ? repeatKey(options.title) : null;
-  const clutter = units.map((u) => isPrompt(u) || isCaption(u) || isSeparatedMenu(u) || isByline(u) || dateLine(u) !== null);
+  const metaLine = units.map(isMetaLine);
+  const clutter = units.map((u, i) => metaLine[i] || isPrompt(u) || isCaption(u) || isSeparatedMenu(u));
   // Lines whose dates must never be read: teasers (other stories' dates), captions, repeats.
   const noDate = units.map((u) => isCaption(u));
 
@@ -198,7 +201,7 @@ export function ruleBody(units: string[], options: FilterOptions = {}): RuleBody
     if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;
     i = j > i ? j : i + 1;
   }
-  return { keep, first, clutter, noDate, repeatCopy, commentsAt: end, metaLine: units.map((u) => isByline(u) || dateLine(u) !== null) };
+  return { keep, first, clutter, noDate, repeatCopy, commentsAt: end, metaLine };
 }
 
 /** What each unit is worth to the body: prose adds its words, clutter and short lines cost a little. */
