@@ -142,7 +142,10 @@ function main(): void {
     console.log('train-lines: skipped, ../shared/data/aeb is not beside the repo');
     return;
   }
+  // --only text | --only html retrains one of the two.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   for (const [name, pages, file] of [['text dumps', text, LINE_MODEL_FILE], ['HTML blocks', html, HTML_MODEL_FILE]] as const) {
+    if (only !== null && !name.startsWith(only === 'html' ? 'HTML' : only)) continue;
     console.log(`== ${name}`);
     for (const line of crossValidationLines(crossValidate(pages))) console.log(line);
     const real = pages.filter((p) => !p.augmented);

@@ -8,7 +8,8 @@ import { lineFeatures } from './line-features.js';
 const T = {
   tag: 201, parentTag: 202, tagPath: 203, classWord: 204, section: 205, linkShare: 206, readability: 207,
   readabilityLink: 208, depth: 209, classWordTag: 210, headingLevel: 211, siblings: 212,
-  readabilityAround: 213, container: 214, readabilityLength: 215, neighbourLinks: 216,
+  readabilityAround: 213, container: 214, readabilityLength: 215, neighbourLinks: 216, region: 217, regionTag: 218,
+  regionDistance: 219, windowLinks: 220, underTag: 221, classWordReadability: 222,
 } as const;
 
 /** Elements whose presence above a block says what part of the page it is in. */
@@ -57,7 +58,13 @@ function linkBinOf(block: RenderedBlock): number {
 /** Whether Readability's article holds each block, alone and with its link share. */
 export function readabilityFeatures(blocks: RenderedBlock[], inReadability: boolean[]): number[][] {
   const container = mainContainer(blocks, inReadability);
+  // Where the block stands against Readability's article: before it, inside its span, or after it
+  // (author bios, "about us" paragraphs and related stories follow the body), and how far out.
+  const first = inReadability.indexOf(true);
+  const last = inReadability.lastIndexOf(true);
   return blocks.map((block, i) => {
+    const region = first < 0 ? 3 : i < first ? 0 : i > last ? 2 : 1;
+    const distance = first < 0 ? 0 : Math.min(4, Math.ceil(Math.log2(1 + (i < first ? first - i : i > last ? i - last : 0))));
     const r = inReadability[i] ? 1 : 0;
     const words = Math.min(6, Math.ceil(Math.log2(1 + block.text.split(' ').length)));
     const around = (inReadability[i - 1] ? 1 : 0) + (inReadability[i + 1] ? 2 : 0);
@@ -69,8 +76,35 @@ export function readabilityFeatures(blocks: RenderedBlock[], inReadability: bool
       feature2(T.container, under, r),
       feature3(T.readabilityLength, r, words, linkBinOf(block)),
       feature3(T.neighbourLinks, blocks[i - 1] ? linkBinOf(blocks[i - 1]) : 9, blocks[i + 1] ? linkBinOf(blocks[i + 1]) : 9, r),
+      feature3(T.region, region, r, words),
+      feature3(T.regionTag, region, r, hashString(block.element?.tagName ?? '#')),
+      feature2(T.regionDistance, region, distance),
+      feature2(T.windowLinks, windowLinkBin(blocks, i), r),
+      feature3(T.underTag, under, r, hashString(block.element?.tagName ?? '#')),
+      ...nearClassWords(block.element).map((w) => feature3(T.classWordReadability, hashString(w), r, region)),
     ];
   });
+}
+
+/** Class and id words of a block's element and its parent: "author-bio", "related" inside Readability's article. */
+function nearClassWords(element: Element | null): string[] {
+  const words = new Set<string>();
+  for (let e = element, depth = 0; e && depth < 2; e = e.parentElement, depth++) {
+    for (const w of `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3) words.add(w);
+  }
+  return [...words].slice(0, 12);
+}
+
+/** Link share of the text of the blocks within three of this one: a teaser list reads as links all round. */
+function windowLinkBin(blocks: RenderedBlock[], i: number): number {
+  let chars = 0;
+  let links = 0;
+  for (let j = Math.max(0, i - 3); j <= Math.min(blocks.length - 1, i + 3); j++) {
+    chars += blocks[j].text.length;
+    links += blocks[j].linkChars;
+  }
+  const share = chars > 0 ? links / chars : 0;
+  return Math.min(5, Math.floor(share * 6));
 }
 
 /** The nearest element holding most of Readability's blocks: the article's container on the page. */
