@@ -1,0 +1,33 @@
+// The words around a date that say what the date is, as data with ids (tests in test/clean/meta-dates.test.ts).
+// A date next to "Published" is this article's; next to "Updated" a later edit; next to "FILED" or
+// "file photo" the date an old photo was taken; in "© 2019" the site's copyright.
+
+export type DateRole = 'published' | 'updated' | 'not-publication';
+
+export interface DateLabel {
+  id: string;
+  role: DateRole;
+  /** Tested on the text just before the date (and, for `after`, just after it). */
+  pattern: RegExp;
+  after?: boolean;
+}
+
+export const DATE_LABELS: readonly DateLabel[] = [
+  // dpa and agency captions: "FILED - 06 February 2009, Berlin: ...", "ARCHIVE - ...".
+  { id: 'date.filed-photo', role: 'not-publication', pattern: /\b(FILED|FILE|ARCHIVE|ARCHIV|ARCHIVBILD)\s*[-–—:|]\s*$/ },
+  { id: 'date.photo-taken', role: 'not-publication', pattern: /\b(file (photo|picture|image)|photo (taken|from|dated)|picture taken|taken on|pictured on|photographed on)\b[^.]{0,40}$/i },
+  { id: 'date.copyright', role: 'not-publication', pattern: /(©|\(c\)|\bcopyright\b)\s*[^.]{0,20}$/i },
+  { id: 'date.updated', role: 'updated', pattern: /\b(updated|last updated|modified|last modified|edited|revised|aktualisiert|mis à jour|actualizado)\b[^.]{0,20}$/i },
+  { id: 'date.published', role: 'published', pattern: /\b(published|first published|posted|posted on|released|publication date|date published|veröffentlicht|publié|publicado|pubblicato)\b[^.]{0,20}$/i },
+  // A date the story talks about: "since March 2019", "until June 5, 2020".
+  { id: 'date.event-story', role: 'not-publication', pattern: /\b(since|until|from|before|after|between|in early|in late|scheduled for|expected on|due on|deadline of)\s*$/i },
+];
+
+/** What the words before (and after) a date say it is; null when they say nothing. */
+export function dateRole(before: string, after = ''): DateLabel | null {
+  const head = before.slice(-60);
+  for (const label of DATE_LABELS) {
+    if (label.pattern.test(head) || (label.after && label.pattern.test(after.slice(0, 40)))) return label;
+  }
+  return null;
+}

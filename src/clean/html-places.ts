@@ -1,0 +1,92 @@
+// Where on a page a piece of metadata stands: the machine-readable places (meta tags, JSON-LD), and
+// whether an element belongs to this article (its header, its byline) or to something else on the
+// page (related stories, comments, captions), whose dates and names are other articles'.
+import { normalizeSpace } from './paragraphs.js';
+
+export type JsonNode = Record<string, unknown>;
+
+/** Containers whose dates belong to other articles or to readers. */
+const ELSEWHERE_TAG = new Set(['ASIDE', 'NAV', 'FOOTER', 'FIGURE', 'FIGCAPTION']);
+const ELSEWHERE_CLASS = /related|recommend|comment|teaser|promo|sidebar|widget|most-?(read|popular|viewed)|trending|more-?(stories|news|from)|caption|newsletter|outbrain|taboola|(^|[-_ ])rail|(^|[-_ ])(card|list|feed)([-_ ]|$)/i;
+const BYLINE_CLASS = /byline|dateline|article-?(meta|info|header|date)|meta|posted|publish|pub-?date|timestamp|date|time|author|header|info/i;
+
+
+/** `<meta property|name|itemprop=... content=...>`, first of each name, names lower-cased. */
+export function metaTags(document: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const content = el.getAttribute('content');
+    if (name && content && content.trim() && !tags.has(name) && !isElsewhere(el)) tags.set(name, content.trim());
+  }
+  return tags;
+}
+
+/** Every JSON-LD node on the page, with @graph and arrays flattened. */
+export function jsonLd(document: Document): JsonNode[] {
+  const nodes: JsonNode[] = [];
+  const collect = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(collect);
+    if (typeof value !== 'object' || value === null) return;
+    nodes.push(value as JsonNode);
+    if ('@graph' in value) collect((value as JsonNode)['@graph']);
+    if ('mainEntity' in value) collect((value as JsonNode).mainEntity);
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = (script.textContent ?? '').replace(/^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$/g, '');
+    try {
+      collect(JSON.parse(text));
+    } catch {
+      // Broken JSON-LD is common; the other sources still speak.
+    }
+  }
+  return nodes;
+}
+
+export function typeNames(node: JsonNode): string[] {
+  const type = node['@type'];
+  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];
+}
+
+/** The JSON-LD node that describes the article: an Article type first, else any node with a datePublished. */
+export function articleNode(nodes: JsonNode[]): JsonNode | null {
+  const article = (n: JsonNode) => typeNames(n).some((t) => /Article|BlogPosting|Report|LiveBlogPosting/.test(t));
+  return nodes.find(article) ?? nodes.find((n) => typeof n.datePublished === 'string') ?? null;
+}
+
+/**
+ * The element's ancestors up to the enclosing <article> or <main> (inclusive), never <body>: page-wide
+ * wrappers often carry classes like "has-sidebar" that say nothing about this element.
+ */
+export function ancestors(el: Element): Element[] {
+  const chain: Element[] = [];
+  for (let p = el.parentElement; p && !/^(BODY|HTML)$/i.test(p.tagName); p = p.parentElement) {
+    chain.push(p);
+    if (/^(ARTICLE|MAIN)$/i.test(p.tagName) || p.getAttribute('role') === 'main') break;
+  }
+  return chain;
+}
+
+export function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+/** Inside a related-stories list, comments, a caption, a figure, a nav or a footer. */
+export function isElsewhere(el: Element): boolean {
+  return [el, ...ancestors(el)].some((a) => ELSEWHERE_TAG.has(a.tagName.toUpperCase()) || ELSEWHERE_CLASS.test(classAndId(a)));
+}
+
+export function inByline(el: Element): boolean {
+  if (el.hasAttribute('pubdate') || /publish/i.test(classAndId(el))) return true;
+  return ancestors(el).some((a) => a.tagName.toUpperCase() === 'HEADER' || BYLINE_CLASS.test(classAndId(a)));
+}
+
+export function clean(text: string | null | undefined): string | null {
+  if (!text) return null;
+  return normalizeSpace(text) || null;
+}
+
+export function stringOf(value: unknown): string | null {
+  if (Array.isArray(value)) return stringOf(value[0]);
+  return typeof value === 'string' ? value : null;
+}
