@@ -10,7 +10,7 @@ import { normalizeSpace } from './paragraphs.js';
 import { isElsewhere, inByline, classAndId, type JsonNode } from './html-places.js';
 
 export type DateSource =
-  | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'byline-text' | 'url' | 'near-headline' | 'time-other'
+  | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'time-text' | 'byline-text' | 'url' | 'near-headline' | 'time-other'
   | 'meta-modified' | 'jsonld-modified';
 
 export interface DateCandidate {
@@ -23,8 +23,12 @@ export interface DateCandidate {
 
 /** The order sources are trusted in: publishers' machine-readable dates first, text last, edits only when nothing else speaks. */
 export const SOURCE_ORDER: readonly DateSource[] = [
-  'meta', 'jsonld', 'microdata', 'time-byline', 'byline-text', 'near-headline', 'url', 'time-other', 'jsonld-modified', 'meta-modified',
+  'meta', 'jsonld', 'microdata', 'time-byline', 'time-text', 'near-headline', 'byline-text', 'url', 'time-other', 'jsonld-modified', 'meta-modified',
 ];
+/** Sources a reader sees: the date as the page writes it, in the outlet's own zone. */
+const VISIBLE: ReadonlySet<DateSource> = new Set(['time-text', 'near-headline', 'byline-text', 'url']);
+/** Machine timestamps, often in UTC: a day off the visible date is the zone, not another date. */
+const MACHINE: ReadonlySet<DateSource> = new Set(['meta', 'jsonld', 'microdata', 'time-byline']);
 
 export const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'pubdate', 'publishdate',
@@ -69,7 +73,14 @@ export function dateCandidates({ document, meta, article, headline, url }: DateP
     const text = el.getAttribute('datetime') ?? el.textContent ?? '';
     const role = timeRole(el);
     if (role === 'not-publication') continue;
-    add(text, inByline(el) ? 'time-byline' : 'time-other', classAndId(el).trim() || 'time', role);
+    const byline = inByline(el);
+    add(text, byline ? 'time-byline' : 'time-other', classAndId(el).trim() || 'time', role);
+    // The text a reader sees beside the machine stamp ("Nov 18, 2019 at 9:24 pm ET").
+    const shown = normalizeSpace(el.textContent ?? '');
+    if (byline && el.hasAttribute('datetime') && shown) {
+      const found = labelledDate(shown);
+      if (found && found.date.length === 10) out.push({ date: found.date, source: 'time-text', role: role ?? found.role, detail: 'time text' });
+    }
   }
   out.push(...bylineText(document));
   out.push(...nearHeadline(document, headline));
@@ -86,8 +97,14 @@ export function chooseDate(candidates: DateCandidate[]): DateCandidate | null {
   const usable = candidates.filter((c) => c.role !== 'not-publication');
   const rank = (c: DateCandidate) => SOURCE_ORDER.indexOf(c.source) + (c.role === 'updated' ? SOURCE_ORDER.length : 0);
   const sorted = [...usable].sort((a, b) => rank(a) - rank(b));
-  return sorted[0] ?? null;
+  const best = sorted[0] ?? null;
+  if (best === null || !MACHINE.has(best.source) || best.role === 'updated') return best;
+  // A UTC stamp of an evening story falls on the next day: the page's own written date wins when it is a day off.
+  const shown = sorted.find((c) => VISIBLE.has(c.source) && c.role !== 'updated' && c.date.length === 10);
+  return shown && best.date.length === 10 && Math.abs(dayNumber(shown.date) - dayNumber(best.date)) === 1 ? shown : best;
 }
+
+const dayNumber = (iso: IsoDate) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** What the text around a <time> says it is ("Updated", "Published"). */
 function timeRole(el: Element): DateRole | null {
