@@ -18,7 +18,7 @@ export const DATE_LABELS: readonly DateLabel[] = [
   { id: 'date.photo-taken', role: 'not-publication', pattern: /\b(file (photo|picture|image)|photo (taken|from|dated)|picture taken|taken on|pictured on|photographed on)\b[^.]{0,40}$/i },
   { id: 'date.copyright', role: 'not-publication', pattern: /(©|\(c\)|\bcopyright\b)\s*[^.]{0,20}$/i },
   { id: 'date.updated', role: 'updated', pattern: /\b(updated|last updated|modified|last modified|edited|revised|aktualisiert|mis à jour|actualizado)\b[^.]{0,20}$/i },
-  { id: 'date.published', role: 'published', pattern: /\b(published|first published|posted|posted on|released|publication date|date published|veröffentlicht|publié|publicado|pubblicato)\b[^.]{0,20}$/i },
+  { id: 'date.published', role: 'published', pattern: /\b(published|first published|posted|posted on|released|publication date|date published|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|기사입력|입력시간|입력|등록|发布时间|发布|公開)\b[^.]{0,20}$/i },
   // A date the story talks about: "since March 2019", "until June 5, 2020".
   { id: 'date.event-story', role: 'not-publication', pattern: /\b(since|until|from|before|after|between|in early|in late|scheduled for|expected on|due on|deadline of)\s*$/i },
 ];

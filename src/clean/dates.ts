@@ -7,9 +7,12 @@ import type { IsoDate } from '../model/types.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  // German and French names whose first three letters differ from the English ones.
+  mär: 3, mai: 5, okt: 10, dez: 12, janv: 1, févr: 2, fév: 2, avr: 4, juin: 6, juil: 7, aoû: 8, déc: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const MONTH =
+  '(jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch|s)?|märz|mär|apr(?:il)?|avr(?:il)?|may|mai|june?|juni|juin|july?|juli|juil(?:let)?|aug(?:ust)?|août|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|\\.)?';
 const YEAR = '((?:19|20)\\d{2})';
 
 // Each alternative names its parts; tried left to right at every position.
@@ -22,6 +25,8 @@ const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => [string, string | n
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[1], m[2]] },
   // 14/03/2021, 14.03.2021, 3-14-2021
   { re: new RegExp(`\\b(\\d{1,2})([./-])(\\d{1,2})\\2${YEAR}\\b`, 'giy'), parts: (m) => numericDayMonth(m[1], m[3], m[4]) },
+  // November 20 15:23 2019 (a date block with the time between)
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?,?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[1], m[2]] },
   // March 2021
   { re: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[2], m[1], null] },
   // 20210314 (compact meta dates)
@@ -80,7 +85,8 @@ function toIso(year: string, month: string | null, day: string | null): IsoDate 
   const y = Number(year);
   if (y < 1900 || y > 2100) return null;
   if (month === null) return year;
-  const m = /^\d+$/.test(month) ? Number(month) : MONTHS[month.toLowerCase().slice(0, 3)];
+  const name = month.toLowerCase().replace(/\.$/, '');
+  const m = /^\d+$/.test(month) ? Number(month) : MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
   if (!m || m < 1 || m > 12) return null;
   const mm = String(m).padStart(2, '0');
   if (day === null) return `${year}-${mm}`;

@@ -10,7 +10,7 @@ import { normalizeSpace } from './paragraphs.js';
 import { isElsewhere, inByline, classAndId, type JsonNode } from './html-places.js';
 
 export type DateSource =
-  | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'time-text' | 'byline-text' | 'url' | 'near-headline' | 'time-other'
+  | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'time-text' | 'byline-text' | 'labelled-text' | 'url' | 'near-headline' | 'time-other'
   | 'meta-modified' | 'jsonld-modified';
 
 export interface DateCandidate {
@@ -23,10 +23,10 @@ export interface DateCandidate {
 
 /** The order sources are trusted in: publishers' machine-readable dates first, text last, edits only when nothing else speaks. */
 export const SOURCE_ORDER: readonly DateSource[] = [
-  'meta', 'jsonld', 'microdata', 'time-byline', 'time-text', 'near-headline', 'byline-text', 'url', 'time-other', 'jsonld-modified', 'meta-modified',
+  'meta', 'jsonld', 'microdata', 'time-byline', 'time-text', 'near-headline', 'byline-text', 'labelled-text', 'url', 'time-other', 'jsonld-modified', 'meta-modified',
 ];
 /** Sources a reader sees: the date as the page writes it, in the outlet's own zone. */
-const VISIBLE: ReadonlySet<DateSource> = new Set(['time-text', 'near-headline', 'byline-text', 'url']);
+const VISIBLE: ReadonlySet<DateSource> = new Set(['time-text', 'near-headline', 'byline-text', 'labelled-text']);
 /** Machine timestamps, often in UTC: a day off the visible date is the zone, not another date. */
 const MACHINE: ReadonlySet<DateSource> = new Set(['meta', 'jsonld', 'microdata', 'time-byline']);
 
@@ -84,6 +84,7 @@ export function dateCandidates({ document, meta, article, headline, url }: DateP
   }
   out.push(...bylineText(document));
   out.push(...nearHeadline(document, headline));
+  out.push(...labelledLines(document));
   const fromUrl = urlDate(url);
   if (fromUrl) out.push({ date: fromUrl, source: 'url', role: null, detail: 'url' });
   return out;
@@ -177,6 +178,28 @@ function nearHeadline(document: Document, headline: Element | null): DateCandida
     if (found.role === 'not-publication') continue;
     out.push({ date: found.date, source: 'near-headline', role: found.role, detail: `${after ? 'below' : 'above'}${found.label ? ` ${found.label}` : ''}` });
     if (found.role !== 'updated') break;
+  }
+  return out;
+}
+
+/**
+ * Short lines anywhere in the article that say outright they give its publication date ("기사입력 :[
+ * 2018-08-25 15:24 ]", "First published on November 20, 2019"), for pages without a usable headline element.
+ */
+function labelledLines(document: Document): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|A|ASIDE|NAV|FIGURE|FIGCAPTION)$/i.test(el.tagName)) continue;
+    // The element's own text (its text nodes, not its children's): one line of the page.
+    let own = '';
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue ?? '';
+    own = normalizeSpace(own);
+    if (own.length < 8 || own.length > 120 || !/\d{4}/.test(own)) continue;
+    const found = labelledDate(own);
+    if (!found || found.role !== 'published' || found.date.length < 10) continue;
+    if (/^(ASIDE|NAV)$/i.test(el.tagName) || isElsewhere(el, true)) continue;
+    out.push({ date: found.date, source: 'labelled-text', role: 'published', detail: found.label ?? '' });
+    if (out.length >= 2) break;
   }
   return out;
 }

@@ -30,15 +30,17 @@ export function readMeta(document: Document, pageUrl: string | null = null): Pag
   const article = articleNode(ld);
 
   const named = clean(meta.get('og:site_name')) ?? publisherName(article, ld) ?? null;
+  const declared = [clean(meta.get('og:title')), clean(meta.get('twitter:title')), clean(stringOf(article?.headline)), clean(document.title)].filter((t): t is string => t !== null);
   const h1 = headlineElement(document);
   const headline = h1 ? clean(h1.textContent) : null;
-  const declared = [clean(meta.get('og:title')), clean(meta.get('twitter:title')), clean(stringOf(article?.headline)), clean(document.title)].filter((t): t is string => t !== null);
+  // Without an <h1>, the element that shows the declared title is where the date line stands by.
+  const shownTitle = h1 ?? titleElement(document, declared.map((t) => splitSiteSuffix(t, named).title));
   const split = declared.length ? splitSiteSuffix(declared[0], named) : null;
   const title = chooseTitle(headline, declared.map((t) => splitSiteSuffix(t, named).title), named);
   // Without a declared site name, the one the <title> ends with ("... - Daily News Hub 24") will do.
   const outlet = named ?? split?.site ?? siteFromTitleTag(document, named);
   const url = absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null);
-  const candidates = dateCandidates({ document, meta, article, headline: h1, url: url ?? pageUrl });
+  const candidates = dateCandidates({ document, meta, article, headline: shownTitle, url: url ?? pageUrl });
   if (pageUrl && url) candidates.push(...dateCandidates({ document, meta: new Map(), article: null, headline: null, url: pageUrl }).filter((c) => c.source === 'url'));
   return {
     title,
@@ -89,6 +91,16 @@ function publisherName(article: JsonNode | null, nodes: JsonNode[]): string | nu
 function headlineElement(document: Document): Element | null {
   const scoped = Array.from(document.querySelectorAll('article h1, main h1, [role="main"] h1')).find((h) => !isElsewhere(h) && wordsOf(h.textContent ?? '').length >= 2);
   return scoped ?? Array.from(document.querySelectorAll('h1')).find((h) => !isElsewhere(h) && (h.textContent ?? '').trim().split(/\s+/).length >= 3) ?? null;
+}
+
+/** A heading-like element whose text is one of the declared titles. */
+function titleElement(document: Document, titles: string[]): Element | null {
+  if (titles.length === 0) return null;
+  const candidates = Array.from(document.querySelectorAll('h2, h3, dt, [class*="title"], [class*="headline"], [class*="Title"], [class*="Headline"]'));
+  return candidates.find((el) => {
+    const text = clean(el.textContent);
+    return text !== null && !isElsewhere(el) && text.length < 300 && titles.some((t) => overlap(t, text) >= 0.8 && Math.abs(wordsOf(t).length - wordsOf(text).length) <= 3);
+  }) ?? null;
 }
 
 /** The page's paragraphs' text, for guessing its language. */

@@ -72,8 +72,11 @@ export function classAndId(el: Element): string {
 }
 
 /** Inside a related-stories list, comments, a caption, a figure, a nav or a footer. */
-export function isElsewhere(el: Element): boolean {
-  return [el, ...ancestors(el)].some((a) => ELSEWHERE_TAG.has(a.tagName.toUpperCase()) || ELSEWHERE_CLASS.test(classAndId(a)));
+export function isElsewhere(el: Element, footerIsOwn = false): boolean {
+  return [el, ...ancestors(el)].some((a) => {
+    const tag = a.tagName.toUpperCase();
+    return (ELSEWHERE_TAG.has(tag) && !(footerIsOwn && tag === 'FOOTER')) || ELSEWHERE_CLASS.test(classAndId(a));
+  });
 }
 
 export function inByline(el: Element): boolean {
