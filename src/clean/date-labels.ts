@@ -1,6 +1,9 @@
 // The words around a date that say what the date is, as data with ids (tests in test/clean/meta-dates.test.ts).
 // A date next to "Published" is this article's; next to "Updated" a later edit; next to "FILED" or
 // "file photo" the date an old photo was taken; in "© 2019" the site's copyright.
+import type { IsoDate } from '../model/types.js';
+import { findDate } from './dates.js';
+import { isCaption, wordCount } from './lines.js';
 
 export type DateRole = 'published' | 'updated' | 'not-publication';
 
@@ -30,4 +33,27 @@ export function dateRole(before: string, after = ''): DateLabel | null {
     if (label.pattern.test(head) || (label.after && label.pattern.test(after.slice(0, 40)))) return label;
   }
   return null;
+}
+
+/** The first full date in a short line, with what its label says; a line of prose is no date line. */
+export function labelledDate(line: string): { date: IsoDate; role: DateRole | null; label: string | null } | null {
+  if (isCaption(line)) return null;
+  // A date inside a sentence of the story ("met on June 5, 2019 to") is what the story talks about.
+  if (wordCount(line) > 25) return null;
+  let rest = line;
+  let offset = 0;
+  let updatedFallback: { date: IsoDate; role: DateRole | null; label: string | null } | null = null;
+  for (let k = 0; k < 3; k++) {
+    const found = findDate(rest);
+    if (!found || found.date.length < 7) return updatedFallback;
+    const before = line.slice(0, offset + found.start);
+    const label = dateRole(before.slice(Math.max(0, before.length - 60)));
+    const result = { date: found.date, role: label?.role ?? null, label: label?.id ?? null };
+    // "Updated June 2, 2020 | Published June 1, 2020": keep looking for the published one.
+    if (result.role !== 'updated') return result.role === 'not-publication' && updatedFallback ? updatedFallback : result;
+    updatedFallback ??= result;
+    offset += found.end;
+    rest = line.slice(offset);
+  }
+  return updatedFallback;
 }

@@ -4,8 +4,8 @@
 // comments, captions ("FILED - 06 February 2009"), copyright lines, dates inside prose.
 import type { IsoDate } from '../model/types.js';
 import { findDate, parseDate } from './dates.js';
-import { dateRole, type DateRole } from './date-labels.js';
-import { isCaption, wordCount } from './lines.js';
+import { dateRole, labelledDate, type DateRole } from './date-labels.js';
+import { wordCount } from './lines.js';
 import { normalizeSpace } from './paragraphs.js';
 import { isElsewhere, inByline, classAndId, type JsonNode } from './html-places.js';
 
@@ -138,29 +138,6 @@ function bylineText(document: Document): DateCandidate[] {
     if (out.length >= 3) break;
   }
   return out;
-}
-
-/** The first full date in a short line, with what its label says; a line of prose is no date line. */
-export function labelledDate(line: string): { date: IsoDate; role: DateRole | null; label: string | null } | null {
-  if (isCaption(line)) return null;
-  // A date inside a sentence of the story ("met on June 5, 2019 to") is what the story talks about.
-  if (wordCount(line) > 25) return null;
-  let rest = line;
-  let offset = 0;
-  let updatedFallback: { date: IsoDate; role: DateRole | null; label: string | null } | null = null;
-  for (let k = 0; k < 3; k++) {
-    const found = findDate(rest);
-    if (!found || found.date.length < 7) return updatedFallback;
-    const before = line.slice(0, offset + found.start);
-    const label = dateRole(before.slice(Math.max(0, before.length - 60)));
-    const result = { date: found.date, role: label?.role ?? null, label: label?.id ?? null };
-    // "Updated June 2, 2020 | Published June 1, 2020": keep looking for the published one.
-    if (result.role !== 'updated') return result.role === 'not-publication' && updatedFallback ? updatedFallback : result;
-    updatedFallback ??= result;
-    offset += found.end;
-    rest = line.slice(offset);
-  }
-  return updatedFallback;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, lineModel, type LineModel } from './line-model.js';
+import { dateNearTitle } from './text-dates.js';
 
 export interface FilteredText {
   paragraphs: string[];
@@ -87,12 +88,23 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     title = bestTitle(units, labels, scores, first);
   }
   const header = units.slice(0, first);
+  const headline = options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first));
   return {
     paragraphs: units.filter((_, i) => keep[i]),
-    title: options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first)),
-    publishedAt: findPublished(units, first, rules.noDate, options.referenceDate ?? null),
+    title: headline,
+    // The date line by the headline first (text-dates.ts), else the header's date lines and the dateline.
+    publishedAt: dateNearTitle(units, titleIndex(units, headline, first)) ?? findPublished(units, first, rules.noDate, options.referenceDate ?? null),
     outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
   };
+}
+
+/** Where the headline stands: its last occurrence before the body (a headline printed twice is read at its second copy), else its first. */
+function titleIndex(units: string[], title: string | null, first: number): number {
+  if (title === null) return -1;
+  const key = repeatKey(title);
+  let at = -1;
+  for (let i = 0; i < units.length && (i <= first || at < 0); i++) if (repeatKey(units[i]) === key) at = i;
+  return at;
 }
 
 function decidedBody(units: string[], options: FilterOptions): FilteredText {

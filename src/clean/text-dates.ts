@@ -1,0 +1,48 @@
+// The publication date of a whole-page text dump, from its header lines: the date line under (or
+// just above) the headline ("By Tess Bonn - 11/19/2019 06:56 AM EST", "Associated Press November 19,
+// 2019, 9:02 AM", "Carlos Nadalim 27/09/2018 2 comentários"), published before updated. Never a
+// caption ("FILED - 06 February 2009"), a teaser of another story, a copyright line or a sentence of prose.
+import type { IsoDate } from '../model/types.js';
+import { findDate } from './dates.js';
+import { labelledDate } from './date-labels.js';
+import { isCaption, teaserKind, wordCount } from './lines.js';
+
+/** Lines under the headline a date line may stand in (kicker, standfirst, byline, share bar ...). */
+const BELOW_TITLE = 10;
+const ABOVE_TITLE = 2;
+/** A date line says little else: at most this many words beside the date (a byline, a place, "2 min read"). */
+const MAX_OTHER_WORDS = 10;
+
+/**
+ * The date a line under the headline gives, when it is a date line (a date with a label, a byline, a
+ * time, a place or a reading time around it), not a sentence that names a date.
+ */
+export function headerDateLine(unit: string): { date: IsoDate; updated: boolean } | null {
+  if (isCaption(unit) || teaserKind(unit) !== null) return null;
+  const found = labelledDate(unit);
+  if (!found || found.role === 'not-publication' || found.date.length < 10) return null;
+  const date = findDate(unit);
+  const others = date ? wordCount(unit.slice(0, date.start) + ' ' + unit.slice(date.end)) : wordCount(unit);
+  // Prose ends a sentence and has words to spare; a date line does neither.
+  if (others > MAX_OTHER_WORDS || (/[.!?]["”’]?$/.test(unit) && others > 4)) return null;
+  return { date: found.date, updated: found.role === 'updated' };
+}
+
+/** The first published date line near the headline at `titleAt` (else the first updated one), or null. */
+export function dateNearTitle(units: string[], titleAt: number): IsoDate | null {
+  if (titleAt < 0) return null;
+  const order = [
+    ...range(titleAt + 1, Math.min(units.length, titleAt + 1 + BELOW_TITLE)),
+    ...range(Math.max(0, titleAt - ABOVE_TITLE), titleAt).reverse(),
+  ];
+  let updated: IsoDate | null = null;
+  for (const i of order) {
+    const line = headerDateLine(units[i]);
+    if (!line) continue;
+    if (!line.updated) return line.date;
+    updated ??= line.date;
+  }
+  return updated;
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
