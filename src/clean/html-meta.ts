@@ -46,7 +46,7 @@ export function readMeta(document: Document, pageUrl: string | null = null): Pag
     title,
     outlet,
     publishedAt: chooseDate(candidates)?.date ?? null,
-    author: readAuthor(document, meta, article, ld),
+    author: readAuthor(document, meta, article, ld, outlet),
     language: declaredLanguage(document, meta, article) ?? guessLanguage(bodyText(document)),
     url,
     dateCandidates: candidates,

@@ -37,7 +37,12 @@ export function jsonLd(document: Document): JsonNode[] {
     try {
       collect(JSON.parse(text));
     } catch {
-      // Broken JSON-LD is common; the other sources still speak.
+      // Broken JSON-LD is common: raw line breaks inside strings, trailing commas. One repair, else the other sources speak.
+      try {
+        collect(JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')));
+      } catch {
+        // Still broken.
+      }
     }
   }
   return nodes;
@@ -75,8 +80,13 @@ export function classAndId(el: Element): string {
 export function isElsewhere(el: Element, footerIsOwn = false): boolean {
   return [el, ...ancestors(el)].some((a) => {
     const tag = a.tagName.toUpperCase();
-    return (ELSEWHERE_TAG.has(tag) && !(footerIsOwn && tag === 'FOOTER')) || ELSEWHERE_CLASS.test(classAndId(a));
+    return (ELSEWHERE_TAG.has(tag) && !(footerIsOwn && tag === 'FOOTER')) || ELSEWHERE_CLASS.test(sayingClasses(a));
   });
+}
+
+/** Class and id tokens that say what an element is: "content__header--no-promo" or "has-sidebar" say what it lacks or holds. */
+function sayingClasses(el: Element): string {
+  return classAndId(el).split(/\s+/).filter((t) => !/(^|[-_])(no|has|with|without|hide|hidden)[-_]/i.test(t)).join(' ');
 }
 
 export function inByline(el: Element): boolean {
