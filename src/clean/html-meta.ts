@@ -6,7 +6,7 @@ import type { IsoDate } from '../model/types.js';
 import { chooseDate, dateCandidates, type DateCandidate } from './html-dates.js';
 import { readAuthor } from './html-author.js';
 import { articleNode, clean, isElsewhere, jsonLd, metaTags, stringOf, typeNames, type JsonNode } from './html-places.js';
-import { declaredLanguage, guessLanguage } from './language.js';
+import { declaredLanguage, pageLanguage } from './language.js';
 import { normalizeSpace } from './paragraphs.js';
 
 export interface PageMeta {
@@ -29,7 +29,7 @@ export function readMeta(document: Document, pageUrl: string | null = null): Pag
   const ld = jsonLd(document);
   const article = articleNode(ld);
 
-  const named = clean(meta.get('og:site_name')) ?? publisherName(article, ld) ?? null;
+  const named = siteName(clean(meta.get('og:site_name'))) ?? publisherName(article, ld) ?? null;
   const declared = [clean(meta.get('og:title')), clean(meta.get('twitter:title')), clean(stringOf(article?.headline)), clean(document.title)].filter((t): t is string => t !== null);
   const h1 = headlineElement(document);
   const headline = h1 ? clean(h1.textContent) : null;
@@ -38,8 +38,9 @@ export function readMeta(document: Document, pageUrl: string | null = null): Pag
   const split = declared.length ? splitSiteSuffix(declared[0], named) : null;
   const title = chooseTitle(headline, declared.map((t) => splitSiteSuffix(t, named).title), named);
   // Without a declared site name, the one the <title> ends with ("... - Daily News Hub 24") will do.
-  const outlet = named ?? split?.site ?? siteFromTitleTag(document, named);
   const url = absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null);
+  // Last, the site's domain: a reader knows "wday.ru" or "comwrap.com" by it.
+  const outlet = named ?? split?.site ?? siteFromTitleTag(document, named) ?? siteDomain(url ?? pageUrl);
   const candidates = dateCandidates({ document, meta, article, headline: shownTitle, url: url ?? pageUrl });
   if (pageUrl && url) candidates.push(...dateCandidates({ document, meta: new Map(), article: null, headline: null, url: pageUrl }).filter((c) => c.source === 'url'));
   return {
@@ -47,7 +48,7 @@ export function readMeta(document: Document, pageUrl: string | null = null): Pag
     outlet,
     publishedAt: chooseDate(candidates)?.date ?? null,
     author: readAuthor(document, meta, article, ld, outlet),
-    language: declaredLanguage(document, meta, article) ?? guessLanguage(bodyText(document)),
+    language: pageLanguage(declaredLanguage(document, meta, article), bodyText(document)),
     url,
     dateCandidates: candidates,
   };
@@ -137,6 +138,21 @@ export function splitSiteSuffix(title: string, outlet: string | null): { title: 
 function siteFromTitleTag(document: Document, outlet: string | null): string | null {
   const title = clean(document.title);
   return title ? splitSiteSuffix(title, outlet).site : null;
+}
+
+/** "Autoracing | F1 | Indy" or "Remember 80/90 - Memorabilia anni 80/90": the name before its tagline. */
+function siteName(name: string | null): string | null {
+  return name === null ? null : name.split(/\s+(?:\||–|—|-|::|»|·)\s+/)[0] || null;
+}
+
+/** "https://blog.comwrap.com/x" -> "comwrap.com"; null for what is not a web address. */
+export function siteDomain(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^(www\d?|m|amp|blog|news|mobile)\./i, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 function absoluteUrl(href: string | null): string | null {

@@ -42,14 +42,30 @@ export function languageCode(value: string | null | undefined): string | null {
 
 /** The language whose function words the text uses most, or null when it uses too few of any. */
 export function guessLanguage(text: string): string | null {
+  const hits = stopwordHits(text);
+  const [best, bestHits] = [...hits].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return bestHits >= MIN_HITS ? best : null;
+}
+
+/** How many of each language's function words the text holds (its first 2000 words). */
+export function stopwordHits(text: string): Map<string, number> {
   const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const counts = new Map<string, number>();
   for (const w of words.slice(0, 2000)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let best: string | null = null;
-  let bestHits = 0;
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    const hits = list.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
-    if (hits > bestHits) [best, bestHits] = [lang, hits];
-  }
-  return bestHits >= MIN_HITS ? best : null;
+  return new Map(Object.entries(STOPWORDS).map(([lang, list]) => [lang, list.reduce((n, w) => n + (counts.get(w) ?? 0), 0)]));
+}
+
+/** The text's own language overrules a declared one when its words say so plainly (templates declare "en" on German posts). */
+const OVERRULE_HITS = 30;
+const OVERRULE_RATIO = 3;
+
+/** The page's language: the declared one unless the text plainly reads as another; the guessed one when none is declared. */
+export function pageLanguage(declared: string | null, text: string): string | null {
+  if (declared === null) return guessLanguage(text);
+  const hits = stopwordHits(text);
+  const [best, bestHits] = [...hits].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  const declaredHits = hits.get(declared);
+  // Only languages the guesser knows can be overruled, and only by many more of another's words.
+  if (best !== null && best !== declared && declaredHits !== undefined && bestHits >= OVERRULE_HITS && bestHits >= OVERRULE_RATIO * Math.max(1, declaredHits)) return best;
+  return declared;
 }
