@@ -246,6 +246,9 @@ export function urlDate(url: string | null): IsoDate | null {
     /(?:^|[/_-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path) ??
     /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
   if (m) return parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+  // "/2019/nov/18/" (PolitiFact, The Guardian)
+  const named = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})\//i.exec(path);
+  if (named) return parseDate(`${named[3]} ${named[2]} ${named[1]}`);
   const month = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
   return month ? `${month[1]}-${month[2]}` : null;
 }

@@ -3,15 +3,12 @@
 // 2019, 9:02 AM", "Carlos Nadalim 27/09/2018 2 comentários"), published before updated. Never a
 // caption ("FILED - 06 February 2009"), a teaser of another story, a copyright line or a sentence of prose.
 import type { IsoDate } from '../model/types.js';
-import { findDate } from './dates.js';
 import { labelledDate } from './date-labels.js';
-import { isCaption, teaserKind, wordCount } from './lines.js';
+import { isCaption, teaserKind } from './lines.js';
 
 /** Lines under the headline a date line may stand in (kicker, standfirst, byline, share bar ...). */
 const BELOW_TITLE = 10;
 const ABOVE_TITLE = 2;
-/** A date line says little else: at most this many words beside the date (a byline, a place, "2 min read"). */
-const MAX_OTHER_WORDS = 10;
 
 /**
  * The date a line under the headline gives, when it is a date line (a date with a label, a byline, a
@@ -19,12 +16,9 @@ const MAX_OTHER_WORDS = 10;
  */
 export function headerDateLine(unit: string): { date: IsoDate; updated: boolean } | null {
   if (isCaption(unit) || teaserKind(unit) !== null) return null;
+  // labelledDate reads only date lines: prose that names a date is no date line.
   const found = labelledDate(unit);
   if (!found || found.role === 'not-publication' || found.date.length < 10) return null;
-  const date = findDate(unit);
-  const others = date ? wordCount(unit.slice(0, date.start) + ' ' + unit.slice(date.end)) : wordCount(unit);
-  // Prose ends a sentence and has words to spare; a date line does neither.
-  if (others > MAX_OTHER_WORDS || (/[.!?]["”’]?$/.test(unit) && others > 4)) return null;
   return { date: found.date, updated: found.role === 'updated' };
 }
 
