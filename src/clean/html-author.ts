@@ -1,7 +1,7 @@
 // The article's author(s) as the byline names them: JSON-LD author, author meta tags, microdata, a
 // rel=author link or a byline element ("By Jane Doe and John Roe"). An agency ("Reuters") counts;
 // links to profile pages, the outlet's own name as a placeholder and "Editorial" labels do not.
-import { ancestors, classAndId, clean, isElsewhere, type JsonNode, typeNames } from './html-places.js';
+import { ancestors, classAndId, clean, elementsWith, isElsewhere, pageElements, type JsonNode, typeNames } from './html-places.js';
 import { normalizeSpace } from './paragraphs.js';
 
 const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'twitter:creator', 'cxenseparse:author'];
@@ -54,14 +54,15 @@ function jsonLdAuthor(article: JsonNode | null, nodes: JsonNode[]): string | nul
 function markupAuthors(document: Document): string[] {
   const out: string[] = [];
   const own = (el: Element) => !isElsewhere(el, true);
-  const itemprop = Array.from(document.querySelectorAll('[itemprop="author"]')).filter(own);
+  const itemprop = elementsWith(document, 'itemprop', ['author']).filter(own);
   out.push(joinNames(itemprop.map((el) => {
     const name = el.querySelector('[itemprop="name"]');
     return authorText(name?.getAttribute('content') ?? name?.textContent ?? el.getAttribute('content') ?? el.textContent);
   })) ?? '');
-  out.push(joinNames(Array.from(document.querySelectorAll('a[rel="author"]')).filter(own).map((el) => authorText(el.textContent))) ?? '');
-  for (const el of Array.from(document.querySelectorAll('[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"], [class*="meta"]'))) {
-    if (/^(META|SCRIPT|STYLE|BODY|HTML|IMG|ARTICLE|MAIN)$/i.test(el.tagName) || !own(el) || [el, ...ancestors(el)].some((a) => /bio|about-?author|avatar/i.test(classAndId(a)))) continue;
+  out.push(joinNames(elementsWith(document, 'rel', ['author']).filter((el) => el.tagName.toUpperCase() === 'A' && own(el)).map((el) => authorText(el.textContent))) ?? '');
+  for (const { el, tag, names } of pageElements(document)) {
+    if (!/byline|author|meta/i.test(names)) continue;
+    if (/^(META|SCRIPT|STYLE|BODY|HTML|IMG|ARTICLE|MAIN|HEAD|LINK)$/.test(tag) || !own(el) || [el, ...ancestors(el)].some((a) => /bio|about-?author|avatar/i.test(classAndId(a)))) continue;
     const text = normalizeSpace(el.textContent ?? '');
     if (text.length > 160) continue;
     // A meta line names its author only after "By".

@@ -7,7 +7,7 @@ import { findDate, parseDate } from './dates.js';
 import { dateRole, labelledDate, type DateRole } from './date-labels.js';
 import { wordCount } from './lines.js';
 import { normalizeSpace } from './paragraphs.js';
-import { isElsewhere, inByline, classAndId, type JsonNode } from './html-places.js';
+import { isElsewhere, inByline, classAndId, elementsByTag, elementsWith, pageElements, type JsonNode } from './html-places.js';
 
 export type DateSource =
   | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'time-text' | 'byline-text' | 'labelled-text' | 'url' | 'near-headline' | 'time-other'
@@ -64,11 +64,11 @@ export function dateCandidates({ document, meta, article, headline, url }: DateP
     add(stringOf(article.dateModified), 'jsonld-modified', 'dateModified', 'updated');
   }
   for (const name of MODIFIED_META) add(meta.get(name), 'meta-modified', name, 'updated');
-  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]'))) {
+  for (const el of elementsWith(document, 'itemprop', ['datePublished', 'dateCreated'])) {
     if (el.tagName.toUpperCase() === 'META' && el.parentElement?.tagName.toUpperCase() === 'HEAD') continue;
     if (!isElsewhere(el)) add(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent, 'microdata', 'itemprop', 'published');
   }
-  for (const el of Array.from(document.querySelectorAll('time'))) {
+  for (const el of elementsByTag(document, 'TIME')) {
     if (isElsewhere(el)) continue;
     const text = el.getAttribute('datetime') ?? el.textContent ?? '';
     const role = timeRole(el);
@@ -126,11 +126,10 @@ function textBefore(container: Element, child: Element): string {
 
 /** A date written as text in a byline or meta element ("Posted on June 29, 2020 by admin"), short elements only. */
 function bylineText(document: Document): DateCandidate[] {
-  const selector = '[class*="date"], [class*="byline"], [class*="posted"], [class*="publish"], [class*="meta"], [class*="time"], [id*="date"], [id*="byline"], [class*="Date"], [class*="Byline"]';
   const out: DateCandidate[] = [];
-  for (const el of Array.from(document.querySelectorAll(selector))) {
-    if (/^(META|TIME|SCRIPT|STYLE|BODY|HTML)$/i.test(el.tagName) || isElsewhere(el)) continue;
-    if (!/byline|date|posted|publish|meta|time/i.test(classAndId(el)) || /update|modif/i.test(classAndId(el))) continue;
+  for (const { el, tag, names } of pageElements(document)) {
+    if (!/byline|date|posted|publish|meta|time/i.test(names) || /update|modif/i.test(names)) continue;
+    if (/^(META|TIME|SCRIPT|STYLE|BODY|HTML|HEAD)$/.test(tag) || isElsewhere(el)) continue;
     const text = normalizeSpace(el.textContent ?? '');
     if (text.length > 160 || wordCount(text) > 25) continue;
     const found = labelledDate(text);
@@ -165,13 +164,14 @@ function nearHeadline(document: Document, headline: Element | null): DateCandida
  */
 function labelledLines(document: Document): DateCandidate[] {
   const out: DateCandidate[] = [];
-  for (const el of Array.from(document.querySelectorAll('body *'))) {
-    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|A|ASIDE|NAV|FIGURE|FIGCAPTION)$/i.test(el.tagName)) continue;
+  for (const { el, tag } of pageElements(document)) {
+    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|A|ASIDE|NAV|FIGURE|FIGCAPTION|HEAD|META|LINK|TITLE|HTML|BODY)$/.test(tag)) continue;
     // The element's own text (its text nodes, not its children's): one line of the page.
     let own = '';
     for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue ?? '';
+    if (own.length < 8 || !/\d{4}/.test(own)) continue;
     own = normalizeSpace(own);
-    if (own.length < 8 || own.length > 120 || !/\d{4}/.test(own)) continue;
+    if (own.length < 8 || own.length > 120) continue;
     const found = labelledDate(own);
     if (!found || found.role !== 'published' || found.date.length < 10) continue;
     if (/^(ASIDE|NAV)$/i.test(el.tagName) || isElsewhere(el, true)) continue;

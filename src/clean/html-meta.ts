@@ -5,7 +5,7 @@
 import type { IsoDate } from '../model/types.js';
 import { chooseDate, dateCandidates, type DateCandidate } from './html-dates.js';
 import { readAuthor } from './html-author.js';
-import { articleNode, clean, isElsewhere, jsonLd, metaTags, stringOf, typeNames, type JsonNode } from './html-places.js';
+import { articleNode, clean, elementsByTag, isElsewhere, jsonLd, metaTags, pageElements, stringOf, typeNames, type JsonNode } from './html-places.js';
 import { declaredLanguage, pageLanguage } from './language.js';
 import { normalizeSpace } from './paragraphs.js';
 
@@ -90,14 +90,16 @@ function publisherName(article: JsonNode | null, nodes: JsonNode[]): string | nu
 
 /** The article's h1: inside <article> or <main> first, else the first h1 that reads like a headline. */
 function headlineElement(document: Document): Element | null {
-  const scoped = Array.from(document.querySelectorAll('article h1, main h1, [role="main"] h1')).find((h) => !isElsewhere(h) && wordsOf(h.textContent ?? '').length >= 2);
-  return scoped ?? Array.from(document.querySelectorAll('h1')).find((h) => !isElsewhere(h) && (h.textContent ?? '').trim().split(/\s+/).length >= 3) ?? null;
+  const h1s = elementsByTag(document, 'H1');
+  const inArticle = (h: Element) => h.closest('article, main, [role="main"]') !== null;
+  const scoped = h1s.find((h) => inArticle(h) && !isElsewhere(h) && wordsOf(h.textContent ?? '').length >= 2);
+  return scoped ?? h1s.find((h) => !isElsewhere(h) && (h.textContent ?? '').trim().split(/\s+/).length >= 3) ?? null;
 }
 
 /** A heading-like element whose text is one of the declared titles. */
 function titleElement(document: Document, titles: string[]): Element | null {
   if (titles.length === 0) return null;
-  const candidates = Array.from(document.querySelectorAll('h2, h3, dt, [class*="title"], [class*="headline"], [class*="Title"], [class*="Headline"]'));
+  const candidates = pageElements(document).filter(({ tag, names }) => /^(H2|H3|DT)$/.test(tag) || /title|headline/i.test(names)).map(({ el }) => el);
   return candidates.find((el) => {
     const text = clean(el.textContent);
     return text !== null && !isElsewhere(el) && text.length < 300 && titles.some((t) => overlap(t, text) >= 0.8 && Math.abs(wordsOf(t).length - wordsOf(text).length) <= 3);
@@ -106,7 +108,7 @@ function titleElement(document: Document, titles: string[]): Element | null {
 
 /** The page's paragraphs' text, for guessing its language. */
 function bodyText(document: Document): string {
-  return Array.from(document.querySelectorAll('p')).slice(0, 60).map((p) => p.textContent ?? '').join(' ');
+  return elementsByTag(document, 'P').slice(0, 60).map((p) => p.textContent ?? '').join(' ');
 }
 
 /** "Rockets hit base | Example News" -> "Rockets hit base". Only a short tail goes, and only when the head is a headline. */

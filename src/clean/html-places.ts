@@ -11,10 +11,50 @@ const ELSEWHERE_CLASS = /related|recommend|comment|teaser|promo|sidebar|widget|m
 const BYLINE_CLASS = /byline|dateline|article-?(meta|info|header|date)|meta|posted|publish|pub-?date|timestamp|date|time|author|header|info/i;
 
 
+/** An element with what the metadata readers test on it, read once. */
+export interface IndexedElement {
+  el: Element;
+  /** Upper-case tag name. */
+  tag: string;
+  /** Its class and id attributes. */
+  names: string;
+}
+
+const pageIndexes = new WeakMap<Document, IndexedElement[]>();
+
+/**
+ * Every element of the page in document order, walked once per document: the readers filter this
+ * list in JavaScript, since substring attribute selectors over a whole page are slow in linkedom.
+ */
+export function pageElements(document: Document): IndexedElement[] {
+  const cached = pageIndexes.get(document);
+  if (cached) return cached;
+  const out: IndexedElement[] = [];
+  const walk = (el: Element) => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      out.push({ el: c, tag: c.tagName.toUpperCase(), names: classAndId(c) });
+      walk(c);
+    }
+  };
+  if (document.documentElement) walk(document.documentElement);
+  pageIndexes.set(document, out);
+  return out;
+}
+
+/** The page's elements of one tag (upper case), in document order. */
+export function elementsByTag(document: Document, tag: string): Element[] {
+  return pageElements(document).filter((e) => e.tag === tag).map((e) => e.el);
+}
+
+/** The page's elements that carry an attribute with one of the given values. */
+export function elementsWith(document: Document, attribute: string, values: readonly string[]): Element[] {
+  return pageElements(document).filter((e) => { const v = e.el.getAttribute(attribute); return v !== null && values.includes(v); }).map((e) => e.el);
+}
+
 /** `<meta property|name|itemprop=... content=...>`, first of each name, names lower-cased. */
 export function metaTags(document: Document): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of elementsByTag(document, 'META')) {
     const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
     const content = el.getAttribute('content');
     if (name && content && content.trim() && !tags.has(name) && !isElsewhere(el)) tags.set(name, content.trim());
@@ -32,7 +72,7 @@ export function jsonLd(document: Document): JsonNode[] {
     if ('@graph' in value) collect((value as JsonNode)['@graph']);
     if ('mainEntity' in value) collect((value as JsonNode).mainEntity);
   };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of elementsByTag(document, 'SCRIPT').filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')) {
     const text = (script.textContent ?? '').replace(/^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$/g, '');
     try {
       collect(JSON.parse(text));
@@ -77,7 +117,18 @@ export function classAndId(el: Element): string {
 }
 
 /** Inside a related-stories list, comments, a caption, a figure, a nav or a footer. */
+const elsewhereCache = [new WeakMap<Element, boolean>(), new WeakMap<Element, boolean>()];
+
 export function isElsewhere(el: Element, footerIsOwn = false): boolean {
+  const cache = elsewhereCache[footerIsOwn ? 1 : 0];
+  const known = cache.get(el);
+  if (known !== undefined) return known;
+  const result = elsewhere(el, footerIsOwn);
+  cache.set(el, result);
+  return result;
+}
+
+function elsewhere(el: Element, footerIsOwn: boolean): boolean {
   return [el, ...ancestors(el)].some((a) => {
     const tag = a.tagName.toUpperCase();
     return (ELSEWHERE_TAG.has(tag) && !(footerIsOwn && tag === 'FOOTER')) || ELSEWHERE_CLASS.test(sayingClasses(a));
