@@ -1,7 +1,7 @@
 // The article's author(s) as the byline names them: JSON-LD author, author meta tags, microdata, a
 // rel=author link or a byline element ("By Jane Doe and John Roe"). An agency ("Reuters") counts;
 // links to profile pages, the outlet's own name as a placeholder and "Editorial" labels do not.
-import { ancestors, classAndId, clean, elementsWith, isElsewhere, pageElements, type JsonNode, typeNames } from './html-places.js';
+import { ancestors, classAndId, clean, elementsWith, isElsewhere, pageElements, shortText, type JsonNode, typeNames } from './html-places.js';
 import { normalizeSpace } from './paragraphs.js';
 
 const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'twitter:creator', 'cxenseparse:author'];
@@ -62,9 +62,9 @@ function markupAuthors(document: Document): string[] {
   out.push(joinNames(elementsWith(document, 'rel', ['author']).filter((el) => el.tagName.toUpperCase() === 'A' && own(el)).map((el) => authorText(el.textContent))) ?? '');
   for (const { el, tag, names } of pageElements(document)) {
     if (!/byline|author|meta/i.test(names)) continue;
-    if (/^(META|SCRIPT|STYLE|BODY|HTML|IMG|ARTICLE|MAIN|HEAD|LINK)$/.test(tag) || !own(el) || [el, ...ancestors(el)].some((a) => /bio|about-?author|avatar/i.test(classAndId(a)))) continue;
-    const text = normalizeSpace(el.textContent ?? '');
-    if (text.length > 160) continue;
+    if (/^(META|SCRIPT|STYLE|BODY|HTML|IMG|ARTICLE|MAIN|HEAD|LINK)$/.test(tag)) continue;
+    const text = shortText(el, 160);
+    if (text === null || !own(el) || [el, ...ancestors(el)].some((a) => /bio|about-?author|avatar/i.test(classAndId(a)))) continue;
     // A meta line names its author only after "By".
     if (!/byline|author/i.test(classAndId(el)) && !/^by\s/i.test(text)) continue;
     const name = authorText(text);

@@ -7,7 +7,7 @@ import { findDate, parseDate } from './dates.js';
 import { dateRole, labelledDate, type DateRole } from './date-labels.js';
 import { wordCount } from './lines.js';
 import { normalizeSpace } from './paragraphs.js';
-import { isElsewhere, inByline, classAndId, elementsByTag, elementsWith, pageElements, type JsonNode } from './html-places.js';
+import { isElsewhere, inByline, classAndId, elementsByTag, elementsWith, pageElements, shortText, type JsonNode } from './html-places.js';
 
 export type DateSource =
   | 'meta' | 'jsonld' | 'microdata' | 'time-byline' | 'time-text' | 'byline-text' | 'labelled-text' | 'url' | 'near-headline' | 'time-other'
@@ -84,7 +84,8 @@ export function dateCandidates({ document, meta, article, headline, url }: DateP
   }
   out.push(...bylineText(document));
   out.push(...nearHeadline(document, headline));
-  out.push(...labelledLines(document));
+  // Labelled lines anywhere are a last resort (and a whole-page walk): only when nothing visible gave a day.
+  if (!out.some((c) => VISIBLE.has(c.source) && c.date.length === 10)) out.push(...labelledLines(document));
   const fromUrl = urlDate(url);
   if (fromUrl) out.push({ date: fromUrl, source: 'url', role: null, detail: 'url' });
   return out;
@@ -129,9 +130,9 @@ function bylineText(document: Document): DateCandidate[] {
   const out: DateCandidate[] = [];
   for (const { el, tag, names } of pageElements(document)) {
     if (!/byline|date|posted|publish|meta|time/i.test(names) || /update|modif/i.test(names)) continue;
-    if (/^(META|TIME|SCRIPT|STYLE|BODY|HTML|HEAD)$/.test(tag) || isElsewhere(el)) continue;
-    const text = normalizeSpace(el.textContent ?? '');
-    if (text.length > 160 || wordCount(text) > 25) continue;
+    if (/^(META|TIME|SCRIPT|STYLE|BODY|HTML|HEAD)$/.test(tag)) continue;
+    const text = shortText(el, 160);
+    if (text === null || !/\d/.test(text) || wordCount(text) > 25 || isElsewhere(el)) continue;
     const found = labelledDate(text);
     if (found && found.role !== 'not-publication') out.push({ date: found.date, source: 'byline-text', role: found.role, detail: classAndId(el).trim() });
     if (out.length >= 3) break;
@@ -187,7 +188,10 @@ interface NearBlock { text: string; element: Element | null; after: boolean }
 function blocksAround(document: Document, headline: Element): NearBlock[] {
   const all: { text: string; element: Element | null }[] = [];
   let headlineAt = -1;
+  // Entries past the headline after which no more near lines can come (block ends come at most one per entry).
+  const enough = () => headlineAt >= 0 && all.length - headlineAt > NEAR_HEADLINE_BLOCKS * 4;
   const visit = (node: Node, inLink: boolean) => {
+    if (enough()) return;
     if (node === headline) headlineAt = all.length;
     if (node.nodeType === 3) {
       const text = normalizeSpace(node.nodeValue ?? '');

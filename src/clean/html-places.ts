@@ -21,6 +21,7 @@ export interface IndexedElement {
 }
 
 const pageIndexes = new WeakMap<Document, IndexedElement[]>();
+const tagIndexes = new WeakMap<Document, Map<string, Element[]>>();
 
 /**
  * Every element of the page in document order, walked once per document: the readers filter this
@@ -32,7 +33,8 @@ export function pageElements(document: Document): IndexedElement[] {
   const out: IndexedElement[] = [];
   const walk = (el: Element) => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      out.push({ el: c, tag: c.tagName.toUpperCase(), names: classAndId(c) });
+      // Most elements have no attributes at all, and linkedom's getAttribute is slow: ask only those that have.
+      out.push({ el: c, tag: c.tagName.toUpperCase(), names: c.hasAttributes() ? classAndId(c) : ' ' });
       walk(c);
     }
   };
@@ -43,7 +45,17 @@ export function pageElements(document: Document): IndexedElement[] {
 
 /** The page's elements of one tag (upper case), in document order. */
 export function elementsByTag(document: Document, tag: string): Element[] {
-  return pageElements(document).filter((e) => e.tag === tag).map((e) => e.el);
+  let byTag = tagIndexes.get(document);
+  if (!byTag) {
+    byTag = new Map();
+    for (const e of pageElements(document)) {
+      const list = byTag.get(e.tag);
+      if (list) list.push(e.el);
+      else byTag.set(e.tag, [e.el]);
+    }
+    tagIndexes.set(document, byTag);
+  }
+  return byTag.get(tag) ?? [];
 }
 
 /** The page's elements that carry an attribute with one of the given values. */
@@ -57,7 +69,9 @@ export function metaTags(document: Document): Map<string, string> {
   for (const el of elementsByTag(document, 'META')) {
     const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
     const content = el.getAttribute('content');
-    if (name && content && content.trim() && !tags.has(name) && !isElsewhere(el)) tags.set(name, content.trim());
+    if (!name || !content || !content.trim() || tags.has(name)) continue;
+    // A meta tag in the head is the page's; one in the body may sit in a related story's markup.
+    if (el.parentElement?.tagName.toUpperCase() === 'HEAD' || !isElsewhere(el)) tags.set(name, content.trim());
   }
   return tags;
 }
@@ -143,6 +157,28 @@ function sayingClasses(el: Element): string {
 export function inByline(el: Element): boolean {
   if (el.hasAttribute('pubdate') || /publish/i.test(classAndId(el))) return true;
   return ancestors(el).some((a) => a.tagName.toUpperCase() === 'HEADER' || BYLINE_CLASS.test(classAndId(a)));
+}
+
+/**
+ * The element's text when it is at most `max` characters, else null, without building the text of a
+ * large subtree (a "meta" class on a wrapper of the whole article is common).
+ */
+export function shortText(el: Element, max: number): string | null {
+  let text = '';
+  const walk = (node: Node): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        text += c.nodeValue ?? '';
+        if (text.length > max * 2 && normalizeSpace(text).length > max) return false;
+      } else if (c.nodeType === 1 && !/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i.test((c as Element).tagName)) {
+        if (!walk(c)) return false;
+      }
+    }
+    return true;
+  };
+  if (!walk(el)) return null;
+  const normal = normalizeSpace(text);
+  return normal.length <= max ? normal : null;
 }
 
 export function clean(text: string | null | undefined): string | null {
