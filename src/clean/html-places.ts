@@ -18,6 +18,8 @@ export interface IndexedElement {
   tag: string;
   /** Its class and id attributes. */
   names: string;
+  itemprop: string | null;
+  rel: string | null;
 }
 
 const pageIndexes = new WeakMap<Document, IndexedElement[]>();
@@ -33,8 +35,17 @@ export function pageElements(document: Document): IndexedElement[] {
   const out: IndexedElement[] = [];
   const walk = (el: Element) => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      // Most elements have no attributes at all, and linkedom's getAttribute is slow: ask only those that have.
-      out.push({ el: c, tag: c.tagName.toUpperCase(), names: c.hasAttributes() ? classAndId(c) : ' ' });
+      // Attribute reads are slow in linkedom: read only the attributes the element has, of the four we test.
+      let cls = '', id = '', itemprop: string | null = null, rel: string | null = null;
+      if (c.hasAttributes()) {
+        for (const name of c.getAttributeNames()) {
+          if (name === 'class') cls = c.getAttribute(name) ?? '';
+          else if (name === 'id') id = c.getAttribute(name) ?? '';
+          else if (name === 'itemprop') itemprop = c.getAttribute(name);
+          else if (name === 'rel') rel = c.getAttribute(name);
+        }
+      }
+      out.push({ el: c, tag: c.tagName.toUpperCase(), names: `${cls} ${id}`, itemprop, rel });
       walk(c);
     }
   };
@@ -59,8 +70,8 @@ export function elementsByTag(document: Document, tag: string): Element[] {
 }
 
 /** The page's elements that carry an attribute with one of the given values. */
-export function elementsWith(document: Document, attribute: string, values: readonly string[]): Element[] {
-  return pageElements(document).filter((e) => { const v = e.el.getAttribute(attribute); return v !== null && values.includes(v); }).map((e) => e.el);
+export function elementsWith(document: Document, attribute: 'itemprop' | 'rel', values: readonly string[]): Element[] {
+  return pageElements(document).filter((e) => { const v = e[attribute]; return v !== null && values.includes(v); }).map((e) => e.el);
 }
 
 /** `<meta property|name|itemprop=... content=...>`, first of each name, names lower-cased. */
