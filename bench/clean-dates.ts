@@ -5,16 +5,23 @@
 // headline and date our text cleaner reads from a whole-page text dump of each page.
 //
 // Splits: the extractor's rules were tuned looking at folds 0-2 (foldOf(key, 5), bench/aeb.ts) only;
-// folds 3-4 were not looked at while tuning, and are printed apart as the held-out figure.
-// Run: npm run bench:meta, or node dist/bench/clean-dates.js [--wrong] [key prefix]
+// folds 3-4 were not looked at while tuning, and are printed apart as the held-out figure. The text
+// dump's headline comes from the line model, which learns from these pages: each page is read by a
+// model trained on the other four folds (5-fold CV by page, as bench/clean-aeb.ts), unless --fast
+// (then the committed model, trained on all pages, and the figure says so).
+// Run: npm run bench:meta, or node dist/bench/clean-dates.js [--wrong] [--fast] [key prefix]
 import { existsSync, readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { parseDocument } from '../src/clean/html.js';
 import { readMeta } from '../src/clean/html-meta.js';
 import { pageText } from '../src/clean/html-text.js';
 import { parseDate } from '../src/clean/dates.js';
+import { performance } from 'node:perf_hooks';
 import { cleanPage } from '../src/clean/index.js';
-import { aebDir, foldOf, readAeb } from './aeb.js';
+import type { LineModel } from '../src/clean/line-model.js';
+import { aebDir, foldOf, median, readAeb } from './aeb.js';
+import { EPOCHS, FOLDS, SEED, prepareAeb } from './train/train-lines.js';
+import { trainLineModel } from './train/line-trainer.js';
 import { metaGoldPath, type MetaGold } from './gold/merge-aeb-meta.js';
 
 export interface MetaGuess {
@@ -71,9 +78,9 @@ function readability(html: string): MetaGuess {
 }
 
 /** Our text cleaner on a whole-page text dump: only the headline and date it reads from the header lines. */
-function fromDump(html: string, key: string): MetaGuess {
+function fromDump(html: string, key: string, lines?: LineModel): MetaGuess {
   const dump = pageText(parseDocument(html));
-  const doc = cleanPage({ uri: `${key}.txt`, part: 0, format: 'text', content: dump }).docs[0];
+  const doc = cleanPage({ uri: `${key}.txt`, part: 0, format: 'text', content: dump }, 0, { lines }).docs[0];
   return { title: doc?.title ?? null, publishedAt: doc?.publishedAt ?? null, author: null, outlet: null, language: null };
 }
 
@@ -116,12 +123,27 @@ export function readMetaGold(): Record<string, MetaGold> | null {
   return existsSync(metaGoldPath()) ? JSON.parse(readFileSync(metaGoldPath(), 'utf8')) : null;
 }
 
-export async function metaReport(only?: string, showWrong = false): Promise<string[]> {
+export async function metaReport(only?: string, showWrong = false, fast = false): Promise<string[]> {
   const gold = readMetaGold();
   if (gold === null) return [`clean-dates: skipped, no gold at ${metaGoldPath()} (npm run gold:meta makes it)`];
   const pages = readAeb(only);
   if (pages === null) return [`clean-dates: skipped, the benchmark is not at ${aebDir()} (it lives in ../shared/data/aeb beside the repo)`];
-  const readers = { ours: ours, readability, dump: null as null | typeof ours };
+  // Line models for the dump's headline, one per fold, each trained without that fold's pages.
+  const training = fast ? null : prepareAeb();
+  const foldModels = new Map<number, LineModel>();
+  const linesFor = (key: string): LineModel | undefined => {
+    if (training === null) return undefined;
+    const fold = foldOf(key, FOLDS);
+    if (!foldModels.has(fold)) foldModels.set(fold, trainLineModel(training.filter((p) => foldOf(p.key, FOLDS) !== fold), EPOCHS, SEED));
+    return foldModels.get(fold);
+  };
+  const ms = { ours: [] as number[], readability: [] as number[] };
+  const timed = <T>(times: number[], f: () => T): T => {
+    const start = performance.now();
+    const result = f();
+    times.push(performance.now() - start);
+    return result;
+  };
   const splits = ['all', 'folds 0-2 (tuned on)', 'folds 3-4 (held out)'] as const;
   const tallies = Object.fromEntries(splits.map((s) => [s, { ours: newTally(), readability: newTally(), dump: newTally() }])) as Record<(typeof splits)[number], Record<'ours' | 'readability' | 'dump', Tally>>;
   const wrong: string[] = [];
@@ -130,7 +152,11 @@ export async function metaReport(only?: string, showWrong = false): Promise<stri
     const g = gold[page.key];
     if (!g) continue;
     n++;
-    const guesses = { ours: readers.ours(page.html), readability: readers.readability(page.html), dump: fromDump(page.html, page.key) };
+    const guesses = {
+      ours: timed(ms.ours, () => ours(page.html)),
+      readability: timed(ms.readability, () => readability(page.html)),
+      dump: fromDump(page.html, page.key, linesFor(page.key)),
+    };
     const split = foldOf(page.key, 5) < 3 ? splits[1] : splits[2];
     for (const s of ['all', split] as const) for (const r of ['ours', 'readability', 'dump'] as const) count(tallies[s][r], g, guesses[r]);
     if (showWrong && (split === splits[1] || only)) {
@@ -144,15 +170,16 @@ export async function metaReport(only?: string, showWrong = false): Promise<stri
     out.push(` ${s}:`);
     out.push(...tallyLines('Orbit html metadata (readMeta)', tallies[s].ours));
     out.push(...tallyLines('Readability.js metadata (peer)', tallies[s].readability));
-    out.push(...tallyLines('Orbit text cleaner on the whole-page text dump (committed line model)', tallies[s].dump, ['title', 'publishedAt']));
+    out.push(...tallyLines(`Orbit text cleaner on the whole-page text dump (${fast ? 'committed line model, trained on these pages' : 'line model 5-fold CV by page'})`, tallies[s].dump, ['title', 'publishedAt']));
   }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  out.push(` speed (parse + metadata, ms/page mean/median): Orbit readMeta ${mean(ms.ours).toFixed(1)}/${median(ms.ours).toFixed(1)}, Readability.js parse() ${mean(ms.readability).toFixed(1)}/${median(ms.readability).toFixed(1)} (Readability also extracts the body)`);
   if (showWrong) out.push('Wrong on folds 0-2 (ours):', ...wrong);
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const showWrong = args.includes('--wrong');
   const only = args.find((a) => !a.startsWith('--'));
-  for (const line of await metaReport(only, showWrong)) console.log(line);
+  for (const line of await metaReport(only, args.includes('--wrong'), args.includes('--fast'))) console.log(line);
 }
