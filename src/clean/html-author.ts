@@ -2,7 +2,6 @@
 // rel=author link or a byline element ("By Jane Doe and John Roe"). An agency ("Reuters") counts;
 // links to profile pages, the outlet's own name as a placeholder and "Editorial" labels do not.
 import { ancestors, classAndId, clean, elementsWith, isElsewhere, pageElements, shortText, type JsonNode, typeNames } from './html-places.js';
-import { normalizeSpace } from './paragraphs.js';
 
 const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'twitter:creator', 'cxenseparse:author'];
 /** Words that stand in a byline slot without naming anyone. */

@@ -7,7 +7,6 @@ import { chooseDate, dateCandidates, type DateCandidate } from './html-dates.js'
 import { readAuthor } from './html-author.js';
 import { articleNode, clean, elementsByTag, isElsewhere, jsonLd, metaTags, pageElements, stringOf, typeNames, type JsonNode } from './html-places.js';
 import { declaredLanguage, pageLanguage } from './language.js';
-import { normalizeSpace } from './paragraphs.js';
 
 export interface PageMeta {
   title: string | null;

@@ -9,6 +9,7 @@ import {
 import { splitUnits } from './paragraphs.js';
 import { LABEL, lineModel, type LineModel } from './line-model.js';
 import { dateNearTitle } from './text-dates.js';
+import { notAHeadline } from './dump-title.js';
 
 export interface FilteredText {
   paragraphs: string[];
@@ -135,7 +136,7 @@ function bestTitle(units: string[], labels: number[], scores: Float64Array[], fi
   let best = -1;
   let bestMargin = -Infinity;
   for (let i = 0; i < Math.min(units.length, firstBody + 1); i++) {
-    if (labels[i] !== LABEL.title || margin(scores[i]) <= bestMargin) continue;
+    if (labels[i] !== LABEL.title || margin(scores[i]) <= bestMargin || notAHeadline(units[i]) !== null) continue;
     best = i;
     bestMargin = margin(scores[i]);
   }
@@ -267,7 +268,7 @@ function commentsCut(units: string[], prose: boolean[], first: number, last: num
  * first headline-like header line that is not part of a menu run.
  */
 function findTitle(header: string[], clutter: boolean[]): string | null {
-  const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u));
+  const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u) && notAHeadline(u) === null);
   const meta = (u: string | undefined) => u !== undefined && (isByline(u) || dateLine(u) !== null);
   const aboveByline = header.findIndex((_, i) => candidates[i] && (meta(header[i + 1]) || (meta(header[i + 2]) && !candidates[i + 1])));
   if (aboveByline >= 0) return header[aboveByline];

@@ -55,3 +55,17 @@ test('the date line may stand just above the headline, never far below it', () =
   const far = ['Senate adjourns over deaths of two members', ...Array.from({ length: 12 }, (_, i) => `Line ${i}`), 'October 9, 2018'];
   assert.equal(dateNearTitle(far, 0), null);
 });
+
+test('a byline, a date or time line and the page\'s interface are never a dump\'s headline', async () => {
+  const { notAHeadline } = await import('../../src/clean/dump-title.js');
+  assert.equal(notAHeadline('Published 1 day ago'), 'title.relative-time');
+  assert.equal(notAHeadline('Today 12:01 AM'), 'title.relative-time');
+  assert.equal(notAHeadline('Greg Beacham, AP Sports Writer'), 'title.byline-role');
+  assert.equal(notAHeadline('Analysis by Chris Cillizza, CNN Editor-at-large'), 'title.byline-role');
+  assert.equal(notAHeadline('Open Navigation Menu'), 'title.interface');
+  assert.equal(notAHeadline('By Jane Doe | March 3, 2021'), 'title.byline');
+  assert.equal(notAHeadline('Rockets hit base near Baghdad airport'), null);
+  assert.equal(notAHeadline('Writer who exposed the scandal wins award'), null);
+  const { title } = cleanText(dump(['Published 2 hours ago', 'Rockets hit base near Baghdad airport', 'By Jane Doe']));
+  assert.equal(title, 'Rockets hit base near Baghdad airport');
+});
