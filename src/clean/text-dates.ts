@@ -39,4 +39,19 @@ export function dateNearTitle(units: string[], titleAt: number): IsoDate | null 
   return updated;
 }
 
+/** Lines above the body's first paragraph a date line may stand in when no headline was found. */
+const ABOVE_BODY = 8;
+
+/** Without a headline: the first published date line just above the body (else an updated one), or null. */
+export function dateAboveBody(units: string[], first: number): IsoDate | null {
+  let updated: IsoDate | null = null;
+  for (const i of range(Math.max(0, first - ABOVE_BODY), Math.min(units.length, first + 1))) {
+    const line = headerDateLine(units[i]);
+    if (!line) continue;
+    if (!line.updated) return line.date;
+    updated ??= line.date;
+  }
+  return updated;
+}
+
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

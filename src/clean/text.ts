@@ -8,7 +8,7 @@ import {
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, lineModel, type LineModel } from './line-model.js';
-import { dateNearTitle } from './text-dates.js';
+import { dateAboveBody, dateNearTitle } from './text-dates.js';
 import { notAHeadline } from './dump-title.js';
 
 export interface FilteredText {
@@ -94,7 +94,7 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     paragraphs: units.filter((_, i) => keep[i]),
     title: headline,
     // The date line by the headline first (text-dates.ts), else the header's date lines and the dateline.
-    publishedAt: dateNearTitle(units, titleIndex(units, headline, first)) ?? findPublished(units, first, rules.noDate, options.referenceDate ?? null),
+    publishedAt: dateNearTitle(units, titleIndex(units, headline, first)) ?? findPublished(units, first, rules.noDate, options.referenceDate ?? null) ?? dateAboveBody(units, first),
     outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
   };
 }

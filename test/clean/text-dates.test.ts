@@ -69,3 +69,10 @@ test('a byline, a date or time line and the page\'s interface are never a dump\'
   const { title } = cleanText(dump(['Published 2 hours ago', 'Rockets hit base near Baghdad airport', 'By Jane Doe']));
   assert.equal(title, 'Rockets hit base near Baghdad airport');
 });
+
+test('without a headline, a date line just above the body still dates the dump', async () => {
+  const { dateAboveBody } = await import('../../src/clean/text-dates.js');
+  const units = ['Menu', 'Sign in', 'Jane Doe 27/09/2018 2 comments', ...BODY];
+  assert.equal(dateAboveBody(units, 3), '2018-09-27');
+  assert.equal(dateAboveBody(['Menu', 'Copyright 2018 Example Herald', ...BODY], 2), null);
+});
