@@ -5,23 +5,43 @@
 // invent publication dates; here only absolute dates count, and we need to know the precision.
 import type { IsoDate } from '../model/types.js';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+/**
+ * Month names as pages write them, each with its number: English with its abbreviations, and the
+ * other languages of news pages seen in real dumps (German, French, Spanish, Portuguese, Italian,
+ * Dutch, Indonesian, Russian in the genitive that dates use).
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'jan', 'januar', 'janvier', 'janv', 'enero', 'janeiro', 'gennaio', 'januari', 'января', 'янв'],
+  ['february', 'feb', 'februar', 'février', 'févr', 'fév', 'febrero', 'fevereiro', 'febbraio', 'februari', 'февраля', 'фев'],
+  ['march', 'mar', 'märz', 'mär', 'mars', 'marzo', 'março', 'maart', 'maret', 'марта', 'мар'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'aprile', 'апреля', 'апр'],
+  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mei', 'мая', 'май'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'junho', 'giugno', 'июня', 'июн'],
+  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'июля', 'июл'],
+  ['august', 'aug', 'août', 'agosto', 'augustus', 'agustus', 'agu', 'августа', 'авг'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'settembre', 'сентября', 'сен'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'outubro', 'ottobre', 'октября', 'окт'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'ноября', 'ноя'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dezembro', 'dicembre', 'desember', 'des', 'декабря', 'дек'],
+];
+const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as [string, number])));
+// Longest names first, so "september" is not read as "sep" and a stray "tember".
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|\\.)?';
 const YEAR = '((?:19|20)\\d{2})';
 
 // Each alternative names its parts; tried left to right at every position.
 const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => [string, string | null, string | null] }[] = [
   // 2021-03-14, 2021/03/14, 2021-03, with an optional time after.
   { re: new RegExp(`\\b${YEAR}[-/](\\d{1,2})(?:[-/](\\d{1,2}))?(?![\\d/])`, 'giy'), parts: (m) => [m[1], m[2], m[3] ?? null] },
-  // 14 March 2021, 14th Mar. 2021, 03 Mar 2020 (RFC 822)
-  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[2], m[1]] },
+  // 14 March 2021, 14th Mar. 2021, 03 Mar 2020 (RFC 822), 5 de outubro de 2019
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+|de\\s+)?${MONTH},?\\s+(?:de\\s+)?${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[2], m[1]] },
   // March 14, 2021; Mar 14 2021; March 14th, 2021
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[1], m[2]] },
   // 14/03/2021, 14.03.2021, 3-14-2021
   { re: new RegExp(`\\b(\\d{1,2})([./-])(\\d{1,2})\\2${YEAR}\\b`, 'giy'), parts: (m) => numericDayMonth(m[1], m[3], m[4]) },
+  // November 20 15:23 2019 (a date block with the time between)
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?,?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[3], m[1], m[2]] },
   // March 2021
   { re: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, 'giy'), parts: (m) => [m[2], m[1], null] },
   // 20210314 (compact meta dates)
@@ -80,7 +100,7 @@ function toIso(year: string, month: string | null, day: string | null): IsoDate 
   const y = Number(year);
   if (y < 1900 || y > 2100) return null;
   if (month === null) return year;
-  const m = /^\d+$/.test(month) ? Number(month) : MONTHS[month.toLowerCase().slice(0, 3)];
+  const m = /^\d+$/.test(month) ? Number(month) : MONTHS.get(month.toLowerCase().replace(/\.$/, ''));
   if (!m || m < 1 || m > 12) return null;
   const mm = String(m).padStart(2, '0');
   if (day === null) return `${year}-${mm}`;

@@ -1,100 +1,82 @@
-// A page's own metadata: headline, outlet, publication date. Read from the places publishers put
-// them for machines (Open Graph, JSON-LD, microdata, <time> in the article's byline), never from
-// related-story lists, comments or captions, which carry other articles' dates.
+// A page's own metadata: headline, outlet, author, publication date, language. Read from the places
+// publishers put them for machines (Open Graph, JSON-LD, microdata, <time> in the article's byline)
+// and from what the page shows by its headline, never from related-story lists, comments or captions,
+// which carry other articles' dates and names.
 import type { IsoDate } from '../model/types.js';
-import { parseDate } from './dates.js';
-import { dateLine } from './lines.js';
-import { normalizeSpace } from './paragraphs.js';
+import { chooseDate, dateCandidates, type DateCandidate } from './html-dates.js';
+import { readAuthor } from './html-author.js';
+import { articleNode, clean, elementsByTag, isElsewhere, jsonLd, metaTags, pageElements, stringOf, typeNames, type JsonNode } from './html-places.js';
+import { declaredLanguage, pageLanguage } from './language.js';
 
 export interface PageMeta {
   title: string | null;
   outlet: string | null;
   publishedAt: IsoDate | null;
+  /** The byline's names joined with ", " (an agency counts), null when the page names none. */
+  author: string | null;
+  /** ISO 639-1 code of the page's language, as declared, else guessed from its text. */
+  language: string | null;
   /** The page's canonical address, when it gives one. */
   url: string | null;
+  /** Every date the page offered and where (for the benchmark and for messages); the chosen one is `publishedAt`. */
+  dateCandidates?: DateCandidate[];
 }
 
-type JsonNode = Record<string, unknown>;
-
-const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
-  'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date',
-  'article.published', 'originalpublicationdate', 'date',
-];
-const ARTICLE_TYPE = /Article|BlogPosting|Report|LiveBlogPosting/;
-/** Containers whose dates belong to other articles or to readers. */
-const ELSEWHERE_TAG = new Set(['ASIDE', 'NAV', 'FOOTER', 'FIGURE', 'FIGCAPTION']);
-const ELSEWHERE_CLASS = /related|recommend|comment|teaser|promo|sidebar|widget|most-?(read|popular|viewed)|trending|more-?(stories|news|from)|caption|newsletter|outbrain|taboola|(^|[-_ ])rail|(^|[-_ ])(card|list|feed)([-_ ]|$)/i;
-const BYLINE_CLASS = /byline|dateline|article-?(meta|info|header|date)|meta|posted|publish|pub-?date|timestamp|date|time|author|header|info/i;
-
-export function readMeta(document: Document): PageMeta {
+/** `pageUrl` is where the page was read from, when known (its path may carry the date). */
+export function readMeta(document: Document, pageUrl: string | null = null): PageMeta {
   const meta = metaTags(document);
   const ld = jsonLd(document);
-  const article = ld.find((n) => typeNames(n).some((t) => ARTICLE_TYPE.test(t))) ?? ld.find((n) => typeof n.datePublished === 'string') ?? null;
+  const article = articleNode(ld);
 
-  const named = clean(meta.get('og:site_name')) ?? publisherName(article, ld) ?? null;
-  const rawTitle = clean(meta.get('og:title')) ?? headlineH1(document) ?? clean(meta.get('twitter:title')) ?? clean(stringOf(article?.headline)) ?? clean(document.title);
-  const split = rawTitle === null ? null : splitSiteSuffix(rawTitle, named);
+  const named = siteName(clean(meta.get('og:site_name'))) ?? publisherName(article, ld) ?? null;
+  const declared = [clean(meta.get('og:title')), clean(meta.get('twitter:title')), clean(stringOf(article?.headline)), clean(document.title)].filter((t): t is string => t !== null);
+  const h1 = headlineElement(document);
+  const headline = h1 ? clean(h1.textContent) : null;
+  // Without an <h1>, the element that shows the declared title is where the date line stands by.
+  const shownTitle = h1 ?? titleElement(document, declared.map((t) => splitSiteSuffix(t, named).title));
+  const split = declared.length ? splitSiteSuffix(declared[0], named) : null;
+  const title = chooseTitle(headline, declared.map((t) => splitSiteSuffix(t, named).title), named);
   // Without a declared site name, the one the <title> ends with ("... - Daily News Hub 24") will do.
-  const outlet = named ?? split?.site ?? siteFromTitleTag(document, named);
+  const url = absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null);
+  // Last, the site's domain: a reader knows "wday.ru" or "comwrap.com" by it.
+  const outlet = named ?? split?.site ?? siteFromTitleTag(document, named) ?? siteDomain(url ?? pageUrl);
+  const candidates = dateCandidates({ document, meta, article, headline: shownTitle, url: url ?? pageUrl });
+  if (pageUrl && url) candidates.push(...dateCandidates({ document, meta: new Map(), article: null, headline: null, url: pageUrl }).filter((c) => c.source === 'url'));
   return {
-    title: split?.title ?? null,
+    title,
     outlet,
-    publishedAt: publishedDate(document, meta, article),
-    url: absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null),
+    publishedAt: chooseDate(candidates)?.date ?? null,
+    author: readAuthor(document, meta, article, ld, outlet),
+    language: pageLanguage(declaredLanguage(document, meta, article), bodyText(document)),
+    url,
+    dateCandidates: candidates,
   };
 }
 
-function publishedDate(document: Document, meta: Map<string, string>, article: JsonNode | null): IsoDate | null {
-  const fromMeta = (name: string) => { const v = meta.get(name); return v ? parseDate(v) : null; };
-  return (
-    fromMeta('article:published_time') ??
-    (article && typeof article.datePublished === 'string' ? parseDate(article.datePublished) : null) ??
-    microdataDate(document) ??
-    PUBLISHED_META.map(fromMeta).find((d) => d !== null) ??
-    bylineTime(document) ??
-    bylineText(document)
-  );
+/**
+ * The headline a reader sees: the story's <h1> when the page's declared titles agree with it (or it
+ * stands inside the article), else the declared title without its site suffix.
+ */
+function chooseTitle(headline: string | null, declared: string[], outlet: string | null): string | null {
+  const usable = headline !== null && wordsOf(headline).length >= 2 && !(outlet && sameWords(headline, outlet));
+  if (usable && (declared.length === 0 || declared.some((d) => overlap(d, headline!) >= 0.5))) return headline;
+  return declared[0] ?? (usable ? headline : null);
 }
 
-/** `<meta property|name|itemprop=... content=...>`, first of each name, names lower-cased. */
-function metaTags(document: Document): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop'))?.toLowerCase();
-    const content = el.getAttribute('content');
-    if (name && content && !tags.has(name) && !isElsewhere(el)) tags.set(name, content);
-  }
-  return tags;
-}
+const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const sameWords = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).join(' ');
 
-/** Every JSON-LD node on the page, with @graph and arrays flattened. */
-function jsonLd(document: Document): JsonNode[] {
-  const nodes: JsonNode[] = [];
-  const collect = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(collect);
-    if (typeof value !== 'object' || value === null) return;
-    nodes.push(value as JsonNode);
-    if ('@graph' in value) collect((value as JsonNode)['@graph']);
-  };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    const text = (script.textContent ?? '').replace(/^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$/g, '');
-    try {
-      collect(JSON.parse(text));
-    } catch {
-      // Broken JSON-LD is common; the other sources still speak.
-    }
-  }
-  return nodes;
-}
-
-function typeNames(node: JsonNode): string[] {
-  const type = node['@type'];
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];
+/** Share of the shorter title's words the other has. */
+function overlap(a: string, b: string): number {
+  const wa = wordsOf(a);
+  const wb = new Set(wordsOf(b));
+  if (wa.length === 0 || wb.size === 0) return 0;
+  const shared = wa.filter((w) => wb.has(w)).length;
+  return shared / Math.min(wa.length, wb.size);
 }
 
 function publisherName(article: JsonNode | null, nodes: JsonNode[]): string | null {
-  let publisher = article?.publisher ?? nodes.find((n) => typeNames(n).includes('NewsMediaOrganization'));
+  let publisher = article?.publisher ?? nodes.find((n) => typeNames(n).some((t) => /NewsMediaOrganization|Organization/.test(t)));
   if (Array.isArray(publisher)) publisher = publisher[0];
   if (typeof publisher === 'string') return clean(publisher);
   if (typeof publisher !== 'object' || publisher === null) return null;
@@ -106,72 +88,26 @@ function publisherName(article: JsonNode | null, nodes: JsonNode[]): string | nu
 }
 
 /** The article's h1: inside <article> or <main> first, else the first h1 that reads like a headline. */
-function headlineH1(document: Document): string | null {
-  const scoped = document.querySelector('article h1, main h1, [role="main"] h1');
-  const h1 = scoped ?? Array.from(document.querySelectorAll('h1')).find((h) => (h.textContent ?? '').trim().split(/\s+/).length >= 3) ?? null;
-  return h1 && !isElsewhere(h1) ? clean(h1.textContent) : null;
+function headlineElement(document: Document): Element | null {
+  const h1s = elementsByTag(document, 'H1');
+  const inArticle = (h: Element) => h.closest('article, main, [role="main"]') !== null;
+  const scoped = h1s.find((h) => inArticle(h) && !isElsewhere(h) && wordsOf(h.textContent ?? '').length >= 2);
+  return scoped ?? h1s.find((h) => !isElsewhere(h) && (h.textContent ?? '').trim().split(/\s+/).length >= 3) ?? null;
 }
 
-function microdataDate(document: Document): IsoDate | null {
-  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
-    if (isElsewhere(el)) continue;
-    const date = parseDate(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '');
-    if (date) return date;
-  }
-  return null;
+/** A heading-like element whose text is one of the declared titles. */
+function titleElement(document: Document, titles: string[]): Element | null {
+  if (titles.length === 0) return null;
+  const candidates = pageElements(document).filter(({ tag, names }) => /^(H2|H3|DT)$/.test(tag) || /title|headline/i.test(names)).map(({ el }) => el);
+  return candidates.find((el) => {
+    const text = clean(el.textContent);
+    return text !== null && !isElsewhere(el) && text.length < 300 && titles.some((t) => overlap(t, text) >= 0.8 && Math.abs(wordsOf(t).length - wordsOf(text).length) <= 3);
+  }) ?? null;
 }
 
-/** A <time> in the article's header or byline, outside any list of other stories. */
-function bylineTime(document: Document): IsoDate | null {
-  for (const el of Array.from(document.querySelectorAll('time'))) {
-    if (isElsewhere(el) || !inByline(el)) continue;
-    const date = parseDate(el.getAttribute('datetime') ?? el.textContent ?? '');
-    if (date) return date;
-  }
-  return null;
-}
-
-/**
- * The element's ancestors up to the enclosing <article> or <main> (inclusive), never <body>: page-wide
- * wrappers often carry classes like "has-sidebar" that say nothing about this element.
- */
-/**
- * A date written as text in the article's byline or meta line ("Posted on June 29, 2020 by admin",
- * `<span class="pubdate">Oct 12, 2021</span>`), for pages that mark it up no other way. Only short
- * elements whose whole text is a date line count, so a paragraph that names a date does not.
- */
-function bylineText(document: Document): IsoDate | null {
-  const selector = '[class*="date"], [class*="byline"], [class*="posted"], [class*="publish"], [class*="meta"], [class*="info"], [class*="time"], [id*="date"], [id*="byline"]';
-  for (const el of Array.from(document.querySelectorAll(selector))) {
-    if (el.tagName.toUpperCase() === 'META' || isElsewhere(el) || !BYLINE_CLASS.test(classAndId(el))) continue;
-    const text = normalizeSpace(el.textContent ?? '');
-    if (text.length > 160) continue;
-    const found = dateLine(text);
-    if (found) return found.date;
-  }
-  return null;
-}
-
-function ancestors(el: Element): Element[] {
-  const chain: Element[] = [];
-  for (let p = el.parentElement; p && !/^(BODY|HTML)$/i.test(p.tagName); p = p.parentElement) {
-    chain.push(p);
-    if (/^(ARTICLE|MAIN)$/i.test(p.tagName) || p.getAttribute('role') === 'main') break;
-  }
-  return chain;
-}
-
-function classAndId(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-}
-
-function isElsewhere(el: Element): boolean {
-  return [el, ...ancestors(el)].some((a) => ELSEWHERE_TAG.has(a.tagName.toUpperCase()) || ELSEWHERE_CLASS.test(classAndId(a)));
-}
-
-function inByline(el: Element): boolean {
-  if (el.hasAttribute('pubdate') || /publish/i.test(classAndId(el))) return true;
-  return ancestors(el).some((a) => a.tagName.toUpperCase() === 'HEADER' || BYLINE_CLASS.test(classAndId(a)));
+/** The page's paragraphs' text, for guessing its language. */
+function bodyText(document: Document): string {
+  return elementsByTag(document, 'P').slice(0, 60).map((p) => p.textContent ?? '').join(' ');
 }
 
 /** "Rockets hit base | Example News" -> "Rockets hit base". Only a short tail goes, and only when the head is a headline. */
@@ -205,15 +141,22 @@ function siteFromTitleTag(document: Document, outlet: string | null): string | n
   return title ? splitSiteSuffix(title, outlet).site : null;
 }
 
+/** "Autoracing | F1 | Indy" or "Remember 80/90 - Memorabilia anni 80/90": the name before its tagline. */
+function siteName(name: string | null): string | null {
+  return name === null ? null : name.split(/\s+(?:\||–|—|-|::|»|·)\s+/)[0] || null;
+}
+
+/** "https://blog.comwrap.com/x" -> "comwrap.com"; null for what is not a web address. */
+export function siteDomain(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^(www\d?|m|amp|blog|news|mobile)\./i, '') || null;
+  } catch {
+    return null;
+  }
+}
+
 function absoluteUrl(href: string | null): string | null {
   return href && /^https?:\/\//i.test(href.trim()) ? href.trim() : null;
 }
 
-function stringOf(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function clean(text: string | null | undefined): string | null {
-  if (!text) return null;
-  return normalizeSpace(text) || null;
-}

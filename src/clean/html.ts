@@ -45,10 +45,10 @@ export interface HtmlBlocks {
   readabilityUnits: string[];
 }
 
-export function readHtmlBlocks(html: string): HtmlBlocks {
+export function readHtmlBlocks(html: string, pageUrl: string | null = null): HtmlBlocks {
   const document = parseDocument(html);
   // Metadata and structure first: Readability rewrites the document it is given.
-  const meta = readMeta(document);
+  const meta = readMeta(document, pageUrl);
   const blocks = renderBlocks(document.body ?? document.documentElement);
   const dom = domFeatures(blocks);
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
@@ -65,8 +65,8 @@ const ARTICLE_LABELS: ReadonlySet<number> = new Set([LABEL.body, LABEL.title, LA
  * The article's units: the blocks the HTML block model reads as body (with the headlines and date
  * lines among them), else Readability's article, else the whole page's text for the text filter.
  */
-export function readHtmlBody(html: string, model: LineModel = htmlBlockModel()): HtmlBody {
-  const read = readHtmlBlocks(html);
+export function readHtmlBody(html: string, model: LineModel = htmlBlockModel(), pageUrl: string | null = null): HtmlBody {
+  const read = readHtmlBlocks(html, pageUrl);
   const { labels } = model.decode(read.features, read.blocks.map((b) => b.text));
   const firstBody = labels.indexOf(LABEL.body);
   const lastBody = labels.lastIndexOf(LABEL.body);

@@ -10,6 +10,7 @@ import { splitUnits } from './paragraphs.js';
 import { segmentUnits } from './segment.js';
 import { mapParagraphs } from './source-map.js';
 import { filterUnits, repeatedUnits } from './text.js';
+import { guessLanguage } from './language.js';
 import type { LineModel } from './line-model.js';
 
 /** Paragraphs of a Doc's text are separated by a blank line. */
@@ -43,9 +44,12 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   let units: string[];
   let fromArticleBody = false;
   let bodyDecided = false;
-  let meta = { title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null };
+  let meta = {
+    title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null,
+    author: null as string | null, language: null as string | null,
+  };
   if (page.format === 'html') {
-    const body = readHtmlBody(page.content, models.html);
+    const body = readHtmlBody(page.content, models.html, page.url ?? null);
     units = body.units;
     fromArticleBody = body.fromArticleBody;
     bodyDecided = body.decided;
@@ -59,6 +63,7 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   const publishedAt = page.publishedAt ?? meta.publishedAt;
   const outlet = page.outlet ?? meta.outlet;
   const url = page.url ?? meta.url;
+  const author = page.author ?? meta.author;
   const repeated = repeatedUnits(units);
   const segments = segmentUnits(units);
 
@@ -101,6 +106,9 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
       title: story.title,
       publishedAt: story.publishedAt,
       url,
+      author,
+      // A text dump declares no language: its words say it.
+      language: page.language ?? meta.language ?? guessLanguage(text),
       text,
       sourceMap: mapParagraphs(story.paragraphs, PARAGRAPH_BREAK, page.content, page.format),
       messages: pending,

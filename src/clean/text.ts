@@ -8,6 +8,8 @@ import {
 } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, lineModel, type LineModel } from './line-model.js';
+import { dateAboveBody, dateNearTitle } from './text-dates.js';
+import { notAHeadline } from './dump-title.js';
 
 export interface FilteredText {
   paragraphs: string[];
@@ -87,12 +89,23 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
     title = bestTitle(units, labels, scores, first);
   }
   const header = units.slice(0, first);
+  const headline = options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first));
   return {
     paragraphs: units.filter((_, i) => keep[i]),
-    title: options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first)),
-    publishedAt: findPublished(units, first, rules.noDate, options.referenceDate ?? null),
+    title: headline,
+    // The date line by the headline first (text-dates.ts), else the header's date lines and the dateline.
+    publishedAt: dateNearTitle(units, titleIndex(units, headline, first)) ?? findPublished(units, first, rules.noDate, options.referenceDate ?? null) ?? dateAboveBody(units, first),
     outlet: units.map(copyrightHolder).find((name) => name !== null) ?? null,
   };
+}
+
+/** Where the headline stands: its last occurrence before the body (a headline printed twice is read at its second copy), else its first. */
+function titleIndex(units: string[], title: string | null, first: number): number {
+  if (title === null) return -1;
+  const key = repeatKey(title);
+  let at = -1;
+  for (let i = 0; i < units.length && (i <= first || at < 0); i++) if (repeatKey(units[i]) === key) at = i;
+  return at;
 }
 
 function decidedBody(units: string[], options: FilterOptions): FilteredText {
@@ -123,7 +136,7 @@ function bestTitle(units: string[], labels: number[], scores: Float64Array[], fi
   let best = -1;
   let bestMargin = -Infinity;
   for (let i = 0; i < Math.min(units.length, firstBody + 1); i++) {
-    if (labels[i] !== LABEL.title || margin(scores[i]) <= bestMargin) continue;
+    if (labels[i] !== LABEL.title || margin(scores[i]) <= bestMargin || notAHeadline(units[i]) !== null) continue;
     best = i;
     bestMargin = margin(scores[i]);
   }
@@ -255,7 +268,7 @@ function commentsCut(units: string[], prose: boolean[], first: number, last: num
  * first headline-like header line that is not part of a menu run.
  */
 function findTitle(header: string[], clutter: boolean[]): string | null {
-  const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u));
+  const candidates = header.map((u, i) => !clutter[i] && isHeadlineLike(u) && notAHeadline(u) === null);
   const meta = (u: string | undefined) => u !== undefined && (isByline(u) || dateLine(u) !== null);
   const aboveByline = header.findIndex((_, i) => candidates[i] && (meta(header[i + 1]) || (meta(header[i + 2]) && !candidates[i + 1])));
   if (aboveByline >= 0) return header[aboveByline];

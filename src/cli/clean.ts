@@ -8,7 +8,7 @@ const HELP = `usage: orbit clean <files, folders or URLs...> [--json]
 
 Reads .txt, .html, .jsonl, RSS/Atom feeds (optionally .gz), folders of them and http(s) URLs; prints
 each article found with its title, date and cleaned text, and which earlier article it copies.
---json prints {"articles":[{"source":{"uri","index","outlet"},"title","publishedAt","text","duplicateOf","id","spun","url"}]}.`;
+--json prints {"articles":[{"source":{"uri","index","outlet"},"title","publishedAt","text","duplicateOf","id","spun","url","author","language"}]}.`;
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
@@ -44,6 +44,8 @@ function contractArticle(a: Doc) {
     id: a.id,
     spun: a.spun,
     url: a.url,
+    author: a.author ?? null,
+    language: a.language ?? null,
     // where each paragraph of `text` stands in the input (see src/core/doc.ts)
     sourceMap: a.sourceMap,
   };

@@ -44,8 +44,8 @@ export async function run(args: string[]): Promise<number> {
 
 /** The article as the contract has it: the Doc's metadata and claims; its NLP layers and messages stay internal. */
 export function contractArticle(doc: Doc): ContractArticle {
-  const { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations } = doc;
-  return { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations };
+  const { id, source, title, publishedAt, author, language, url, text, duplicateOf, spun, relevance, mentions, events, relations } = doc;
+  return { id, source, title, publishedAt, author: author ?? null, language: language ?? null, url, text, duplicateOf, spun, relevance, mentions, events, relations };
 }
 
 function describe(doc: Doc, actors: Map<string, Actor>): string {

@@ -62,7 +62,7 @@ export interface Apposition {
 export type DocData = { [K in keyof Doc as Doc[K] extends (...args: never[]) => unknown ? never : K]: Doc[K] };
 
 /** What cleaning knows of a story when it makes the Doc. */
-export type DocInit = Pick<ContractArticle, 'id' | 'source' | 'title' | 'publishedAt' | 'url' | 'text'> & {
+export type DocInit = Pick<ContractArticle, 'id' | 'source' | 'title' | 'publishedAt' | 'url' | 'text' | 'author' | 'language'> & {
   sourceMap?: SourceSegment[];
   messages?: Message[];
 };
@@ -74,6 +74,10 @@ export class Doc {
   /** Null when the input does not say; never a date from an old caption or a related link. */
   publishedAt: IsoDate | null;
   url: string | null;
+  /** The byline's names joined with ", " (an agency counts); null when the page names none. */
+  author: string | null;
+  /** ISO 639-1 code of the text: as the page declares it, else guessed from its words. */
+  language: string | null;
   /** Id of the earlier article this one (nearly) copies; set by the dedupe stage. */
   duplicateOf: string | null = null;
   spun = false;
@@ -103,6 +107,8 @@ export class Doc {
     this.title = init.title;
     this.publishedAt = init.publishedAt;
     this.url = init.url;
+    this.author = init.author ?? null;
+    this.language = init.language ?? null;
     this.text = init.text;
     this.sourceMap = init.sourceMap ?? [];
     this.messages = init.messages ?? [];

@@ -35,6 +35,8 @@ export interface RawPage {
   url?: string | null;
   publishedAt?: IsoDate | null;
   outlet?: string | null;
+  author?: string | null;
+  language?: string | null;
 }
 
 // The ontology's ids and unions are generated from models/ontology.yaml (npm run gen:ontology).
@@ -132,6 +134,10 @@ export interface ContractArticle {
   source: ArticleSource;
   title: string | null;
   publishedAt: IsoDate | null;
+  /** The byline's names joined with ", "; null when the page names none (optional in the contract). */
+  author?: string | null;
+  /** ISO 639-1 code of the text (optional in the contract). */
+  language?: string | null;
   url: string | null;
   text: string;
   duplicateOf: string | null;

@@ -169,4 +169,12 @@ CREATE TABLE messages (
 CREATE INDEX messages_by_id ON messages(id);
 `,
   },
+  {
+    version: 5,
+    name: 'author and language of each article',
+    sql: `
+ALTER TABLE articles ADD COLUMN author ${T};
+ALTER TABLE articles ADD COLUMN language ${T};
+`,
+  },
 ];

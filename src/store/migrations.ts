@@ -206,4 +206,13 @@ CREATE TABLE messages (
 CREATE INDEX messages_by_id ON messages(id);
 `,
   },
+  {
+    version: 5,
+    name: 'author and language of each article',
+    // What cleaning reads from a page's byline and its declared (or guessed) language; NULL when the page does not say.
+    sql: `
+ALTER TABLE articles ADD COLUMN author TEXT;
+ALTER TABLE articles ADD COLUMN language TEXT;
+`,
+  },
 ];

@@ -36,7 +36,7 @@ JOIN evidence ev ON ev.id = r.evidence_id
 JOIN articles a ON a.id = r.article_id`;
 
 /** Article columns for summaries, with counts of what was read from each. */
-export const ARTICLE_SUMMARY_COLUMNS = `a.id, a.title, a.outlet, a.published_at, a.url, a.source_uri, a.source_index,
+export const ARTICLE_SUMMARY_COLUMNS = `a.id, a.title, a.outlet, a.published_at, a.author, a.language, a.url, a.source_uri, a.source_index,
   a.duplicate_of, a.spun, a.relevance, a.ingested_at,
   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS event_count,
   (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id) AS relation_count`;
@@ -96,6 +96,8 @@ export interface ArticleSqlRow {
   title: string | null;
   outlet: string | null;
   published_at: IsoDate | null;
+  author: string | null;
+  language: string | null;
   url: string | null;
   source_uri: string;
   source_index: number;
@@ -214,6 +216,8 @@ export function toArticleSummary(row: ArticleSqlRow): ArticleSummary {
     title: row.title,
     outlet: row.outlet,
     publishedAt: row.published_at,
+    author: row.author,
+    language: row.language,
     url: row.url,
     sourceUri: row.source_uri,
     sourceIndex: row.source_index,

@@ -24,6 +24,10 @@ export interface StoredEvidence extends Evidence {
 }
 
 export interface ArticleSummary extends ArticleRef {
+  /** The byline's names, null when the page gives none. */
+  author: string | null;
+  /** ISO 639-1 code. */
+  language: string | null;
   url: string | null;
   sourceUri: string;
   sourceIndex: number;

@@ -99,6 +99,18 @@ function storeSuites(): void {
       assert.equal((await store.search('Strikes')).articles.some((hit) => hit.id === 'a1'), false);
     });
 
+    test("keeps each article's author and language, null when cleaning found none", async () => {
+      await saveCorpus();
+      const [a1] = corpus();
+      a1.author = 'Jane Doe, John Roe';
+      a1.language = 'en';
+      assert.equal((await store.saveArticle(processed(a1))).status, 'updated');
+      const stored = (await store.getArticle('a1'))!;
+      assert.equal(stored.author, 'Jane Doe, John Roe');
+      assert.equal(stored.language, 'en');
+      assert.equal((await store.getArticle('a2'))?.author, null);
+    });
+
     test('gives back the article as it was saved', async () => {
       await saveCorpus();
       const [a1] = corpus();
