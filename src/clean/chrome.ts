@@ -1,0 +1,190 @@
+// Site chrome: the lines an outlet prints around every article (a licence line, "Follow us", a
+// newsletter prompt, "No comments yet", a share bar). No single page shows them to be chrome; many
+// articles of one site do. This module holds what the learner (bench/train/learn-chrome.ts) and the
+// ingest-time batch view (src/clean/chrome-batch.ts) share: how a line is cut into sentences, how a
+// sentence is normalised to a key, whose site a page is, which keys recur, and how they are dropped.
+//
+// A page that glues its paragraphs together (the Tehran Times crawl joins <p> texts with spaces) puts
+// the licence sentence at the end of the last paragraph, so the unit counted is a sentence of a line,
+// and a sentence whose tail is a chrome sentence ("MH/PA All Content by ...") loses that tail.
+
+/** What decides that a key is chrome; kept as data in models/chrome/sites.json and explained there. */
+export interface ChromeThresholds {
+  /** Distinct articles of the site the sentence must be in: two syndicated copies never make chrome. */
+  minArticles: number;
+  /** Share of the site's distinct articles it must be in. */
+  minShare: number;
+  /** Only sentences up to this long are counted: chrome is short, and counting stays cheap. */
+  maxChars: number;
+}
+
+/** Sentence ends, except after an abbreviation or an initial ("U.S.", "Mr.", "George W."). */
+const SENTENCE_END = /[.!?…]+["”’')\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
+const ABBREVIATION = /(?:^|[\s(“"])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Prof|Rep|Sen|Gov|Jr|Sr|Co|Corp|Inc|Ltd|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+
+/** The sentences of one line as [start, end) offsets into it (a line without a sentence end is one). */
+export function sentenceSpans(line: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of line.matchAll(SENTENCE_END)) {
+    const punct = m.index + m[0].trimEnd().length;
+    const before = line.slice(start, m.index);
+    if (m[0].startsWith('.') && ABBREVIATION.test(before)) continue;
+    spans.push([start, punct]);
+    start = m.index + m[0].length;
+  }
+  if (start < line.length) spans.push([start, line.length]);
+  return spans.filter(([s, e]) => line.slice(s, e).trim() !== '');
+}
+
+/**
+ * A sentence as counted: case, punctuation and spacing do not tell two copies of a footer apart (a
+ * no-break space, a curly quote). Digits do: with them folded, the rows of every earnings table
+ * ("Revs 12.3 mln vs 11.0 mln") became one line in 5% of Reuters' stories.
+ */
+export function chromeKey(sentence: string): string {
+  return sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The distinct keys of an article's lines that are short enough to be counted. */
+export function articleKeys(lines: readonly string[], maxChars: number): Set<string> {
+  const keys = new Set<string>();
+  for (const line of lines) {
+    for (const [s, e] of sentenceSpans(line)) {
+      if (e - s > maxChars) continue;
+      const key = chromeKey(line.slice(s, e));
+      if (key !== '') keys.add(key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * What tells syndicated copies of one story apart from different articles: its longest line's key.
+ * Copies share it, so they count once; chrome is never an article's longest line unless the article
+ * is nothing else.
+ */
+export function articleIdentity(lines: readonly string[]): string {
+  let longest = '';
+  for (const line of lines) if (line.length > longest.length) longest = line;
+  return chromeKey(longest);
+}
+
+/** Whose chrome a page carries: its outlet when the source names one, else its URL's host, else its input. */
+export function siteOf(page: { outlet?: string | null; url?: string | null; uri: string }): string {
+  if (page.outlet) return page.outlet.trim().toLowerCase();
+  const url = page.url ?? (/^https?:\/\//i.test(page.uri) ? page.uri : null);
+  if (url) {
+    try {
+      return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    } catch {
+      // not a URL after all: fall through to the input
+    }
+  }
+  return page.uri;
+}
+
+/** Counts of keys over distinct articles, per site. */
+export class ChromeCounts {
+  private readonly sites = new Map<string, { articles: number; identities: Set<string>; keys: Map<string, number> }>();
+
+  /** Adds one article; a second copy of an article already counted (same identity) adds nothing. Returns whether it counted. */
+  add(site: string, identity: string, keys: Iterable<string>): boolean {
+    let s = this.sites.get(site);
+    if (!s) this.sites.set(site, (s = { articles: 0, identities: new Set(), keys: new Map() }));
+    if (s.identities.has(identity)) return false;
+    s.identities.add(identity);
+    s.articles += 1;
+    for (const key of keys) s.keys.set(key, (s.keys.get(key) ?? 0) + 1);
+    return true;
+  }
+
+  /** Takes back an article added before (the batch view's window moving on). */
+  remove(site: string, identity: string, keys: Iterable<string>): void {
+    const s = this.sites.get(site);
+    if (!s || !s.identities.delete(identity)) return;
+    s.articles -= 1;
+    for (const key of keys) {
+      const n = (s.keys.get(key) ?? 0) - 1;
+      if (n <= 0) s.keys.delete(key);
+      else s.keys.set(key, n);
+    }
+  }
+
+  articles(site: string): number {
+    return this.sites.get(site)?.articles ?? 0;
+  }
+
+  /** How many distinct articles of the site hold the key. */
+  count(site: string, key: string): number {
+    return this.sites.get(site)?.keys.get(key) ?? 0;
+  }
+
+  isChrome(site: string, key: string, t: ChromeThresholds): boolean {
+    const n = this.count(site, key);
+    return n >= t.minArticles && n >= t.minShare * this.articles(site);
+  }
+
+  /** The chrome keys of every site, with how many articles hold each, most frequent first. */
+  chrome(t: ChromeThresholds): Map<string, { articles: number; lines: { key: string; articles: number }[] }> {
+    const out = new Map<string, { articles: number; lines: { key: string; articles: number }[] }>();
+    for (const [site, s] of this.sites) {
+      const lines = [...s.keys].filter(([key]) => this.isChrome(site, key, t)).map(([key, articles]) => ({ key, articles }));
+      lines.sort((a, b) => b.articles - a.articles || (a.key < b.key ? -1 : 1));
+      if (lines.length) out.set(site, { articles: s.articles, lines });
+    }
+    return out;
+  }
+}
+
+/** A line as kept, and the sentences cut from it. */
+export interface StrippedLines {
+  lines: string[];
+  dropped: string[];
+}
+
+/**
+ * Drops every sentence whose key is chrome, and a chrome tail glued to a sentence ("MH/PA All
+ * Content by ..."); a line left with nothing goes. The words kept are never changed.
+ */
+export function stripChrome(lines: readonly string[], isChrome: (key: string) => boolean, maxChars: number): StrippedLines {
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const line of lines) {
+    const parts: string[] = [];
+    let cutHere = false;
+    for (const [s, e] of sentenceSpans(line)) {
+      const sentence = line.slice(s, e);
+      const cut = chromeTail(sentence, isChrome, maxChars);
+      if (cut === null) parts.push(sentence);
+      else {
+        cutHere = true;
+        dropped.push(sentence.slice(cut).trim());
+        if (sentence.slice(0, cut).trim() !== '') parts.push(sentence.slice(0, cut).trimEnd());
+      }
+    }
+    if (!cutHere) kept.push(line);
+    else if (parts.length) kept.push(parts.join(' '));
+  }
+  return { lines: kept, dropped };
+}
+
+const MIN_TAIL_WORDS = 4;
+
+/** Where the chrome in a sentence starts (0: all of it), or null when it has none. */
+function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxChars: number): number | null {
+  if (sentence.length <= maxChars && isChrome(chromeKey(sentence))) return 0;
+  // Tails start after a space, at most maxChars from the end, and are sentences of their own
+  // (MIN_TAIL_WORDS): a learned one-word line ("Tehran") never cuts "... a visit to Tehran." short.
+  for (let at = sentence.indexOf(' '); at >= 0; at = sentence.indexOf(' ', at + 1)) {
+    if (sentence.length - at > maxChars) continue;
+    const key = chromeKey(sentence.slice(at + 1));
+    if (key.split(' ').length < MIN_TAIL_WORDS) break;
+    if (isChrome(key)) return at + 1;
+  }
+  return null;
+}
