@@ -169,4 +169,12 @@ CREATE TABLE messages (
 CREATE INDEX messages_by_id ON messages(id);
 `,
   },
+  {
+    version: 5,
+    name: "the article's place from its dateline",
+    sql: `
+ALTER TABLE articles ADD COLUMN place_name ${T};
+ALTER TABLE articles ADD COLUMN place ${T};
+`,
+  },
 ];
