@@ -5,8 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RawPage } from '../../src/model/types.js';
-import { articleIdentity, articleKeys, ChromeCounts, siteOf, type ChromeThresholds } from '../../src/clean/chrome.js';
+import { articleKeys, ChromeCounts, siteOf, type ChromeThresholds } from '../../src/clean/chrome.js';
 import { countedLines } from '../../src/clean/chrome-batch.js';
+import { SiteCopies } from '../../src/clean/chrome-copies.js';
 import { CHROME_MODEL_FILE, type BatchChromeSettings, type ChromeModel } from '../../src/clean/chrome-model.js';
 import { modelsDir } from '../../src/core/paths.js';
 import { readCrawl, TEHRAN_TIMES } from '../chrome-corpus.js';
@@ -31,12 +32,15 @@ export const BATCH: BatchChromeSettings = { minArticles: 5, minShare: 0.3, maxCh
 /** The chrome of every site in the pages, by LEARNED (or the given thresholds). */
 export function learnChrome(pages: Iterable<RawPage>, thresholds: ChromeThresholds = LEARNED): { sites: ChromeModel['sites']; articles: number; counted: number } {
   const counts = new ChromeCounts();
+  const copies = new SiteCopies();
   let articles = 0;
   let counted = 0;
   for (const page of pages) {
     const lines = countedLines(page);
+    const site = siteOf(page);
     articles += 1;
-    if (counts.add(siteOf(page), articleIdentity(lines), articleKeys(lines, thresholds.maxChars))) counted += 1;
+    const identity = copies.identity(site, `${page.uri}#${page.part}`, lines.join('\n\n'));
+    if (counts.add(site, identity, articleKeys(lines, thresholds.maxChars))) counted += 1;
   }
   return { sites: Object.fromEntries(counts.chrome(thresholds)), articles, counted };
 }

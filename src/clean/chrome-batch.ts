@@ -4,9 +4,10 @@
 // (settings.history), and counts keys over that window, the way dedupe compares each Doc with the
 // ones before it without holding the corpus. An input no longer than the window is seen whole.
 import type { RawPage } from '../model/types.js';
-import { articleIdentity, articleKeys, chromeKey, ChromeCounts, siteOf, stripChrome } from './chrome.js';
+import { articleKeys, chromeKey, ChromeCounts, siteOf, stripChrome } from './chrome.js';
 import { learnedKeys, type BatchChromeSettings, type ChromeModel } from './chrome-model.js';
 import { splitUnits } from './paragraphs.js';
+import { SiteCopies } from './chrome-copies.js';
 
 /** Which chrome a page's sentence key is, for cleanPage. */
 export interface ChromeFilter {
@@ -39,6 +40,8 @@ export async function* withBatchChrome(
   settings: BatchChromeSettings,
 ): AsyncGenerator<{ page: RawPage; chrome: ChromeFilter }> {
   const counts = new ChromeCounts();
+  // Copies are looked for among the window's pages and as many before them.
+  const copies = new SiteCopies(settings.lookahead + settings.history);
   const ahead: { page: RawPage; entry: Counted }[] = [];
   const behind: Counted[] = [];
   const maxChars = Math.max(settings.maxChars, model?.thresholds.maxChars ?? 0);
@@ -62,7 +65,9 @@ export async function* withBatchChrome(
   };
   for await (const page of pages) {
     const lines = countedLines(page);
-    const entry: Counted = { site: siteOf(page), identity: articleIdentity(lines), keys: articleKeys(lines, settings.maxChars), counted: false };
+    const site = siteOf(page);
+    const identity = copies.identity(site, `${page.uri}#${page.part}`, lines.join('\n\n'));
+    const entry: Counted = { site, identity, keys: articleKeys(lines, settings.maxChars), counted: false };
     entry.counted = counts.add(entry.site, entry.identity, entry.keys);
     ahead.push({ page, entry });
     if (ahead.length > settings.lookahead) yield* release();

@@ -63,17 +63,6 @@ export function articleKeys(lines: readonly string[], maxChars: number): Set<str
   return keys;
 }
 
-/**
- * What tells syndicated copies of one story apart from different articles: its longest line's key.
- * Copies share it, so they count once; chrome is never an article's longest line unless the article
- * is nothing else.
- */
-export function articleIdentity(lines: readonly string[]): string {
-  let longest = '';
-  for (const line of lines) if (line.length > longest.length) longest = line;
-  return chromeKey(longest);
-}
-
 /** Whose chrome a page carries: its outlet when the source names one, else its URL's host, else its input. */
 export function siteOf(page: { outlet?: string | null; url?: string | null; uri: string }): string {
   if (page.outlet) return page.outlet.trim().toLowerCase();
@@ -92,7 +81,10 @@ export function siteOf(page: { outlet?: string | null; url?: string | null; uri:
 export class ChromeCounts {
   private readonly sites = new Map<string, { articles: number; identities: Set<string>; keys: Map<string, number> }>();
 
-  /** Adds one article; a second copy of an article already counted (same identity) adds nothing. Returns whether it counted. */
+  /**
+   * Adds one article; a copy of an article already counted (same identity, src/clean/chrome-copies.ts)
+   * adds nothing. Returns whether it counted.
+   */
   add(site: string, identity: string, keys: Iterable<string>): boolean {
     let s = this.sites.get(site);
     if (!s) this.sites.set(site, (s = { articles: 0, identities: new Set(), keys: new Map() }));
