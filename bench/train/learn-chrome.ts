@@ -14,12 +14,12 @@ import { readCrawl, TEHRAN_TIMES } from '../chrome-corpus.js';
 
 /**
  * Learned chrome: in at least 20 distinct articles of the site and in 5% of them. The licence line
- * closes 43% of the Tehran Times crawl's articles as a sentence of its own (the rest behind an
- * editor's sign-off, "MH/PA", which the tail match catches); a body sentence two syndicated copies
- * share is in 2 (and counts once, see articleIdentity); the most repeated real sentences of the
- * crawl (background paragraphs of one beat) are under 0.3%, and the headers of Reuters' earnings
- * tables ("Year", "Nine mths") at 2-3%, so 5% leaves a margin. Sentences over 240 characters are
- * not counted: chrome is short.
+ * is in 97% of the Tehran Times crawl's distinct articles (counted also behind an editor's sign-off,
+ * "MH/PA All Content by ...", see articleKeys); a body sentence two syndicated copies share is in 2
+ * (and counts once, src/clean/chrome-copies.ts); the most repeated real sentences of the crawl
+ * (background paragraphs of one beat) are under 0.3%, and the headers of Reuters' earnings tables
+ * ("Year", "Nine mths") at 2-3%, so 5% leaves a margin. Sentences over 240 characters are not
+ * counted: chrome is short.
  */
 export const LEARNED: ChromeThresholds = { minArticles: 20, minShare: 0.05, maxChars: 240 };
 

@@ -50,14 +50,26 @@ export function chromeKey(sentence: string): string {
     .trim();
 }
 
-/** The distinct keys of an article's lines that are short enough to be counted. */
+/** A tail counted and cut is a sentence of its own: at least this many words. */
+export const MIN_TAIL_WORDS = 4;
+/** Heads a tail is counted after: a sign-off ("MH/PA", "SB/MQ/MG") glued before the licence line. */
+const COUNTED_HEAD_WORDS = 3;
+
+/**
+ * The distinct keys of an article's lines that are short enough to be counted: each sentence's, and
+ * its tails after its first one to three words, so that a licence line behind an editor's sign-off
+ * ("MH/PA All Content by ...") counts with the ones that stand alone.
+ */
 export function articleKeys(lines: readonly string[], maxChars: number): Set<string> {
   const keys = new Set<string>();
   for (const line of lines) {
     for (const [s, e] of sentenceSpans(line)) {
       if (e - s > maxChars) continue;
       const key = chromeKey(line.slice(s, e));
-      if (key !== '') keys.add(key);
+      if (key === '') continue;
+      keys.add(key);
+      const words = key.split(' ');
+      for (let k = 1; k <= COUNTED_HEAD_WORDS && words.length - k >= MIN_TAIL_WORDS; k++) keys.add(words.slice(k).join(' '));
     }
   }
   return keys;
@@ -125,7 +137,9 @@ export class ChromeCounts {
   chrome(t: ChromeThresholds): Map<string, { articles: number; lines: { key: string; articles: number }[] }> {
     const out = new Map<string, { articles: number; lines: { key: string; articles: number }[] }>();
     for (const [site, s] of this.sites) {
-      const lines = [...s.keys].filter(([key]) => this.isChrome(site, key, t)).map(([key, articles]) => ({ key, articles }));
+      const chrome = [...s.keys].filter(([key]) => this.isChrome(site, key, t)).map(([key, articles]) => ({ key, articles }));
+      // A tail ("content by mehr ...") of a chrome sentence in as many articles adds nothing: the tail cut finds the longer one first.
+      const lines = chrome.filter((l) => !chrome.some((o) => o.key.endsWith(' ' + l.key) && o.articles >= l.articles));
       lines.sort((a, b) => b.articles - a.articles || (a.key < b.key ? -1 : 1));
       if (lines.length) out.set(site, { articles: s.articles, lines });
     }
@@ -164,8 +178,6 @@ export function stripChrome(lines: readonly string[], isChrome: (key: string) =>
   }
   return { lines: kept, dropped };
 }
-
-const MIN_TAIL_WORDS = 4;
 
 /** Where the chrome in a sentence starts (0: all of it), or null when it has none. */
 function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxChars: number): number | null {
