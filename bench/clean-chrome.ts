@@ -153,7 +153,7 @@ export async function chromeReport(): Promise<string[]> {
   let body = 0;
   let unchecked = 0;
   const rare = sorted.filter(([, e]) => e.articles < 3).reduce((n, [, e]) => n + e.n, 0);
-  out.push(`  learned+batch dropped ${total} sentence(s), ${sorted.length} distinct; in fewer than 3 held-out articles (surely body): ${rare}`);
+  out.push(`  learned+batch dropped ${total} sentence(s), ${sorted.length} distinct; of those in fewer than 3 held-out articles (the likeliest body; see the check below): ${rare}`);
   for (const [key, e] of sorted.slice(0, 30)) {
     const v = verdicts?.verdicts[key];
     if (v === 'body') body += e.n;

@@ -3,6 +3,9 @@
 // the copies share count once and never become chrome by being copied.
 import { DuplicateIndex } from './dedupe.js';
 
+/** Copies are told by their head: this much of the text is compared (half the cost of the whole). */
+const COMPARED_CHARS = 1500;
+
 export class SiteCopies {
   private readonly sites = new Map<string, { current: DuplicateIndex; previous: DuplicateIndex | null; added: number }>();
 
@@ -16,9 +19,10 @@ export class SiteCopies {
   identity(site: string, id: string, text: string): string {
     let s = this.sites.get(site);
     if (!s) this.sites.set(site, (s = { current: new DuplicateIndex(), previous: null, added: 0 }));
-    const copy = s.current.match(text) ?? s.previous?.match(text);
+    const head = text.slice(0, COMPARED_CHARS);
+    const copy = s.current.match(head) ?? s.previous?.match(head);
     if (copy) return copy.id;
-    s.current.add(id, text);
+    s.current.add(id, head);
     if (++s.added >= this.generation) {
       s.previous = s.current;
       s.current = new DuplicateIndex();

@@ -20,7 +20,7 @@ export interface ChromeThresholds {
 
 /** Sentence ends, except after an abbreviation or an initial ("U.S.", "Mr.", "George W."). */
 const SENTENCE_END = /[.!?…]+["”’')\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
-const ABBREVIATION = /(?:^|[\s(“"])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Prof|Rep|Sen|Gov|Jr|Sr|Co|Corp|Inc|Ltd|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+const ABBREVIATION = /^[(“"]?(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Prof|Rep|Sen|Gov|Jr|Sr|Co|Corp|Inc|Ltd|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
 
 /** The sentences of one line as [start, end) offsets into it (a line without a sentence end is one). */
 export function sentenceSpans(line: string): [number, number][] {
@@ -28,13 +28,18 @@ export function sentenceSpans(line: string): [number, number][] {
   let start = 0;
   for (const m of line.matchAll(SENTENCE_END)) {
     const punct = m.index + m[0].trimEnd().length;
-    const before = line.slice(start, m.index);
-    if (m[0].startsWith('.') && ABBREVIATION.test(before)) continue;
+    if (m[0].startsWith('.') && ABBREVIATION.test(lastWord(line, start, m.index))) continue;
     spans.push([start, punct]);
     start = m.index + m[0].length;
   }
   if (start < line.length) spans.push([start, line.length]);
   return spans.filter(([s, e]) => line.slice(s, e).trim() !== '');
+}
+
+/** The word before `end` (back to a space or `from`): an abbreviation is one word. */
+function lastWord(line: string, from: number, end: number): string {
+  const space = line.lastIndexOf(' ', end - 1);
+  return line.slice(Math.max(from, space + 1), end);
 }
 
 /**
@@ -43,12 +48,15 @@ export function sentenceSpans(line: string): [number, number][] {
  * ("Revs 12.3 mln vs 11.0 mln") became one line in 5% of Reuters' stories.
  */
 export function chromeKey(sentence: string): string {
+  // Most news text is ASCII: its key needs neither NFKC nor Unicode classes (the hot path of cleaning).
+  if (ASCII.test(sentence)) return sentence.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return sentence
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** A tail counted and cut is a sentence of its own: at least this many words. */
 export const MIN_TAIL_WORDS = 4;
@@ -179,16 +187,39 @@ export function stripChrome(lines: readonly string[], isChrome: (key: string) =>
   return { lines: kept, dropped };
 }
 
+/** How many words may stand before a chrome tail: a sign-off ("MH/PA"), "(Source: The Guardian)". */
+const MAX_HEAD_WORDS = 6;
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Where the chrome in a sentence starts (0: all of it), or null when it has none. */
 function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxChars: number): number | null {
-  if (sentence.length <= maxChars && isChrome(chromeKey(sentence))) return 0;
-  // Tails start after a space, at most maxChars from the end, and are sentences of their own
-  // (MIN_TAIL_WORDS): a learned one-word line ("Tehran") never cuts "... a visit to Tehran." short.
-  for (let at = sentence.indexOf(' '); at >= 0; at = sentence.indexOf(' ', at + 1)) {
-    if (sentence.length - at > maxChars) continue;
-    const key = chromeKey(sentence.slice(at + 1));
-    if (key.split(' ').length < MIN_TAIL_WORDS) break;
-    if (isChrome(key)) return at + 1;
+  if (sentence.length > maxChars + 80) return null;
+  const key = chromeKey(sentence);
+  if (sentence.length <= maxChars && isChrome(key)) return 0;
+  // A tail starts at a word after a space, behind at most MAX_HEAD_WORDS words, and is a sentence
+  // of its own (MIN_TAIL_WORDS): a learned one-word line ("Tehran") never cuts "... a visit to
+  // Tehran." short. Its key is a tail of the sentence's key (each key word is a word of the
+  // sentence), so nothing is normalised twice.
+  const words = key.split(' ');
+  const starts = [...sentence.matchAll(WORD)].map((m) => m.index);
+  if (starts.length !== words.length) return null; // NFKC split or joined a word: no tail is safe to cut
+  let tail = key;
+  for (let k = 1; k < words.length && words.length - k >= MIN_TAIL_WORDS; k++) {
+    tail = tail.slice(words[k - 1].length + 1);
+    const cut = tokenStart(sentence, starts[k]);
+    if (cut === null) continue;
+    if (sentence.slice(0, cut).trim().split(' ').length > MAX_HEAD_WORDS) return null;
+    if (sentence.length - cut <= maxChars && isChrome(tail)) return cut;
   }
   return null;
+}
+
+/** Where the space-delimited token holding a word starts, if the word is its first ("(Source" yes, "PA" of "MH/PA" no). */
+function tokenStart(sentence: string, word: number): number | null {
+  let i = word;
+  while (i > 0 && !/\s/.test(sentence[i - 1])) {
+    if (/[\p{L}\p{N}]/u.test(sentence[i - 1])) return null;
+    i--;
+  }
+  return i;
 }

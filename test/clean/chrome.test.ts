@@ -73,6 +73,12 @@ test('a chrome sentence glued to the end of a paragraph is cut, with what is bef
   assert.deepEqual(got.dropped, [LICENCE, LICENCE]);
 });
 
+test('a tail is cut behind a short head only, and only where a word starts after a space', () => {
+  const isChrome = (k: string) => k === chromeKey(LICENCE) || k === 'pa all content by mehr';
+  const got = stripChrome([`(Source: The Guardian) ${LICENCE}`, 'Analysts in the region and elsewhere said on Monday that All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.'], isChrome, 240);
+  assert.deepEqual(got.lines, ['(Source: The Guardian)', 'Analysts in the region and elsewhere said on Monday that All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.']);
+});
+
 test('a short learned line never cuts the tail of a body sentence', () => {
   const got = stripChrome(['He arrived on a visit to Tehran.', 'Tehran'], (k) => k === 'tehran', 240);
   assert.deepEqual(got.lines, ['He arrived on a visit to Tehran.']);
