@@ -12,6 +12,9 @@ import { mapParagraphs } from './source-map.js';
 import { filterUnits, repeatedUnits } from './text.js';
 import { guessLanguage } from './language.js';
 import type { LineModel } from './line-model.js';
+import { dropChrome, learnedFilter, type ChromeFilter } from './chrome-batch.js';
+import { chromeModel } from './chrome-model.js';
+import { siteOf } from './chrome.js';
 
 /** Paragraphs of a Doc's text are separated by a blank line. */
 const PARAGRAPH_BREAK = '\n\n';
@@ -27,6 +30,8 @@ export interface CleanedPage {
 export interface CleaningModels {
   html?: LineModel;
   lines?: LineModel;
+  /** Site chrome to drop (src/clean/chrome-batch.ts); the committed model's lines for the page's site when absent, none when null. */
+  chrome?: ChromeFilter | null;
 }
 
 /** Where a page stands in its input, as message fields. */
@@ -57,6 +62,13 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
     if (!fromArticleBody) pageMessages.push(message('clean.no-readability-article', 'info', page.uri, 'no article found by Readability; cleaned the whole page text instead', at));
   } else {
     units = splitUnits(page.content);
+  }
+  const chrome = models.chrome === undefined ? learnedFilter(chromeModel(), siteOf(page)) : models.chrome;
+  if (chrome) {
+    const cut = dropChrome(units, chrome);
+    units = cut.lines;
+    const n = cut.learned.length + cut.batch.length;
+    if (n) pageMessages.push(message('clean.site-chrome', 'info', page.uri, `dropped ${n} sentence(s) of ${chrome.site}'s site chrome (${cut.learned.length} learned, ${cut.batch.length} recurring in this batch)`, at));
   }
   // What the source said (a JSONL field, a feed item) outranks what the page itself says.
   const title = page.title ?? meta.title;

@@ -10,7 +10,7 @@ import type { Message } from './messages.js';
 
 /** What a component may assign. Cleaning assigns text and sourceMap; see src/pipeline/components.ts for the rest. */
 export const LAYERS = [
-  'text', 'sourceMap', 'duplicates', 'sentences', 'tokens', 'lemmas', 'upos', 'deps', 'entities',
+  'text', 'sourceMap', 'duplicates', 'sentences', 'tokens', 'lemmas', 'upos', 'deps', 'entities', 'place',
   'mentions', 'appositions', 'discovered', 'coreference', 'events', 'relations', 'relevance', 'actors',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -58,6 +58,19 @@ export interface Apposition {
   span: Span;
 }
 
+/**
+ * Where the story was filed, from its dateline ("TEHRAN –", "ERBIL, Iraq, March 3 (AP) —"): the
+ * place's name (the knowledge base's when it knows it, else the dateline's words) and its span; the
+ * whole dateline's span too, since nothing in it is an actor acting ("(Reuters)" is a credit).
+ */
+export interface DocPlace extends Span {
+  name: string;
+  /** ISO 3166-1 alpha-3 of the knowledge base's place, when it knows it. */
+  country: string | null;
+  dateline: Span;
+  producer: Producer;
+}
+
 /** A Doc's fields without its methods: what JSON or a structured clone carries. */
 export type DocData = { [K in keyof Doc as Doc[K] extends (...args: never[]) => unknown ? never : K]: Doc[K] };
 
@@ -83,6 +96,8 @@ export class Doc {
   spun = false;
   /** How much the article is about the loaded theater (0 to 1). */
   relevance = 0;
+  /** Where the story was filed, from its dateline; null when it has none. */
+  place: DocPlace | null = null;
   /** The cleaned article text, paragraphs separated by a blank line. */
   text: string;
   sourceMap: SourceSegment[];

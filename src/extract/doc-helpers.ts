@@ -3,12 +3,11 @@
 // layers; the caches are keyed on the layer objects themselves, so a component that replaces a layer
 // (coreference rewrites `mentions`) never reads a stale answer, and a Doc that is dropped frees them.
 import type { Doc, DocToken, Sentence } from '../core/doc.js';
-import type { ActorKind, IsoDate, Span, Token } from '../model/types.js';
+import type { ActorKind, IsoDate, Span } from '../model/types.js';
 import type { KnowledgeBase, Place } from '../kb/index.js';
 import { aliasIndex } from '../kb/alias-index.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
 import { slotSentence, type SlottedSentence } from './slots.js';
-import { datelineAt } from '../nlp/dateline.js';
 
 type KindOf = (id: string) => ActorKind | undefined;
 const kindCaches = new WeakMap<object, KindOf>();
@@ -51,13 +50,14 @@ export function dateAt(doc: Doc): (offset: number) => IsoDate | null {
   };
 }
 
-/** "BAGHDAD —" or "ERBIL, Iraq (Wire) -" at the head of the text names where the story was filed. */
+/** The knowledge base's place the Doc's dateline names (the place component found it), or null. */
 export function datelinePlace(doc: Doc, kb: KnowledgeBase): Place | null {
-  const head = datelineAt(doc.text);
-  if (!head) return null;
-  const end = head.placeEnd;
-  const places = aliasIndex(kb).places;
-  return places.findAll(doc.tokens.filter((t: Token) => t.end <= end))[0]?.value ?? null;
+  return doc.place ? placeIn(doc, doc.place, kb) : null;
+}
+
+/** The knowledge base's place named in a span of the Doc. */
+export function placeIn(doc: Doc, span: Span, kb: KnowledgeBase): Place | null {
+  return aliasIndex(kb).places.findAll(doc.tokensIn(span))[0]?.value ?? null;
 }
 
 const slotCaches = new WeakMap<object, Map<Sentence, SlottedSentence>>();

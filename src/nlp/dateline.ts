@@ -15,5 +15,5 @@ export function datelineAt(text: string): Dateline | null {
   const head = DATELINE.exec(text);
   if (!head) return null;
   const start = head.index + head[0].indexOf(head[1]);
-  return { start, end: head.index + head[0].trimEnd().length, placeEnd: start + head[1].length };
+  return { start, end: head.index + head[0].trimEnd().length, placeEnd: start + head[1].trimEnd().length };
 }

@@ -6,6 +6,8 @@ import { message, type Report } from '../core/messages.js';
 import { readInputs } from '../ingest/index.js';
 import { cleanPage, pagePosition } from '../clean/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
+import { withBatchChrome } from '../clean/chrome-batch.js';
+import { chromeModel } from '../clean/chrome-model.js';
 
 export interface CleanOptions {
   report: Report;
@@ -13,14 +15,18 @@ export interface CleanOptions {
   duplicates?: DuplicateIndex;
 }
 
-/** ingest + clean: every story of every page with text becomes a Doc. */
+/**
+ * ingest + clean: every story of every page with text becomes a Doc. Site chrome is dropped by the
+ * committed model and by what recurs across the batch (a bounded window, so pages still stream).
+ */
 export async function* readDocs(inputs: string[], report: Report): AsyncGenerator<Doc> {
   // Articles are numbered per input uri, across all the pages, lines and items read from it.
   const counts = new Map<string, number>();
-  for await (const page of readInputs(inputs, report)) {
+  const model = chromeModel();
+  for await (const { page, chrome } of withBatchChrome(readInputs(inputs, report), model, model.batch)) {
     let cleaned;
     try {
-      cleaned = cleanPage(page, counts.get(page.uri) ?? 0);
+      cleaned = cleanPage(page, counts.get(page.uri) ?? 0, { chrome });
     } catch (error) {
       // A page that breaks the cleaner is reported like any bad input; the rest go on.
       report(message('clean.failed', 'error', page.uri, `cleaning failed: ${(error as Error).message}`, pagePosition(page)));

@@ -8,6 +8,7 @@ import { parser } from '../nlp/parser-component.js';
 import { ner } from '../nlp/ner-component.js';
 import { tagger } from '../nlp/tagger-component.js';
 import { mentions } from '../extract/components/mentions.js';
+import { place } from '../extract/components/place.js';
 import { coreference } from '../extract/components/coreference.js';
 import { events } from '../extract/components/events.js';
 import { relations } from '../extract/components/relations.js';
@@ -40,4 +41,4 @@ export const GIVEN_LAYERS: readonly Layer[] = STAGES_BEFORE.flatMap((s) => s.ass
  * assigning 'entities') goes where what it requires is already assigned; the runner refuses any other
  * place at start-up, and `orbit pipeline` shows where it stands.
  */
-export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, tagger, ner, mentions, coreference, parser, events, relations, relevance, actors];
+export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, tagger, ner, place, mentions, coreference, parser, events, relations, relevance, actors];

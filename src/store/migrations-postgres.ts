@@ -177,4 +177,12 @@ ALTER TABLE articles ADD COLUMN author ${T};
 ALTER TABLE articles ADD COLUMN language ${T};
 `,
   },
+  {
+    version: 6,
+    name: "the article's place from its dateline",
+    sql: `
+ALTER TABLE articles ADD COLUMN place_name ${T};
+ALTER TABLE articles ADD COLUMN place ${T};
+`,
+  },
 ];

@@ -215,4 +215,14 @@ ALTER TABLE articles ADD COLUMN author TEXT;
 ALTER TABLE articles ADD COLUMN language TEXT;
 `,
   },
+  {
+    version: 6,
+    name: "the article's place from its dateline",
+    // place is the JSON {name, country, start, end, dateline, producer} of the Doc's place (src/core/doc.ts);
+    // place_name is its name, to filter on. Both NULL for an article without a dateline, or saved before.
+    sql: `
+ALTER TABLE articles ADD COLUMN place_name TEXT;
+ALTER TABLE articles ADD COLUMN place TEXT;
+`,
+  },
 ];

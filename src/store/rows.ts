@@ -3,6 +3,7 @@
 // and relation queries so each claim reads the same wherever it is shown.
 import type { ActorKind, EventType, IsoDate, Modality, Producer, RelationType } from '../model/types.js';
 import { toneOf } from '../analyze/graph.js';
+import type { DocPlace } from '../core/doc.js';
 import type { Dialect } from './dialect.js';
 import type {
   ActorRef, ArticleRef, ArticleSummary, EventRow, RelationRow, StoredEvent, StoredEvidence, StoredRelation,
@@ -37,7 +38,7 @@ JOIN articles a ON a.id = r.article_id`;
 
 /** Article columns for summaries, with counts of what was read from each. */
 export const ARTICLE_SUMMARY_COLUMNS = `a.id, a.title, a.outlet, a.published_at, a.author, a.language, a.url, a.source_uri, a.source_index,
-  a.duplicate_of, a.spun, a.relevance, a.ingested_at,
+  a.duplicate_of, a.spun, a.relevance, a.place, a.ingested_at,
   (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS event_count,
   (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id) AS relation_count`;
 
@@ -104,6 +105,7 @@ export interface ArticleSqlRow {
   duplicate_of: string | null;
   spun: number;
   relevance: number;
+  place: string | null;
   ingested_at: string;
   event_count: number;
   relation_count: number;
@@ -224,6 +226,7 @@ export function toArticleSummary(row: ArticleSqlRow): ArticleSummary {
     duplicateOf: row.duplicate_of,
     spun: row.spun === 1,
     relevance: row.relevance,
+    place: row.place === null ? null : (JSON.parse(row.place) as DocPlace),
     ingestedAt: row.ingested_at,
     eventCount: row.event_count,
     relationCount: row.relation_count,

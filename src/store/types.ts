@@ -1,5 +1,6 @@
 // The shapes the store's queries return: what the API serves and the web app reads.
 import type { Tone } from '../analyze/graph.js';
+import type { DocPlace } from '../core/doc.js';
 import type {
   ActorKind, Event, EventType, Evidence, IsoDate, Location, Mention, Modality, Producer, Relation, RelationType,
 } from '../model/types.js';
@@ -34,6 +35,8 @@ export interface ArticleSummary extends ArticleRef {
   duplicateOf: string | null;
   spun: boolean;
   relevance: number;
+  /** Where the story was filed, from its dateline (src/core/doc.ts DocPlace); null when none. */
+  place: DocPlace | null;
   ingestedAt: string;
   eventCount: number;
   relationCount: number;

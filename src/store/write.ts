@@ -21,7 +21,7 @@ export function evidenceId(articleId: string, evidence: Evidence): string {
  */
 function contentHash(doc: Doc): string {
   const { id, source, title, publishedAt, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages, author, language } = doc;
-  const kept = { id, source, title, publishedAt, author: author ?? null, language: language ?? null, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages };
+  const kept = { id, source, title, publishedAt, author: author ?? null, language: language ?? null, url, text, duplicateOf, spun, relevance, mentions, events, relations, actors, messages, ...(doc.place && { place: doc.place }) };
   return createHash('sha256').update(canonicalJson(kept)).digest('hex');
 }
 
@@ -188,19 +188,21 @@ export function createWriter(sql: Sql) {
     await checkActorsKnown(tx, article, actors);
     await tx.run(
       `INSERT INTO articles (id, source_uri, source_index, outlet, title, url, published_at, author, language, text, duplicate_of,
-         spun, relevance, content_hash, ingested_at)
+         spun, relevance, place_name, place, content_hash, ingested_at)
        VALUES (@id, @uri, @index, @outlet, @title, @url, @publishedAt, @author, @language, @text, @duplicateOf,
-         @spun, @relevance, @hash, @now)
+         @spun, @relevance, @placeName, @place, @hash, @now)
        ON CONFLICT(id) DO UPDATE SET source_uri = excluded.source_uri, source_index = excluded.source_index,
          outlet = excluded.outlet, title = excluded.title, url = excluded.url, published_at = excluded.published_at,
          author = excluded.author, language = excluded.language,
          text = excluded.text, duplicate_of = excluded.duplicate_of, spun = excluded.spun,
-         relevance = excluded.relevance, content_hash = excluded.content_hash, ingested_at = excluded.ingested_at`,
+         relevance = excluded.relevance, place_name = excluded.place_name, place = excluded.place,
+         content_hash = excluded.content_hash, ingested_at = excluded.ingested_at`,
       {
         id: article.id, uri: article.source.uri, index: article.source.index, outlet: article.source.outlet ?? null,
         title: article.title, url: article.url, publishedAt: article.publishedAt,
         author: article.author ?? null, language: article.language ?? null, text: article.text,
         duplicateOf: article.duplicateOf, spun: article.spun ? 1 : 0, relevance: article.relevance,
+        placeName: article.place?.name ?? null, place: article.place ? JSON.stringify(article.place) : null,
         hash, now: new Date().toISOString(),
       },
     );

@@ -17,7 +17,7 @@ const byName = (name: string) => DOCUMENT_COMPONENTS.find((c) => c.name === name
 
 test('the registered order passes the requires/assigns check', () => {
   assert.doesNotThrow(() => checkOrder(DOCUMENT_COMPONENTS, GIVEN_LAYERS));
-  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'tagger', 'ner', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
+  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'tagger', 'ner', 'place', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
 });
 
 test('a misordered list fails at start-up, naming both components and the layer', () => {
@@ -47,10 +47,11 @@ test('a wire dateline is a sentence of its own, so the lead parses without it', 
 
 test('a component refuses a Doc that lacks what it requires', () => {
   const doc = cleanDoc('Kataib Hezbollah attacked a base.');
-  assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences', 'entities'/);
+  assert.throws(() => runComponent(mentions, doc, { kb }), /'mentions' requires 'tokens', 'sentences', 'entities', 'place'/);
   runComponent(tokenizer, doc, { kb });
   runComponent(tagger, doc, { kb });
   runComponent(ner, doc, { kb });
+  runComponent(byName('place'), doc, { kb });
   assert.deepEqual(doc.entities.map((e) => doc.text.slice(e.start, e.end)), ['Kataib Hezbollah']);
   runComponent(mentions, doc, { kb });
   assert.deepEqual(doc.mentions.map((m) => [m.actorId, m.producer]), [['kataib-hezbollah', { component: 'mentions', rule: 'alias', version: mentions.version }]]);
@@ -81,7 +82,7 @@ test('orbit pipeline prints the components in order with requires, assigns and v
   assert.equal(r.status, 0, r.stderr);
   const order = DOCUMENT_COMPONENTS.map((c) => r.stdout.indexOf(` ${c.name} `));
   assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), r.stdout);
-  assert.match(r.stdout, /events +v\d+ +requires tokens, sentences, mentions, coreference, discovered, deps +assigns events/);
+  assert.match(r.stdout, /events +v\d+ +requires tokens, sentences, mentions, coreference, discovered, deps, place +assigns events/);
   assert.match(r.stdout, /dedupe/);
   assert.match(r.stdout, /incidents/);
   const help = spawnSync(process.execPath, [orbit, 'extract', '--help'], { encoding: 'utf8' });

@@ -14,7 +14,7 @@ import { syntaxOf } from '../syntax.js';
 
 export const events: Component = {
   name: 'events',
-  requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps'],
+  requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps', 'place'],
   assigns: ['events'],
   version: VERSIONS.events,
   description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, with date, place, modality',

@@ -1,0 +1,99 @@
+// The ingest batch's own view of site chrome: a line printed in many articles of one outlet in the
+// input is chrome even for an outlet the learner never saw. The pages still stream: this holds a
+// bounded look-ahead of pages (settings.lookahead) and the keys of the pages already cleaned
+// (settings.history), and counts keys over that window, the way dedupe compares each Doc with the
+// ones before it without holding the corpus. An input no longer than the window is seen whole.
+import type { RawPage } from '../model/types.js';
+import { articleKeys, chromeKey, ChromeCounts, siteOf, stripChrome } from './chrome.js';
+import { learnedKeys, type BatchChromeSettings, type ChromeModel } from './chrome-model.js';
+import { splitUnits } from './paragraphs.js';
+import { SiteCopies } from './chrome-copies.js';
+
+/** Which chrome a page's sentence key is, for cleanPage. */
+export interface ChromeFilter {
+  site: string;
+  kind(key: string): 'learned' | 'batch' | null;
+  /** Longest sentence either source counts. */
+  maxChars: number;
+}
+
+/** A filter from the learned model alone (one page, no batch around it). */
+export function learnedFilter(model: ChromeModel, site: string): ChromeFilter {
+  const learned = learnedKeys(model, site);
+  return { site, kind: (key) => (learned.has(key) ? 'learned' : null), maxChars: model.thresholds.maxChars };
+}
+
+interface Counted {
+  site: string;
+  identity: string;
+  keys: Set<string>;
+  counted: boolean;
+}
+
+/**
+ * Each page with the chrome filter to clean it with: the learned keys of its site (when `model` is
+ * given) and the keys that recur across the window of this batch.
+ */
+export async function* withBatchChrome(
+  pages: AsyncIterable<RawPage>,
+  model: ChromeModel | null,
+  settings: BatchChromeSettings,
+): AsyncGenerator<{ page: RawPage; chrome: ChromeFilter }> {
+  const counts = new ChromeCounts();
+  // Copies are looked for among the window's pages and as many before them.
+  const copies = new SiteCopies(settings.lookahead + settings.history);
+  const ahead: { page: RawPage; entry: Counted }[] = [];
+  const behind: Counted[] = [];
+  const maxChars = Math.max(settings.maxChars, model?.thresholds.maxChars ?? 0);
+  const filterFor = (site: string): ChromeFilter => {
+    const learned = model ? learnedKeys(model, site) : new Set<string>();
+    return {
+      site,
+      kind: (key) => (learned.has(key) ? 'learned' : counts.isChrome(site, key, settings) ? 'batch' : null),
+      maxChars,
+    };
+  };
+  const release = function* () {
+    const { page, entry } = ahead.shift()!;
+    // Cleaned now, while the counts hold the pages around it.
+    yield { page, chrome: filterFor(entry.site) };
+    behind.push(entry);
+    if (behind.length > settings.history) {
+      const old = behind.shift()!;
+      if (old.counted) counts.remove(old.site, old.identity, old.keys);
+    }
+  };
+  for await (const page of pages) {
+    const lines = countedLines(page);
+    const site = siteOf(page);
+    const identity = copies.identity(site, `${page.uri}#${page.part}`, lines.join('\n\n'));
+    const entry: Counted = { site, identity, keys: articleKeys(lines, settings.maxChars), counted: false };
+    entry.counted = counts.add(entry.site, entry.identity, entry.keys);
+    ahead.push({ page, entry });
+    if (ahead.length > settings.lookahead) yield* release();
+  }
+  while (ahead.length) yield* release();
+}
+
+/** The lines a page's reader would see, cheaply: a text dump's units, an HTML page's blocks by tag. */
+export function countedLines(page: RawPage): string[] {
+  if (page.format === 'text') return splitUnits(page.content);
+  const text = page.content
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(?:p|div|li|h[1-6]|br|tr|td|section|article|footer|header|aside|nav|ul|ol|blockquote|figcaption)\b[^>]*>/gi, '\n\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"');
+  return splitUnits(text);
+}
+
+/** A page's lines without the filter's chrome, and what was cut, by where it was learned. */
+export function dropChrome(lines: readonly string[], filter: ChromeFilter): { lines: string[]; learned: string[]; batch: string[] } {
+  const stripped = stripChrome(lines, (key) => filter.kind(key) !== null, filter.maxChars);
+  const learned: string[] = [];
+  const batch: string[] = [];
+  for (const d of stripped.dropped) (filter.kind(chromeKey(d)) === 'learned' ? learned : batch).push(d);
+  return { lines: stripped.lines, learned, batch };
+}
