@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { modelsDir, sharedDataDir } from '../../src/core/paths.js';
-import { FUNCTION_WORDS } from '../../src/clean/spin-features.js';
+import { FUNCTION_WORDS } from '../../src/clean/spin-words.js';
 import { hashString } from '../../src/clean/spin-lm.js';
 
 export type Split = 'lm' | 'classifier' | 'eval';
@@ -95,8 +95,8 @@ export function clusterTable(): SynonymTable {
  * these, so training on them teaches "a word that does not fit", not any one dictionary.
  */
 export function frequencyTable(): SynonymTable {
-  const MIN_COUNT = 5;
-  const SPAN = 40;
+  const MIN_COUNT = 3;
+  const SPAN = 20;
   const words: { word: string; count: number }[] = [];
   for (const line of readFileSync(join(modelsDir(), 'clusters', 'clusters.tsv'), 'utf8').split('\n')) {
     const [word, , count] = line.split('\t');
@@ -106,7 +106,9 @@ export function frequencyTable(): SynonymTable {
   const table: SynonymTable = new Map();
   words.forEach((w, k) => {
     const near = words.slice(Math.max(0, k - SPAN), k + SPAN + 1).filter((x) => x.word !== w.word).map((x) => x.word);
-    table.set(w.word, near);
+    // And rarer words, as a dictionary offers: ranks 2x to 30x further down, evenly spaced.
+    const rarer = Array.from({ length: 20 }, (_, j) => words[Math.min(words.length - 1, Math.round((k + 1) * (2 + (28 * j) / 19)))].word);
+    table.set(w.word, [...near, ...rarer.filter((x) => x !== w.word)]);
   });
   return table;
 }
@@ -251,6 +253,8 @@ export interface Spun {
   text: string;
   /** Words replaced / content words of the text. */
   rate: number;
+  /** Where the replacements stand in `text`: [start, end) pairs. */
+  replaced: [number, number][];
 }
 
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
@@ -292,12 +296,15 @@ export function spin(text: string, table: SynonymTable, rate: number, random: ()
   }
   let out = '';
   let at = 0;
+  const replaced: [number, number][] = [];
   for (const m of words) {
     const replacement = chosen.get(m.index!);
     if (replacement === undefined) continue;
-    out += text.slice(at, m.index) + replacement;
+    out += text.slice(at, m.index);
+    replaced.push([out.length, out.length + replacement.length]);
+    out += replacement;
     at = m.index! + m[0].length;
   }
   out += text.slice(at);
-  return { text: out, rate: content.length ? wanted / content.length : 0 };
+  return { text: out, rate: content.length ? wanted / content.length : 0, replaced };
 }

@@ -2,6 +2,10 @@
 // share or a mean over the text, so no feature knows any synonym table: a detector built on them
 // must find spins made with any dictionary.
 import { lmTokens, pairHash, skipHash, type LmToken, type NewsLm } from './spin-lm.js';
+import { FUNCTION_WORDS } from './spin-words.js';
+import { KNOWN_WORD, slotProbabilities, wordCounts } from './spin-slots.js';
+
+export { FUNCTION_WORDS } from './spin-words.js';
 
 export const SPIN_FEATURES = [
   'unseen-pairs', // share of adjacent known-word pairs never seen in real news
@@ -18,25 +22,19 @@ export const SPIN_FEATURES = [
   'half-misfits', // ... among attested contexts, words that pair with one neighbour only
   'unseen-z', // unseen pairs as a z-score against real news's rate (long texts are surer)
   'misfits-z', // misfits as a z-score against real news's rate
+  'slot-mean', // mean probability, by the slot model, that a content word was put there by a spinner
+  'slot-high', // share of content words the slot model gives over 0.5
+  'slot-excess', // sum of slot probabilities above real news's mean, per square root of the slots
   'log-words', // log of the number of words
 ] as const;
+
+const REAL_SLOT_MEAN = 0.08;
 
 // Rates in real news (medians of the classifier split's real bodies): the null the z-scores test.
 const REAL_UNSEEN_RATE = 0.1;
 const REAL_MISFIT_RATE = 0.015;
 const zScore = (k: number, n: number, p: number) => (n > 0 ? (k - n * p) / Math.sqrt(n * p * (1 - p)) : 0);
 
-/** A word seen fewer times than this in real news counts as rare and takes no part in the pairs. */
-export const KNOWN_WORD = 5;
-
-/** Closed-class words: spinners leave them alone, and the pairs they form are the most regular. */
-export const FUNCTION_WORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as into onto over under about after before between during ' +
-    'against without within through than then that this these those there here it its is are was were be been being ' +
-    'has have had do does did will would shall should can could may might must not no nor so such very also just only ' +
-    'he she they we you i him her them us our your his their who whom whose which what when where why how all any both ' +
-    'each few more most other some own same too up down out off again further once said says say its it\'s').split(' '),
-);
 
 export function spinFeatures(text: string, lm: NewsLm): Float64Array {
   return featuresOfTokens(lmTokens(text), lm);
@@ -44,12 +42,18 @@ export function spinFeatures(text: string, lm: NewsLm): Float64Array {
 
 export function featuresOfTokens(tokens: LmToken[], lm: NewsLm): Float64Array {
   const n = tokens.length;
-  const counts = new Float64Array(n);
+  const counts = wordCounts(tokens, lm);
   let words = 0;
-  for (let i = 0; i < n; i++) {
-    if (!tokens[i].word) continue;
-    words++;
-    counts[i] = lm.words.get(tokens[i].hash);
+  for (let i = 0; i < n; i++) if (tokens[i].word) words++;
+  let slots = 0, slotSum = 0, slotHigh = 0;
+  if (lm.slots) {
+    const p = slotProbabilities(tokens, counts, lm, lm.slots);
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(p[i])) continue;
+      slots++;
+      slotSum += p[i];
+      if (p[i] > 0.5) slotHigh++;
+    }
   }
   // unseen[i]: the pair (i, i+1) is two known words and real news never wrote it (-1: not a known pair).
   const unseen = new Int8Array(n).fill(-1);
@@ -115,6 +119,9 @@ export function featuresOfTokens(tokens: LmToken[], lm: NewsLm): Float64Array {
     share(halfMisfits, attested),
     zScore(unseenPairs, pairs, REAL_UNSEEN_RATE),
     zScore(misfits, attested, REAL_MISFIT_RATE),
+    share(slotSum, slots),
+    share(slotHigh, slots),
+    slots > 0 ? (slotSum - REAL_SLOT_MEAN * slots) / Math.sqrt(slots) : 0,
     Math.log(1 + words),
   ]);
 }

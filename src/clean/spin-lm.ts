@@ -17,6 +17,9 @@ export interface LmToken {
   capital: boolean;
   /** The lower-cased form, for the stop-word test. */
   form: string;
+  /** UTF-16 offsets in the text. */
+  start: number;
+  end: number;
 }
 
 const TOKEN = /\p{N}+(?:[.,:/]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+)*|[.,;:!?()"“”]/gu;
@@ -27,20 +30,22 @@ export function lmTokens(text: string): LmToken[] {
   let sentenceStart = true;
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
+    const start = m.index!;
+    const end = start + raw.length;
     const first = raw.charCodeAt(0);
     if (first >= 48 && first <= 57) {
-      out.push({ hash: NUMBER_HASH, word: false, capital: false, form: '0' });
+      out.push({ hash: NUMBER_HASH, word: false, capital: false, form: '0', start, end });
       sentenceStart = false;
       continue;
     }
     if (raw.length === 1 && /[.,;:!?()"“”]/.test(raw)) {
       const form = raw === '“' || raw === '”' ? '"' : raw;
-      out.push({ hash: hashString(form), word: false, capital: false, form });
+      out.push({ hash: hashString(form), word: false, capital: false, form, start, end });
       if (OPENING_PUNCTUATION.test(form)) sentenceStart = true;
       continue;
     }
     const form = raw.toLowerCase().replace(/’/g, "'");
-    out.push({ hash: hashString(form), word: true, capital: !sentenceStart && raw !== form, form });
+    out.push({ hash: hashString(form), word: true, capital: !sentenceStart && raw !== form, form, start, end });
     sentenceStart = false;
   }
   return out;
@@ -116,6 +121,8 @@ export interface NewsLm {
   pairs: HashedCounts;
   /** Contexts: words two apart with any word between, kept when seen at least twice. */
   skips: HashedCounts;
+  /** Weights of the slot model (spin-slots.ts); absent while that model itself is trained. */
+  slots?: Float32Array;
   /** Tokens counted (for the expected count of a pair under independence). */
   tokens: number;
   /** Pairs seen fewer times than this were dropped from `pairs` (so a count of 0 means "below it"). */

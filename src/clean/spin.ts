@@ -4,13 +4,14 @@
 // models/spin/spin.bin.gz with its provenance.
 //
 // The file: gzip of [u32 header length][JSON header][pad to 4][word keys u32][word counts u32]
-// [pair keys u32][pair counts u16][pad to 4][skip keys u32][skip counts u16].
+// [pair keys u32][pair counts u16][pad to 4][skip keys u32][skip counts u16][pad to 4][slot weights f32].
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { modelsDir } from '../core/paths.js';
 import { HashedCounts, type NewsLm } from './spin-lm.js';
 import { SPIN_FEATURES, spinFeatures } from './spin-features.js';
+import { SLOT_BITS } from './spin-slots.js';
 
 export const SPIN_MODEL_FILE = 'spin/spin.bin.gz';
 
@@ -35,6 +36,7 @@ export interface SpinModelHeader extends SpinClassifier {
   wordCount: number;
   pairCount: number;
   skipCount: number;
+  slotBits: number;
 }
 
 export interface SpinVerdict {
@@ -77,7 +79,9 @@ export function writeSpinModel(path: string, model: SpinModel): void {
     wordCount: lm.words.keys.length,
     pairCount: lm.pairs.keys.length,
     skipCount: lm.skips.keys.length,
+    slotBits: SLOT_BITS,
   };
+  if (!lm.slots || lm.slots.length !== 1 << SLOT_BITS) throw new Error(`${path}: the spin model has no slot weights to write`);
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (n: number) => (4 - (n % 4)) % 4;
   const u16 = (counts: Uint32Array) => Buffer.from(Uint16Array.from(counts, (c) => Math.min(c, 0xffff)).buffer);
@@ -95,6 +99,8 @@ export function writeSpinModel(path: string, model: SpinModel): void {
     u32(lm.skips.keys),
     u16(lm.skips.counts),
   ];
+  const skipCounts = parts.at(-1)!;
+  parts.push(Buffer.alloc(pad(skipCounts.length)), Buffer.from(lm.slots.buffer, lm.slots.byteOffset, lm.slots.byteLength));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, gzipSync(Buffer.concat(parts), { level: 9 }));
 }
@@ -120,7 +126,9 @@ export function readSpinModel(path: string): SpinModel {
     return view;
   };
   const pairEnd = at + header.wordCount * 8 + header.pairCount * 6;
-  const expected = pairEnd + ((4 - (pairEnd % 4)) % 4) + header.skipCount * 6;
+  const skipEnd = pairEnd + ((4 - (pairEnd % 4)) % 4) + header.skipCount * 6;
+  const expected = skipEnd + ((4 - (skipEnd % 4)) % 4) + (1 << header.slotBits) * 4;
+  if (header.slotBits !== SLOT_BITS) throw new Error(`${path}: slot weights of ${header.slotBits} bits, this code reads ${SLOT_BITS}; retrain with npm run train:spin`);
   if (bytes.length < expected) throw new Error(`${path}: truncated spin model (${bytes.length} bytes, expected ${expected})`);
   const wordKeys = take32(header.wordCount);
   const wordCounts = take32(header.wordCount);
@@ -134,10 +142,12 @@ export function readSpinModel(path: string): SpinModel {
   const pairCounts = take16(header.pairCount);
   const skipKeys = take32(header.skipCount);
   const skipCounts = take16(header.skipCount);
+  const slots = Float32Array.from(new Float32Array(buffer, at, 1 << header.slotBits));
   const lm: NewsLm = {
     words: new HashedCounts(wordKeys, wordCounts),
     pairs: new HashedCounts(pairKeys, pairCounts),
     skips: new HashedCounts(skipKeys, skipCounts),
+    slots,
     tokens: header.lmTokens,
     minPairCount: header.minPairCount,
   };
