@@ -1,0 +1,75 @@
+// Does this word fit its slot? A logistic model over each content word with the words either side,
+// giving the probability that a spinner put it there. Its inputs are only what real news says of the
+// word and its neighbours (how often the word is seen, with its left and right neighbour, how often
+// the context "a _ b" is seen, which function word stands beside it), bucketed and crossed, so it
+// learns what a swapped word looks like, not which words a dictionary swaps.
+import { FUNCTION_WORDS } from './spin-words.js';
+import { hashString, pairHash, skipHash, type LmToken, type NewsLm } from './spin-lm.js';
+
+/** Weights of the hashed slot features. */
+export const SLOT_BITS = 16;
+const MASK = (1 << SLOT_BITS) - 1;
+/** A word seen fewer times than this in real news is rare: no pair says anything about it. */
+export const KNOWN_WORD = 5;
+
+const bucket = (count: number) => (count === 0 ? 0 : count < 2 ? 1 : count < 5 ? 2 : count < 20 ? 3 : count < 100 ? 4 : 5);
+const freqBucket = (count: number) => Math.min(9, Math.floor(Math.log2(1 + count) / 2));
+
+/** Which kind of neighbour: a function word by name, punctuation by mark, else content or rare. */
+function neighbourKind(t: LmToken | undefined, count: number): string {
+  if (!t) return 'edge';
+  if (!t.word) return t.form;
+  if (FUNCTION_WORDS.has(t.form)) return t.form;
+  return count < KNOWN_WORD ? 'rare' : 'content';
+}
+
+/**
+ * Whether token i is a slot the model judges: a content word, rare ones included (a dictionary's
+ * synonym is often a word news never uses: "husbandmen", "investiture").
+ */
+export function isSlot(tokens: LmToken[], _counts: Float64Array, i: number): boolean {
+  return tokens[i].word && !FUNCTION_WORDS.has(tokens[i].form);
+}
+
+/** The hashed feature indexes of slot i (tokens' word counts in `counts`). */
+export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number, lm: NewsLm): number[] {
+  const t = tokens[i];
+  const a = tokens[i - 1];
+  const b = tokens[i + 1];
+  const aKnown = a?.word && counts[i - 1] >= KNOWN_WORD;
+  const bKnown = b?.word && counts[i + 1] >= KNOWN_WORD;
+  const left = aKnown ? bucket(lm.pairs.get(pairHash(a.hash, t.hash))) : -1;
+  const right = bKnown ? bucket(lm.pairs.get(pairHash(t.hash, b.hash))) : -1;
+  const context = a?.word && b?.word ? bucket(lm.skips.get(skipHash(a.hash, b.hash))) : -1;
+  const freq = freqBucket(counts[i]);
+  const shape = t.form.length > 12 ? 'long' : t.form.length < 4 ? 'short' : t.form.includes('-') ? 'hyphen' : 'plain';
+  const lk = neighbourKind(a, counts[i - 1]);
+  const rk = neighbourKind(b, counts[i + 1]);
+  const cap = t.capital ? 1 : 0;
+  const names = [
+    'bias', `f${freq}`, `l${left}`, `r${right}`, `c${context}`, `lr${left},${right}`, `lrc${left},${right},${context}`,
+    `lc${left},${context}`, `rc${right},${context}`, `flr${freq},${left},${right}`, `lk${lk},${left}`, `rk${rk},${right}`,
+    `lkrk${lk},${rk},${left},${right}`, `cap${cap},${left},${right}`, `capc${cap},${context}`, `flrc${freq},${left},${right},${context}`,
+    `fcap${freq},${cap}`, `fk${freq},${lk},${rk}`, `fs${freq},${shape},${cap}`,
+  ];
+  return names.map((n) => hashString(n) & MASK);
+}
+
+/** The probability of each slot being a spinner's word (NaN where token i is not a slot). */
+export function slotProbabilities(tokens: LmToken[], counts: Float64Array, lm: NewsLm, weights: Float32Array): Float64Array {
+  const out = new Float64Array(tokens.length).fill(NaN);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isSlot(tokens, counts, i)) continue;
+    let z = 0;
+    for (const f of slotFeatures(tokens, counts, i, lm)) z += weights[f];
+    out[i] = 1 / (1 + Math.exp(-z));
+  }
+  return out;
+}
+
+/** Word counts of every token (0 for numbers and punctuation). */
+export function wordCounts(tokens: LmToken[], lm: NewsLm): Float64Array {
+  const counts = new Float64Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].word) counts[i] = lm.words.get(tokens[i].hash);
+  return counts;
+}
