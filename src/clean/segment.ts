@@ -1,57 +1,83 @@
-// Split a page that holds several unrelated stories (a digest, a wire dump, several articles pasted
-// into one file) into one segment per story. A story starts at a headline-like line that is followed by
-// a byline or date line, or by a paragraph opening with a dateline ("BAGHDAD, March 3 (Wire) —",
-// "ERBIL —"). Conservative on purpose: a segment needs a real body, else it joins the one before, so
-// a normal article with subheads stays one story.
-import { dateLine, datelineOf, isByline, isHeadlineLike, isProse, wordCount } from './lines.js';
+// Split a text dump that holds several unrelated stories (a digest, a wire dump, several pages pasted
+// into one file) into one segment per story, and find each story's headline. Learned from real pages
+// (segment-model.ts): the line model labels every unit of the whole dump, a perceptron scores each unit
+// as a story's first line, and a second one picks the headline among the lines that open the story.
+// One structural constraint stays: a story needs a body line, so of two starts with no body between
+// them (a headline printed twice around its caption) the weaker goes.
+import { lineModel, type LabelledLines, type LineModel } from './line-model.js';
+import { dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
+import { segmentModel, type SegmentModel } from './segment-model.js';
+import { repeatedUnits, ruleBody } from './text.js';
 
 export interface Segment {
+  /** Units [start, end) of the page. */
+  start: number;
+  end: number;
   units: string[];
-  /** The story's headline when the page held several stories; null when it is the whole page. */
+  /** The story's headline line; null when it shows none. */
   title: string | null;
 }
 
-/** Prose words a story must have to stand on its own. */
-const MIN_STORY_WORDS = 60;
-/** Byline and date lines that may stand between a headline and the story's first paragraph. */
-const MAX_META_LINES = 3;
+export interface SegmentOptions {
+  /** The segmenter; the committed one when absent. */
+  model?: SegmentModel;
+  /** The line model whose labels the segmenter reads; the committed one when absent. */
+  lineModel?: LineModel;
+  /** The line model's labels of these units, when already known. */
+  lines?: LabelledLines;
+}
 
-export function segmentUnits(units: string[]): Segment[] {
-  const starts: number[] = [];
-  for (let i = 0; i < units.length; i++) {
-    if (isHeadlineLike(units[i]) && opensStory(units, i + 1)) starts.push(i);
-  }
-  // Each start opens a segment that runs to the next; the page header before the first start joins it.
-  const bounds = starts.filter((s) => s > 0);
-  const cuts = [0, ...bounds];
-  let segments = cuts.map((start, k) => ({ start, end: k + 1 < cuts.length ? cuts[k + 1] : units.length }));
-  // A segment too thin to be a story (a stray headline-like line) joins the one before.
-  segments = segments.reduce<typeof segments>((acc, seg) => {
-    if (acc.length > 0 && proseWords(units.slice(seg.start, seg.end)) < MIN_STORY_WORDS) acc[acc.length - 1].end = seg.end;
-    else if (acc.length > 0 && proseWords(units.slice(acc[acc.length - 1].start, acc[acc.length - 1].end)) < MIN_STORY_WORDS) acc[acc.length - 1].end = seg.end;
-    else acc.push({ ...seg });
-    return acc;
-  }, []);
-  if (segments.length <= 1) return [{ units, title: null }];
-  return segments.map(({ start, end }) => {
-    const slice = units.slice(start, end);
-    const headline = starts.find((s) => s >= start && s < end);
-    return { units: slice, title: headline === undefined ? null : units[headline] };
+/** The line model's reading of a whole dump, as the segmenter sees it. */
+export function labelDump(units: string[], model: LineModel = lineModel()): LabelledLines {
+  const keep = ruleBody(units, { repeated: repeatedUnits(units) })?.keep ?? units.map(() => false);
+  return model.label(units, keep);
+}
+
+export function segmentUnits(units: string[], options: SegmentOptions = {}): Segment[] {
+  if (units.length === 0) return [];
+  const model = options.model ?? segmentModel();
+  const facts = dumpFacts(units, options.lines ?? labelDump(units, options.lineModel));
+  const starts = storyStarts(facts, model);
+  return starts.map((start, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] : units.length;
+    const at = headlineOf(facts, model, start, end);
+    return { start, end, units: units.slice(start, end), title: at === null ? null : units[at] };
   });
 }
 
-function opensStory(units: string[], from: number): boolean {
-  let sawMeta = false;
-  for (let k = from; k < units.length && k < from + MAX_META_LINES + 1; k++) {
-    if (isByline(units[k]) || dateLine(units[k]) !== null) {
-      sawMeta = true;
-      continue;
+/** Where stories start: every unit the model says opens one, then at most one start per body. */
+export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
+  const scores = facts.units.map((_, i) => (i === 0 ? Infinity : model.startScore(startFeatures(facts, i))));
+  let starts = scores.map((s, i) => (s > 0 ? i : -1)).filter((i) => i >= 0);
+  const hasBody = (a: number, b: number) => facts.bodyLine.slice(a, b).includes(true);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < starts.length; k++) {
+      const end = k + 1 < starts.length ? starts[k + 1] : facts.units.length;
+      if (hasBody(starts[k], end) || starts.length === 1) continue;
+      // A story with no body: of its start and the next, the weaker start goes (the last story joins the one before).
+      const drop = k + 1 < starts.length ? (scores[starts[k]] < scores[starts[k + 1]] ? k : k + 1) : k;
+      starts = starts.filter((_, j) => j !== drop);
+      changed = true;
+      break;
     }
-    return sawMeta || datelineOf(units[k]) !== null;
   }
-  return sawMeta;
+  if (starts[0] !== 0) starts.unshift(0);
+  return starts;
 }
 
-function proseWords(units: string[]): number {
-  return units.filter(isProse).reduce((n, u) => n + wordCount(u), 0);
+/** The unit that is the headline of the story in [start, end), or null when it shows none. */
+export function headlineOf(facts: DumpFacts, model: SegmentModel, start: number, end: number): number | null {
+  const opening = openingOf(facts, start, end);
+  let best: number | null = null;
+  let bestScore = model.titleScore(noTitleFeatures(facts, start, opening));
+  for (const j of opening) {
+    if (!mayBeTitle(facts, j)) continue;
+    const score = model.titleScore(titleFeatures(facts, j, start, opening));
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -1,0 +1,218 @@
+// What the story segmenter sees of a text dump's units: the line model's label of each unit and its
+// neighbours, the hand-written line kinds (lines.ts), repetition nearby (a headline printed again after
+// its doubled caption and outlet line), "Read more:" teaser lists, how the body before ends and the
+// body after begins (a dateline), and how many words the paragraphs either side share. Two feature
+// sets: is this unit a story's first line (startFeatures), and is this unit the story's headline
+// (titleFeatures, ranked among the lines that open a story).
+import { feature1, feature2, feature3, hashString } from '../nlp/perceptron/hash.js';
+import { LABEL, type LabelledLines } from './line-model.js';
+import {
+  dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isPrompt, isProse, repeatKey, teaserKind, wordCount,
+} from './lines.js';
+
+/** Everything about a dump's units the features read, computed once per dump. */
+export interface DumpFacts {
+  units: string[];
+  keys: string[];
+  labels: number[];
+  /** Per unit: title score minus the best other label's, and body score minus the best other's. */
+  titleMargin: number[];
+  bodyMargin: number[];
+  kinds: number[];
+  words: number[];
+  /** Per unit: whether it stands in a "Read more:" teaser list (the head, an inline teaser, or a line under a head). */
+  inTeasers: boolean[];
+  /** Content words of each unit (lower case, 4+ letters). */
+  content: Set<string>[];
+  /** A body line of the line model with a sentence's worth of words. */
+  bodyLine: boolean[];
+}
+
+const KIND = {
+  prose: 1, headline: 2, ends: 4, teaserHead: 8, teaserInline: 16, caption: 32, byline: 64, dateLine: 128, dateline: 256,
+  prompt: 512, oneWord: 1024,
+} as const;
+
+/** Lines under a "Read more:" head that may still be teaser headlines. */
+const TEASER_LIST_MAX = 8;
+/** How far around a unit a repeat of it is looked for. */
+const REPEAT_WINDOW = 10;
+/** Words a line model body line needs to count as a story's body. */
+export const BODY_LINE_WORDS = 8;
+
+function kindsOf(unit: string, words: number): number {
+  let k = 0;
+  if (isProse(unit)) k |= KIND.prose;
+  if (isHeadlineLike(unit)) k |= KIND.headline;
+  if (endsSentence(unit)) k |= KIND.ends;
+  const teaser = teaserKind(unit);
+  if (teaser === 'head') k |= KIND.teaserHead;
+  if (teaser === 'inline') k |= KIND.teaserInline;
+  if (isCaption(unit)) k |= KIND.caption;
+  if (isByline(unit)) k |= KIND.byline;
+  if (dateLine(unit) !== null) k |= KIND.dateLine;
+  if (datelineOf(unit) !== null) k |= KIND.dateline;
+  if (isPrompt(unit)) k |= KIND.prompt;
+  if (words === 1) k |= KIND.oneWord;
+  return k;
+}
+
+function margin(scores: Float64Array, label: number): number {
+  let best = -Infinity;
+  for (let c = 0; c < scores.length; c++) if (c !== label && scores[c] > best) best = scores[c];
+  return scores[label] - best;
+}
+
+export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
+  const words = units.map(wordCount);
+  const kinds = units.map((u, i) => kindsOf(u, words[i]));
+  const inTeasers = units.map((_, i) => (kinds[i] & (KIND.teaserHead | KIND.teaserInline)) !== 0);
+  for (let i = 0; i < units.length; i++) {
+    if ((kinds[i] & KIND.teaserHead) === 0) continue;
+    for (let j = i + 1; j < units.length && j <= i + TEASER_LIST_MAX && !((kinds[j] & KIND.prose) && (kinds[j] & KIND.ends)); j++) inTeasers[j] = true;
+  }
+  return {
+    units,
+    keys: units.map(repeatKey),
+    labels: lines.labels,
+    titleMargin: lines.scores.map((s) => margin(s, LABEL.title)),
+    bodyMargin: lines.scores.map((s) => margin(s, LABEL.body)),
+    kinds,
+    words,
+    inTeasers,
+    content: units.map((u) => new Set((u.toLowerCase().match(/\p{L}{4,}/gu) ?? []))),
+    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS),
+  };
+}
+
+function lengthBin(words: number): number {
+  if (words <= 3) return words;
+  if (words <= 6) return 4;
+  if (words <= 12) return 5;
+  if (words <= 20) return 6;
+  if (words <= 40) return 7;
+  return 8;
+}
+
+function marginBin(m: number): number {
+  return Math.sign(m) * Math.min(5, Math.floor(Math.log2(1 + Math.abs(m))));
+}
+
+const bucket = (n: number) => (n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : 6);
+
+/** Of the body lines in [from, to), up to `take` nearest to the far end (or the near end), their content words. */
+function bodyWords(f: DumpFacts, from: number, step: number, take: number): Set<string> {
+  const out = new Set<string>();
+  let found = 0;
+  for (let i = from; i >= 0 && i < f.units.length && found < take && Math.abs(i - from) < 12; i += step) {
+    if (!f.bodyLine[i]) continue;
+    for (const w of f.content[i]) out.add(w);
+    found++;
+  }
+  return out;
+}
+
+/** Shared words between the paragraphs before a unit and those from it on: low when a new story begins. */
+function cohesionBin(f: DumpFacts, i: number): number {
+  const before = bodyWords(f, i - 1, -1, 2);
+  const after = bodyWords(f, i, 1, 2);
+  if (before.size === 0 || after.size === 0) return 9;
+  let shared = 0;
+  for (const w of after) if (before.has(w)) shared++;
+  const share = shared / Math.min(before.size, after.size);
+  return share < 0.03 ? 0 : share < 0.07 ? 1 : share < 0.12 ? 2 : share < 0.2 ? 3 : 4;
+}
+
+function repeatsNear(f: DumpFacts, i: number, step: number): number {
+  if (f.words[i] < 2) return 0;
+  for (let j = i + step, d = 1; j >= 0 && j < f.units.length && d <= REPEAT_WINDOW; j += step, d++) if (f.keys[j] === f.keys[i]) return d;
+  return 0;
+}
+
+const S = {
+  bias: 1, label: 2, prevLabel: 3, nextLabel: 4, prev2Label: 5, next2Label: 6, labelTri: 7, titleMargin: 8, kind: 9, prevKind: 10,
+  length: 11, prevLength: 12, repeatAhead: 13, repeatBehind: 14, nextOneWord: 15, nextDoubled: 16, inTeasers: 17, prevTeasers: 18,
+  datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, firstWord: 25, kindLabel: 26,
+  cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30,
+} as const;
+
+/** Features of "a story starts at unit i". */
+export function startFeatures(f: DumpFacts, i: number): Uint32Array {
+  const n = f.units.length;
+  const lab = (k: number) => (k < 0 ? 9 : k >= n ? 8 : f.labels[k]);
+  const out: number[] = [feature1(S.bias, 0)];
+  out.push(feature1(S.label, lab(i)), feature1(S.prevLabel, lab(i - 1)), feature1(S.nextLabel, lab(i + 1)));
+  out.push(feature1(S.prev2Label, lab(i - 2)), feature1(S.next2Label, lab(i + 2)), feature3(S.labelTri, lab(i - 1), lab(i), lab(i + 1)));
+  out.push(feature2(S.labelPair, lab(i), lab(i + 2)));
+  out.push(feature2(S.titleMargin, marginBin(f.titleMargin[i]), lab(i)));
+  const kinds = f.kinds[i];
+  for (let bit = 1; bit <= KIND.oneWord; bit <<= 1) if (kinds & bit) out.push(feature1(S.kind, bit), feature2(S.kindLabel, bit, lab(i)));
+  out.push(feature1(S.prevKind, i > 0 ? f.kinds[i - 1] : -1), feature1(S.nextKind, i + 1 < n ? f.kinds[i + 1] & (KIND.oneWord | KIND.caption | KIND.byline | KIND.dateLine | KIND.headline) : -1));
+  out.push(feature1(S.length, lengthBin(f.words[i])), feature2(S.prevLength, i > 0 ? lengthBin(f.words[i - 1]) : 99, lengthBin(f.words[i])));
+  out.push(feature2(S.repeatAhead, bucket(repeatsNear(f, i, 1)), lengthBin(f.words[i])), feature1(S.repeatBehind, bucket(repeatsNear(f, i, -1))));
+  out.push(feature1(S.nextOneWord, i + 1 < n && f.words[i + 1] === 1 ? 1 : 0));
+  out.push(feature1(S.nextDoubled, i + 2 < n && f.keys[i + 1] !== '' && f.keys[i + 1] === f.keys[i + 2] ? 1 : 0));
+  out.push(feature2(S.inTeasers, f.inTeasers[i] ? 1 : 0, lab(i)), feature1(S.prevTeasers, i > 0 && f.inTeasers[i - 1] ? 1 : 0));
+  // The first body line ahead: how far, and whether it opens with a dateline.
+  let ahead = -1;
+  for (let j = i; j < n && j <= i + 15; j++) if (f.bodyLine[j]) { ahead = j; break; }
+  out.push(feature1(S.bodyAhead, ahead < 0 ? 99 : bucket(ahead - i)));
+  out.push(feature1(S.datelineAhead, ahead >= 0 && (f.kinds[ahead] & KIND.dateline) ? 1 : 0));
+  // The last body line before: how far back, and whether it ended a sentence.
+  let behind = -1;
+  for (let j = i - 1; j >= 0 && j >= i - 30; j--) if (f.bodyLine[j]) { behind = j; break; }
+  out.push(feature1(S.sinceBody, behind < 0 ? 99 : bucket(i - behind)));
+  out.push(feature1(S.prevBodyEnds, behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
+  const cohesion = cohesionBin(f, i);
+  out.push(feature1(S.cohesion, cohesion), feature3(S.cohesionLabel, cohesion, lab(i), lab(i - 1)));
+  out.push(feature1(S.bodyMarginNext, i + 1 < n ? marginBin(f.bodyMargin[i + 1]) : 99));
+  out.push(feature1(S.first, i === 0 ? 1 : 0));
+  const first = f.units[i].split(' ')[0]?.toLowerCase() ?? '';
+  out.push(feature1(S.firstWord, hashString(first)));
+  return Uint32Array.from(out);
+}
+
+const H = {
+  bias: 101, position: 102, label: 103, titleMargin: 104, kind: 105, length: 106, repeatsInOpening: 107, nextLabel: 108, prevLabel: 109,
+  lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115,
+} as const;
+
+/** The lines of a story's opening: from its start up to its first body line (at most `max`). */
+export function openingOf(f: DumpFacts, start: number, end: number, max = 15): number[] {
+  const out: number[] = [];
+  for (let j = start; j < end && out.length < max; j++) {
+    if (f.bodyLine[j]) break;
+    out.push(j);
+  }
+  return out;
+}
+
+/** Features of "unit j is the headline of the story opening at `start`". */
+export function titleFeatures(f: DumpFacts, j: number, start: number, opening: number[]): Uint32Array {
+  const n = f.units.length;
+  const lab = (k: number) => (k < 0 ? 9 : k >= n ? 8 : f.labels[k]);
+  const copies = opening.filter((k) => f.keys[k] === f.keys[j]).length;
+  const firstCopy = opening.find((k) => f.keys[k] === f.keys[j]) === j;
+  const out: number[] = [feature1(H.bias, 0), feature1(H.position, Math.min(8, j - start)), feature1(H.label, lab(j))];
+  out.push(feature2(H.titleMargin, marginBin(f.titleMargin[j]), lab(j)));
+  for (let bit = 1; bit <= KIND.oneWord; bit <<= 1) if (f.kinds[j] & bit) out.push(feature1(H.kind, bit));
+  out.push(feature1(H.length, lengthBin(f.words[j])), feature2(H.lengthLabel, lengthBin(f.words[j]), lab(j)));
+  out.push(feature2(H.repeatsInOpening, Math.min(3, copies), lengthBin(f.words[j])), feature2(H.firstRepeat, firstCopy ? 1 : 0, Math.min(3, copies)));
+  out.push(feature1(H.nextLabel, lab(j + 1)), feature1(H.prevLabel, j === start ? 7 : lab(j - 1)));
+  return Uint32Array.from(out);
+}
+
+/** Features of "this story shows no headline". */
+export function noTitleFeatures(f: DumpFacts, start: number, opening: number[]): Uint32Array {
+  const headlines = opening.filter((k) => f.kinds[k] & KIND.headline).length;
+  return Uint32Array.from([
+    feature1(H.none, 0), feature1(H.noneCandidates, Math.min(5, headlines)),
+    feature1(H.noneTitleSeen, opening.some((k) => f.labels[k] === LABEL.title) ? 1 : 0),
+    feature2(H.noneFirstLabel, f.labels[start], opening.length === 0 ? 1 : 0),
+  ]);
+}
+
+/** A title candidate: not a teaser, and short enough to be a headline. */
+export function mayBeTitle(f: DumpFacts, j: number): boolean {
+  return !f.inTeasers[j] && f.words[j] >= 2 && f.words[j] <= 40 && (f.kinds[j] & (KIND.prompt | KIND.byline | KIND.dateLine)) === 0;
+}
