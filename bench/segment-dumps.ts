@@ -15,6 +15,7 @@
 // line). Dumps are made with a fixed seed, from the pages of one split only.
 import { parseDocument } from '../src/clean/html.js';
 import { LABEL } from '../src/clean/line-model.js';
+import { repeatKey } from '../src/clean/lines.js';
 import { splitUnits } from '../src/clean/paragraphs.js';
 import { seededRandom, shuffle } from '../src/nlp/learn/random.js';
 import { foldOf, readAeb, type AebPage } from './aeb.js';
@@ -104,11 +105,23 @@ export function storySources(pages: AebPage[]): StorySource[] {
     const { units, labels } = labelled;
     const firstBody = labels.indexOf(LABEL.body);
     const lastBody = labels.lastIndexOf(LABEL.body);
-    const title = goldTitleOf(page.key, units, labels, parseDocument(page.html), annotated);
-    if (firstBody < 0 || title === null) continue;
+    const document = parseDocument(page.html);
+    // The headline line: the one matching og:title nearest above the body, else the labels' (an h1 may be the site's name).
+    const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
+    let titleAt = labels.indexOf(LABEL.title);
+    if (og) {
+      for (let j = firstBody - 1; j >= 0; j--) {
+        if (repeatKey(units[j]) !== repeatKey(og)) continue;
+        titleAt = j;
+        labels[j] = LABEL.title;
+        break;
+      }
+    }
+    const title = annotated.get(page.key) ?? (titleAt >= 0 ? units[titleAt] : goldTitleOf(page.key, units, labels, document, annotated));
+    if (firstBody < 0 || !title) continue;
     const captionAt = labels.indexOf(LABEL.caption);
     out.push({
-      key: page.key, gold: page.body, units, labels, titleAt: labels.indexOf(LABEL.title), firstBody, lastBody, title,
+      key: page.key, gold: page.body, units, labels, titleAt, firstBody, lastBody, title,
       caption: captionAt >= 0 && units[captionAt].length < 300 ? units[captionAt] : null, outlet: outletWord(page.url),
     });
   }

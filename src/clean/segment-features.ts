@@ -81,7 +81,8 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
     words,
     inTeasers,
     content: units.map((u) => new Set((u.toLowerCase().match(/\p{L}{4,}/gu) ?? []))),
-    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS),
+    // Prose the line model calls body: a headline it reads as body (no sentence end) opens a story instead.
+    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS && (kinds[i] & KIND.prose) !== 0),
   };
 }
 
@@ -112,10 +113,22 @@ function bodyWords(f: DumpFacts, from: number, step: number, take: number): Set<
   return out;
 }
 
+/** How much of a unit's content words the body lines on one side of it repeat (a headline's words recur in its own story). */
+function overlapBin(f: DumpFacts, i: number, step: number): number {
+  const words = f.content[i];
+  if (words.size === 0) return 9;
+  const around = bodyWords(f, i + step, step, 5);
+  if (around.size === 0) return 8;
+  let shared = 0;
+  for (const w of words) if (around.has(w)) shared++;
+  const share = shared / words.size;
+  return share === 0 ? 0 : share < 0.25 ? 1 : share < 0.5 ? 2 : share < 0.75 ? 3 : 4;
+}
+
 /** Shared words between the paragraphs before a unit and those from it on: low when a new story begins. */
-function cohesionBin(f: DumpFacts, i: number): number {
-  const before = bodyWords(f, i - 1, -1, 2);
-  const after = bodyWords(f, i, 1, 2);
+function cohesionBin(f: DumpFacts, i: number, take = 2): number {
+  const before = bodyWords(f, i - 1, -1, take);
+  const after = bodyWords(f, i, 1, take);
   if (before.size === 0 || after.size === 0) return 9;
   let shared = 0;
   for (const w of after) if (before.has(w)) shared++;
@@ -133,8 +146,12 @@ const S = {
   bias: 1, label: 2, prevLabel: 3, nextLabel: 4, prev2Label: 5, next2Label: 6, labelTri: 7, titleMargin: 8, kind: 9, prevKind: 10,
   length: 11, prevLength: 12, repeatAhead: 13, repeatBehind: 14, nextOneWord: 15, nextDoubled: 16, inTeasers: 17, prevTeasers: 18,
   datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, firstWord: 25, kindLabel: 26,
-  cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30,
+  cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
+  shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39,
 } as const;
+
+const SHAPE_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.teaserHead | KIND.teaserInline;
+const NEXT_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.byline | KIND.dateLine | KIND.caption | KIND.oneWord | KIND.dateline;
 
 /** Features of "a story starts at unit i". */
 export function startFeatures(f: DumpFacts, i: number): Uint32Array {
@@ -167,6 +184,22 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   out.push(feature1(S.cohesion, cohesion), feature3(S.cohesionLabel, cohesion, lab(i), lab(i - 1)));
   out.push(feature1(S.bodyMarginNext, i + 1 < n ? marginBin(f.bodyMargin[i + 1]) : 99));
   out.push(feature1(S.first, i === 0 ? 1 : 0));
+  // The shape of the unit among its neighbours, whatever the line model says: prose, then a short
+  // headline-like line, then a byline, a date or prose again.
+  const kindAt = (k: number, bits: number) => (k < 0 ? -1 : k >= n ? -2 : f.kinds[k] & bits);
+  out.push(feature3(S.kindTri, kindAt(i - 1, SHAPE_BITS), kindAt(i, SHAPE_BITS), kindAt(i + 1, NEXT_BITS)));
+  out.push(feature3(S.shapeTri, kindAt(i - 1, SHAPE_BITS), kindAt(i, SHAPE_BITS), lengthBin(f.words[i])));
+  let meta = 0;
+  for (let j = i + 1; j < n && j <= i + 4; j++) if (f.kinds[j] & (KIND.byline | KIND.dateLine)) meta = meta || j - i;
+  const headline = (kinds & KIND.headline) !== 0 ? 1 : 0;
+  out.push(feature2(S.metaAhead, meta, headline));
+  out.push(feature3(S.headlineAfterBody, headline, behind < 0 ? 99 : bucket(i - behind), behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
+  let titleAhead = 0;
+  for (let j = i; j < n && j <= i + 8; j++) if (f.labels[j] === LABEL.title) { titleAhead = j - i + 1; break; }
+  out.push(feature2(S.titleAhead, titleAhead, headline));
+  const ahead2 = overlapBin(f, i, 1), behind2 = overlapBin(f, i, -1);
+  out.push(feature2(S.overlapAhead, ahead2, headline), feature2(S.overlapBehind, behind2, headline), feature3(S.overlapPair, ahead2, behind2, headline));
+  out.push(feature2(S.cohesionWide, cohesionBin(f, i, 4), headline));
   const first = f.units[i].split(' ')[0]?.toLowerCase() ?? '';
   out.push(feature1(S.firstWord, hashString(first)));
   return Uint32Array.from(out);

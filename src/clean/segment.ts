@@ -45,25 +45,43 @@ export function segmentUnits(units: string[], options: SegmentOptions = {}): Seg
   });
 }
 
-/** Where stories start: every unit the model says opens one, then at most one start per body. */
+/**
+ * Where stories start: of the units the model says open one, the set with the highest total score in
+ * which every story has a body line (so of two starts with no body between them, one goes).
+ */
 export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
-  const scores = facts.units.map((_, i) => (i === 0 ? Infinity : model.startScore(startFeatures(facts, i))));
-  let starts = scores.map((s, i) => (s > 0 ? i : -1)).filter((i) => i >= 0);
-  const hasBody = (a: number, b: number) => facts.bodyLine.slice(a, b).includes(true);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let k = 0; k < starts.length; k++) {
-      const end = k + 1 < starts.length ? starts[k + 1] : facts.units.length;
-      if (hasBody(starts[k], end) || starts.length === 1) continue;
-      // A story with no body: of its start and the next, the weaker start goes (the last story joins the one before).
-      const drop = k + 1 < starts.length ? (scores[starts[k]] < scores[starts[k + 1]] ? k : k + 1) : k;
-      starts = starts.filter((_, j) => j !== drop);
-      changed = true;
-      break;
+  const n = facts.units.length;
+  const candidates = [0];
+  const score = [0];
+  for (let i = 1; i < n; i++) {
+    const s = model.startScore(startFeatures(facts, i));
+    if (s > 0) {
+      candidates.push(i);
+      score.push(s);
     }
   }
-  if (starts[0] !== 0) starts.unshift(0);
-  return starts;
+  // bodyBefore[i]: body lines in [0, i).
+  const bodyBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) bodyBefore[i + 1] = bodyBefore[i] + (facts.bodyLine[i] ? 1 : 0);
+  const hasBody = (a: number, b: number) => bodyBefore[b] - bodyBefore[a] > 0;
+  // best[k]: the highest total of a chain of starts from 0 to candidate k, each story with a body.
+  const best = candidates.map(() => -Infinity);
+  const back = candidates.map(() => -1);
+  best[0] = 0;
+  for (let k = 1; k < candidates.length; k++) {
+    for (let j = 0; j < k; j++) {
+      if (best[j] === -Infinity || !hasBody(candidates[j], candidates[k])) continue;
+      if (best[j] + score[k] > best[k]) {
+        best[k] = best[j] + score[k];
+        back[k] = j;
+      }
+    }
+  }
+  let last = 0;
+  for (let k = 1; k < candidates.length; k++) if (best[k] > -Infinity && hasBody(candidates[k], n) && best[k] > best[last]) last = k;
+  const starts: number[] = [];
+  for (let k = last; k >= 0; k = back[k]) starts.push(candidates[k]);
+  return starts.reverse();
 }
 
 /** The unit that is the headline of the story in [start, end), or null when it shows none. */
