@@ -27,15 +27,23 @@ interface TitleExample {
 
 function titleExamples(facts: DumpFacts, dump: SegmentDump): TitleExample[] {
   const out: TitleExample[] = [];
-  for (const story of dump.stories) {
-    const opening = openingOf(facts, story.start, story.end);
+  dump.stories.forEach((story, k) => {
+    const opening = openingOf(facts, story.start, story.end, undefined, k > 0 ? dump.stories[k - 1].start : 0);
     const lines = opening.filter((j) => mayBeTitle(facts, j));
     const key = story.title === null ? null : repeatKey(story.title);
     const goldAt = key === null ? -1 : lines.findIndex((j) => facts.keys[j] === key);
-    if (key !== null && goldAt < 0) continue; // the headline is not among the lines the model may pick: nothing to learn
+    if (key !== null && goldAt < 0) return; // the headline is not among the lines the model may pick: nothing to learn
     const candidates = [...lines.map((j) => titleFeatures(facts, j, story.start, opening)), noTitleFeatures(facts, story.start, opening)];
     out.push({ candidates, gold: goldAt < 0 ? lines.length : goldAt });
-  }
+    // The same story as the segmenter may find it: its start a line or two late (on the headline's second copy, the byline).
+    const late = story.start + 1 + (k % 2);
+    if (key === null || late > story.openEnd) return;
+    const shifted = openingOf(facts, late, story.end, undefined, k > 0 ? dump.stories[k - 1].start : 0);
+    const shiftedLines = shifted.filter((j) => mayBeTitle(facts, j));
+    const shiftedGold = shiftedLines.findIndex((j) => facts.keys[j] === key);
+    if (shiftedGold < 0) return;
+    out.push({ candidates: [...shiftedLines.map((j) => titleFeatures(facts, j, late, shifted)), noTitleFeatures(facts, late, shifted)], gold: shiftedGold });
+  });
   return out;
 }
 

@@ -207,12 +207,19 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
 
 const H = {
   bias: 101, position: 102, label: 103, titleMargin: 104, kind: 105, length: 106, repeatsInOpening: 107, nextLabel: 108, prevLabel: 109,
-  lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115,
+  lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115, inTeasers: 116,
 } as const;
 
-/** The lines of a story's opening: from its start up to its first body line (at most `max`). */
-export function openingOf(f: DumpFacts, start: number, end: number, max = 15): number[] {
+/** Lines before a story's start that may still be its headline (a start found on the byline or the headline's second copy). */
+const LOOK_BACK = 4;
+
+/**
+ * The lines of a story's opening: from its start up to its first body line (at most `max`), and up to
+ * LOOK_BACK lines before the start that are neither body nor teasers nor before `floor` (the previous start).
+ */
+export function openingOf(f: DumpFacts, start: number, end: number, max = 15, floor = 0): number[] {
   const out: number[] = [];
+  for (let j = start - 1; j >= Math.max(floor + 1, start - LOOK_BACK) && !f.bodyLine[j] && (f.kinds[j] & (KIND.teaserHead | KIND.teaserInline)) === 0; j--) out.unshift(j);
   for (let j = start; j < end && out.length < max; j++) {
     if (f.bodyLine[j]) break;
     out.push(j);
@@ -226,12 +233,13 @@ export function titleFeatures(f: DumpFacts, j: number, start: number, opening: n
   const lab = (k: number) => (k < 0 ? 9 : k >= n ? 8 : f.labels[k]);
   const copies = opening.filter((k) => f.keys[k] === f.keys[j]).length;
   const firstCopy = opening.find((k) => f.keys[k] === f.keys[j]) === j;
-  const out: number[] = [feature1(H.bias, 0), feature1(H.position, Math.min(8, j - start)), feature1(H.label, lab(j))];
+  const out: number[] = [feature1(H.bias, 0), feature1(H.position, Math.max(-5, Math.min(8, j - start))), feature1(H.label, lab(j))];
   out.push(feature2(H.titleMargin, marginBin(f.titleMargin[j]), lab(j)));
   for (let bit = 1; bit <= KIND.oneWord; bit <<= 1) if (f.kinds[j] & bit) out.push(feature1(H.kind, bit));
   out.push(feature1(H.length, lengthBin(f.words[j])), feature2(H.lengthLabel, lengthBin(f.words[j]), lab(j)));
   out.push(feature2(H.repeatsInOpening, Math.min(3, copies), lengthBin(f.words[j])), feature2(H.firstRepeat, firstCopy ? 1 : 0, Math.min(3, copies)));
   out.push(feature1(H.nextLabel, lab(j + 1)), feature1(H.prevLabel, j === start ? 7 : lab(j - 1)));
+  out.push(feature2(H.inTeasers, f.inTeasers[j] ? 1 : 0, j === start ? 1 : 0));
   return Uint32Array.from(out);
 }
 
@@ -245,7 +253,7 @@ export function noTitleFeatures(f: DumpFacts, start: number, opening: number[]):
   ]);
 }
 
-/** A title candidate: not a teaser, and short enough to be a headline. */
+/** A title candidate: not a teaser line itself (a line under a "Read more:" head may be the next story's headline), and short enough to be a headline. */
 export function mayBeTitle(f: DumpFacts, j: number): boolean {
-  return !f.inTeasers[j] && f.words[j] >= 2 && f.words[j] <= 40 && (f.kinds[j] & (KIND.prompt | KIND.byline | KIND.dateLine)) === 0;
+  return (f.kinds[j] & (KIND.teaserHead | KIND.teaserInline)) === 0 && f.words[j] >= 2 && f.words[j] <= 40 && (f.kinds[j] & (KIND.prompt | KIND.byline | KIND.dateLine)) === 0;
 }

@@ -38,9 +38,12 @@ export function segmentUnits(units: string[], options: SegmentOptions = {}): Seg
   const model = options.model ?? segmentModel();
   const facts = dumpFacts(units, options.lines ?? labelDump(units, options.lineModel));
   const starts = storyStarts(facts, model);
-  return starts.map((start, k) => {
-    const end = k + 1 < starts.length ? starts[k + 1] : units.length;
-    const at = headlineOf(facts, model, start, end);
+  const titles = starts.map((start, k) => headlineOf(facts, model, start, k + 1 < starts.length ? starts[k + 1] : units.length, k > 0 ? starts[k - 1] : 0));
+  // A headline found just above its story's start moves the start up to it.
+  const moved = starts.map((start, k) => (k > 0 && titles[k] !== null && titles[k]! < start ? titles[k]! : start));
+  return moved.map((start, k) => {
+    const end = k + 1 < moved.length ? moved[k + 1] : units.length;
+    const at = titles[k];
     return { start, end, units: units.slice(start, end), title: at === null ? null : units[at] };
   });
 }
@@ -85,8 +88,8 @@ export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
 }
 
 /** The unit that is the headline of the story in [start, end), or null when it shows none. */
-export function headlineOf(facts: DumpFacts, model: SegmentModel, start: number, end: number): number | null {
-  const opening = openingOf(facts, start, end);
+export function headlineOf(facts: DumpFacts, model: SegmentModel, start: number, end: number, floor = 0): number | null {
+  const opening = openingOf(facts, start, end, undefined, start === 0 ? 0 : floor);
   let best: number | null = null;
   let bestScore = model.titleScore(noTitleFeatures(facts, start, opening));
   for (const j of opening) {
