@@ -6,7 +6,8 @@
 //  - doubled: headline, photo caption twice, a one-word outlet line, the headline again, the caption
 //    twice again, then the body;
 //  - teasers: the story ends with "Read more:" teasers (headlines of other pages, never articles);
-//  - pasted: unrelated stories pasted one after another, each its own article;
+//  - pasted: unrelated stories pasted one after another, each its own article (some as wire copy:
+//    headline, date line, body);
 //  - headless: a story with no headline line (its body alone);
 //  - whole page: the first story keeps its page's header (menus), the last its page's footer, and some
 //    dumps are one whole page (nothing to split).
@@ -15,7 +16,7 @@
 // line). Dumps are made with a fixed seed, from the pages of one split only.
 import { parseDocument } from '../src/clean/html.js';
 import { LABEL } from '../src/clean/line-model.js';
-import { repeatKey } from '../src/clean/lines.js';
+import { dateLine, repeatKey } from '../src/clean/lines.js';
 import { splitUnits } from '../src/clean/paragraphs.js';
 import { seededRandom, shuffle } from '../src/nlp/learn/random.js';
 import { foldOf, readAeb, type AebPage } from './aeb.js';
@@ -45,7 +46,7 @@ export interface StorySource {
   outlet: string;
 }
 
-export type StoryPattern = 'plain' | 'doubled' | 'headless';
+export type StoryPattern = 'plain' | 'doubled' | 'headless' | 'wire';
 
 export interface GoldStory {
   key: string;
@@ -146,6 +147,8 @@ function storyLines(plan: StoryPlan, random: () => number): { lines: string[]; b
   let opening: string[];
   if (plan.pattern === 'headless') opening = [];
   else if (plan.pattern === 'doubled' && s.caption) opening = [headline, s.caption, s.caption, s.outlet, headline, s.caption, s.caption];
+  // A pasted wire story: its headline, its date line when the page has one, then the body.
+  else if (plan.pattern === 'wire') opening = [headline, ...preamble.filter((_, k) => s.labels[s.titleAt + 1 + k] === LABEL.meta && dateLine(preamble[k]) !== null).slice(0, 1)];
   else opening = [headline, ...preamble];
   const header = plan.header && s.titleAt > 0 && plan.pattern !== 'headless' ? s.units.slice(Math.max(0, s.titleAt - 40), s.titleAt) : [];
   const lines = [...header, ...opening, ...core];
@@ -190,7 +193,7 @@ export function makeDumps(sources: StorySource[], count: number, seed = DUMP_SEE
     const others = sources.filter((s) => !chosen.includes(s));
     const plans: StoryPlan[] = chosen.map((source, k) => {
       const r = random();
-      const pattern: StoryPattern = whole ? 'plain' : (k === 0 ? r < 0.2 : r < 0.06) ? 'headless' : source.caption && random() < 0.45 ? 'doubled' : 'plain';
+      const pattern: StoryPattern = whole ? 'plain' : (k === 0 ? r < 0.2 : r < 0.06) ? 'headless' : source.caption && random() < 0.4 ? 'doubled' : random() < 0.35 ? 'wire' : 'plain';
       const teasers = !whole && random() < 0.4 ? Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(others).title) : [];
       return { source, pattern, teasers, header: whole || (k === 0 && random() < 0.3), footer: whole || (k === n - 1 && random() < 0.3) };
     });

@@ -147,11 +147,27 @@ const S = {
   length: 11, prevLength: 12, repeatAhead: 13, repeatBehind: 14, nextOneWord: 15, nextDoubled: 16, inTeasers: 17, prevTeasers: 18,
   datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, firstWord: 25, kindLabel: 26,
   cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
-  shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39,
+  shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40,
 } as const;
 
 const SHAPE_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.teaserHead | KIND.teaserInline;
 const NEXT_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.byline | KIND.dateLine | KIND.caption | KIND.oneWord | KIND.dateline;
+
+/**
+ * The old rule segmenter's test, as a feature: after a headline-like line, up to three byline or date
+ * lines, then a line that opens with a dateline ("BAGHDAD, June 12 (Wire) —"), or at least one meta line.
+ */
+export function opensWireStory(f: DumpFacts, from: number): boolean {
+  let sawMeta = false;
+  for (let k = from; k < f.units.length && k < from + 4; k++) {
+    if (f.kinds[k] & (KIND.byline | KIND.dateLine)) {
+      sawMeta = true;
+      continue;
+    }
+    return sawMeta || (f.kinds[k] & KIND.dateline) !== 0;
+  }
+  return sawMeta;
+}
 
 /** Features of "a story starts at unit i". */
 export function startFeatures(f: DumpFacts, i: number): Uint32Array {
@@ -200,6 +216,7 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   const ahead2 = overlapBin(f, i, 1), behind2 = overlapBin(f, i, -1);
   out.push(feature2(S.overlapAhead, ahead2, headline), feature2(S.overlapBehind, behind2, headline), feature3(S.overlapPair, ahead2, behind2, headline));
   out.push(feature2(S.cohesionWide, cohesionBin(f, i, 4), headline));
+  out.push(feature2(S.wireOpening, headline && opensWireStory(f, i + 1) ? 1 : 0, behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
   const first = f.units[i].split(' ')[0]?.toLowerCase() ?? '';
   out.push(feature1(S.firstWord, hashString(first)));
   return Uint32Array.from(out);
@@ -256,4 +273,15 @@ export function noTitleFeatures(f: DumpFacts, start: number, opening: number[]):
 /** A title candidate: not a teaser line itself (a line under a "Read more:" head may be the next story's headline), and short enough to be a headline. */
 export function mayBeTitle(f: DumpFacts, j: number): boolean {
   return (f.kinds[j] & (KIND.teaserHead | KIND.teaserInline)) === 0 && f.words[j] >= 2 && f.words[j] <= 40 && (f.kinds[j] & (KIND.prompt | KIND.byline | KIND.dateLine)) === 0;
+}
+
+/**
+ * Rule segment.wire-opening (the rule segmenter's test, kept beside the model): a headline-like line
+ * after a finished sentence of body, opening with byline/date lines or a dateline. Wire digests print
+ * stories that way, and the pages the model learns from rarely do.
+ */
+export function wireOpening(f: DumpFacts, i: number): boolean {
+  if (i === 0 || (f.kinds[i] & KIND.headline) === 0 || !opensWireStory(f, i + 1)) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (f.kinds[j] & KIND.prose) return endsSentence(f.units[j]);
+  return false;
 }

@@ -5,9 +5,12 @@
 // One structural constraint stays: a story needs a body line, so of two starts with no body between
 // them (a headline printed twice around its caption) the weaker goes.
 import { lineModel, type LabelledLines, type LineModel } from './line-model.js';
-import { dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
+import { dumpFacts, wireOpening, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
 import { segmentModel, type SegmentModel } from './segment-model.js';
 import { repeatedUnits, ruleBody } from './text.js';
+
+/** What rule segment.wire-opening (segment-features.ts) adds to a start's score: a start the chain keeps unless a stronger one competes. */
+const WIRE_OPENING_SCORE = 1;
 
 export interface Segment {
   /** Units [start, end) of the page. */
@@ -57,7 +60,7 @@ export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
   const candidates = [0];
   const score = [0];
   for (let i = 1; i < n; i++) {
-    const s = model.startScore(startFeatures(facts, i));
+    const s = Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity);
     if (s > 0) {
       candidates.push(i);
       score.push(s);
