@@ -224,7 +224,7 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
 
 const H = {
   bias: 101, position: 102, label: 103, titleMargin: 104, kind: 105, length: 106, repeatsInOpening: 107, nextLabel: 108, prevLabel: 109,
-  lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115, inTeasers: 116,
+  lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115, inTeasers: 116, aboveMeta: 117,
 } as const;
 
 /** Lines before a story's start that may still be its headline (a start found on the byline or the headline's second copy). */
@@ -257,6 +257,8 @@ export function titleFeatures(f: DumpFacts, j: number, start: number, opening: n
   out.push(feature2(H.repeatsInOpening, Math.min(3, copies), lengthBin(f.words[j])), feature2(H.firstRepeat, firstCopy ? 1 : 0, Math.min(3, copies)));
   out.push(feature1(H.nextLabel, lab(j + 1)), feature1(H.prevLabel, j === start ? 7 : lab(j - 1)));
   out.push(feature2(H.inTeasers, f.inTeasers[j] ? 1 : 0, j === start ? 1 : 0));
+  // A headline stands right above the byline or date line (or a dateline paragraph).
+  out.push(feature2(H.aboveMeta, opensWireStory(f, j + 1) ? 1 : 0, (f.kinds[j] & KIND.headline) !== 0 ? 1 : 0));
   return Uint32Array.from(out);
 }
 
@@ -284,4 +286,9 @@ export function wireOpening(f: DumpFacts, i: number): boolean {
   if (i === 0 || (f.kinds[i] & KIND.headline) === 0 || !opensWireStory(f, i + 1)) return false;
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (f.kinds[j] & KIND.prose) return endsSentence(f.units[j]);
   return false;
+}
+
+/** Rule segment.headline-above-meta: a headline-like line standing right above a byline, a date line or a dateline paragraph. */
+export function headlineAboveMeta(f: DumpFacts, j: number): boolean {
+  return (f.kinds[j] & KIND.headline) !== 0 && opensWireStory(f, j + 1);
 }

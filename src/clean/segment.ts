@@ -3,9 +3,13 @@
 // (segment-model.ts): the line model labels every unit of the whole dump, a perceptron scores each unit
 // as a story's first line, and a second one picks the headline among the lines that open the story.
 // One structural constraint stays: a story needs a body line, so of two starts with no body between
-// them (a headline printed twice around its caption) the weaker goes.
+// them (a headline printed twice around its caption) the chain of starts with the higher total wins.
+// Two rules stand beside the model, as data with ids and tests (segment-features.ts):
+// segment.wire-opening (wire digests: headline, date line, dateline paragraph; rare in the pages the
+// model learns from) and segment.headline-above-meta (a dated masthead line is not the headline).
+import { findDate } from './dates.js';
 import { lineModel, type LabelledLines, type LineModel } from './line-model.js';
-import { dumpFacts, wireOpening, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
+import { dumpFacts, headlineAboveMeta, wireOpening, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
 import { segmentModel, type SegmentModel } from './segment-model.js';
 import { repeatedUnits, ruleBody } from './text.js';
 
@@ -102,6 +106,12 @@ export function headlineOf(facts: DumpFacts, model: SegmentModel, start: number,
       best = j;
       bestScore = score;
     }
+  }
+  // Rule segment.headline-above-meta: a headline right above the story's byline or date line wins over
+  // a dated line that is not (a digest's masthead: "Iraq and the region, 16 June 2023").
+  if (best !== null && !headlineAboveMeta(facts, best) && findDate(facts.units[best]) !== null) {
+    const above = opening.find((j) => j >= start && mayBeTitle(facts, j) && headlineAboveMeta(facts, j));
+    if (above !== undefined) return above;
   }
   return best;
 }

@@ -42,3 +42,21 @@ test('derived titles: the dateline goes, a sentence ends at its full stop and no
   const long = derivedTitle(['One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.']);
   assert.equal(long, 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen…');
 });
+
+test('rules segment.wire-opening and segment.headline-above-meta: a headline after a finished body, above a date line or a dateline', async () => {
+  const { splitUnits } = await import('../../src/clean/paragraphs.js');
+  const { labelDump } = await import('../../src/clean/segment.js');
+  const { dumpFacts, headlineAboveMeta, wireOpening } = await import('../../src/clean/segment-features.js');
+  const units = splitUnits([
+    'BAGHDAD — Parliament approved the budget on Monday after months of wrangling, officials said.',
+    'Kurdish oil exports remain halted',
+    'June 14, 2023',
+    'ERBIL, June 14 (Wire) — Oil exports through Turkey remained halted for a 12th week on Wednesday, officials said.',
+    'A subhead inside the story',
+    'The regional government said salaries could be delayed again this summer unless the flow resumed.',
+  ].join('\n\n'));
+  const facts = dumpFacts(units, labelDump(units));
+  assert.deepEqual(units.map((_, i) => wireOpening(facts, i)), [false, true, false, false, false, false]);
+  assert.equal(headlineAboveMeta(facts, 1), true);
+  assert.equal(headlineAboveMeta(facts, 4), false, 'a subhead above plain prose is not');
+});
