@@ -147,7 +147,7 @@ const S = {
   length: 11, prevLength: 12, repeatAhead: 13, repeatBehind: 14, nextOneWord: 15, nextDoubled: 16, inTeasers: 17, prevTeasers: 18,
   datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, firstWord: 25, kindLabel: 26,
   cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
-  shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40,
+  shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40, teaserNext: 41,
 } as const;
 
 const SHAPE_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.teaserHead | KIND.teaserInline;
@@ -216,6 +216,8 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   const ahead2 = overlapBin(f, i, 1), behind2 = overlapBin(f, i, -1);
   out.push(feature2(S.overlapAhead, ahead2, headline), feature2(S.overlapBehind, behind2, headline), feature3(S.overlapPair, ahead2, behind2, headline));
   out.push(feature2(S.cohesionWide, cohesionBin(f, i, 4), headline));
+  // The last line of a "Read more:" list is followed by a headline; the next story's headline by its byline, date or body.
+  out.push(feature3(S.teaserNext, f.inTeasers[i] ? 1 : 0, kindAt(i + 1, NEXT_BITS), meta));
   out.push(feature2(S.wireOpening, headline && opensWireStory(f, i + 1) ? 1 : 0, behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
   const first = f.units[i].split(' ')[0]?.toLowerCase() ?? '';
   out.push(feature1(S.firstWord, hashString(first)));
@@ -284,7 +286,12 @@ export function mayBeTitle(f: DumpFacts, j: number): boolean {
  */
 export function wireOpening(f: DumpFacts, i: number): boolean {
   if (i === 0 || (f.kinds[i] & KIND.headline) === 0 || !opensWireStory(f, i + 1)) return false;
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (f.kinds[j] & KIND.prose) return endsSentence(f.units[j]);
+  // Walking back over a "Read more:" list that closes the story before.
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 3; j--) {
+    if (f.inTeasers[j]) continue;
+    if (f.kinds[j] & KIND.prose) return endsSentence(f.units[j]);
+    seen++;
+  }
   return false;
 }
 
