@@ -8,6 +8,8 @@ import { message, type Message } from '../core/messages.js';
 import { readHtmlBody } from './html.js';
 import { splitUnits } from './paragraphs.js';
 import { segmentUnits } from './segment.js';
+import type { SegmentModel } from './segment-model.js';
+import { derivedTitle } from './story-title.js';
 import { mapParagraphs } from './source-map.js';
 import { filterUnits, repeatedUnits } from './text.js';
 import { guessLanguage } from './language.js';
@@ -32,6 +34,7 @@ export interface CleaningModels {
   lines?: LineModel;
   /** Site chrome to drop (src/clean/chrome-batch.ts); the committed model's lines for the page's site when absent, none when null. */
   chrome?: ChromeFilter | null;
+  segment?: SegmentModel;
 }
 
 /** Where a page stands in its input, as message fields. */
@@ -77,10 +80,10 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   const url = page.url ?? meta.url;
   const author = page.author ?? meta.author;
   const repeated = repeatedUnits(units);
-  const segments = segmentUnits(units);
+  const segments = segmentUnits(units, { model: models.segment, lineModel: models.lines });
 
   const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; paragraphs: string[] }[] = [];
-  if (segments.length === 1) {
+  if (segments.length <= 1) {
     const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody, bodyDecided, lineModel: models.lines });
     stories.push({ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, paragraphs: found.paragraphs });
   } else {
@@ -92,7 +95,8 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
       const found = filterUnits(segment.units, { repeated, title: segment.title, referenceDate: reference, fromArticleBody, bodyDecided, lineModel: models.lines });
       reference = publishedAt ?? found.publishedAt ?? reference;
       stories.push({
-        title: found.title ?? (k === 0 ? title : null),
+        // The segmenter's headline; the page's own title (a JSONL field) is the first story's only when it shows none.
+        title: segment.title ?? (k === 0 ? title : null),
         // Each story's own date first: the page's date is only the date of the page.
         publishedAt: found.publishedAt ?? publishedAt,
         outlet: outlet ?? found.outlet,
@@ -106,6 +110,11 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   let pending = pageMessages;
   for (const story of stories) {
     const text = story.paragraphs.join(PARAGRAPH_BREAK);
+    // A text story with no headline line takes its first sentence as title, marked as derived.
+    if (story.title === null && page.format === 'text' && text.trim() !== '') {
+      story.title = derivedTitle(story.paragraphs);
+      if (story.title !== null) pending = [...pending, message('clean.title-derived', 'info', page.uri, 'no headline line: the title is the story\'s first sentence', at)];
+    }
     if (text.trim() === '') {
       result.dropped.push(...pending, message('clean.no-text', 'warning', page.uri, 'no article text found', at));
       pending = [];

@@ -1,57 +1,117 @@
-// Split a page that holds several unrelated stories (a digest, a wire dump, several articles pasted
-// into one file) into one segment per story. A story starts at a headline-like line that is followed by
-// a byline or date line, or by a paragraph opening with a dateline ("BAGHDAD, March 3 (Wire) —",
-// "ERBIL —"). Conservative on purpose: a segment needs a real body, else it joins the one before, so
-// a normal article with subheads stays one story.
-import { dateLine, datelineOf, isByline, isHeadlineLike, isProse, wordCount } from './lines.js';
+// Split a text dump that holds several unrelated stories (a digest, a wire dump, several pages pasted
+// into one file) into one segment per story, and find each story's headline. Learned from real pages
+// (segment-model.ts): the line model labels every unit of the whole dump, a perceptron scores each unit
+// as a story's first line, and a second one picks the headline among the lines that open the story.
+// One structural constraint stays: a story needs a body line, so of two starts with no body between
+// them (a headline printed twice around its caption) the chain of starts with the higher total wins.
+// Two rules stand beside the model, as data with ids and tests (segment-features.ts):
+// segment.wire-opening (wire digests: headline, date line, dateline paragraph; rare in the pages the
+// model learns from) and segment.headline-above-meta (a dated masthead line is not the headline).
+import { findDate } from './dates.js';
+import { lineModel, type LabelledLines, type LineModel } from './line-model.js';
+import { dumpFacts, headlineAboveMeta, wireOpening, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
+import { segmentModel, type SegmentModel } from './segment-model.js';
+import { repeatedUnits, ruleBody } from './text.js';
+
+/** What rule segment.wire-opening (segment-features.ts) adds to a start's score: a start the chain keeps unless a stronger one competes. */
+const WIRE_OPENING_SCORE = 1;
 
 export interface Segment {
+  /** Units [start, end) of the page. */
+  start: number;
+  end: number;
   units: string[];
-  /** The story's headline when the page held several stories; null when it is the whole page. */
+  /** The story's headline line; null when it shows none. */
   title: string | null;
 }
 
-/** Prose words a story must have to stand on its own. */
-const MIN_STORY_WORDS = 60;
-/** Byline and date lines that may stand between a headline and the story's first paragraph. */
-const MAX_META_LINES = 3;
+export interface SegmentOptions {
+  /** The segmenter; the committed one when absent. */
+  model?: SegmentModel;
+  /** The line model whose labels the segmenter reads; the committed one when absent. */
+  lineModel?: LineModel;
+  /** The line model's labels of these units, when already known. */
+  lines?: LabelledLines;
+}
 
-export function segmentUnits(units: string[]): Segment[] {
-  const starts: number[] = [];
-  for (let i = 0; i < units.length; i++) {
-    if (isHeadlineLike(units[i]) && opensStory(units, i + 1)) starts.push(i);
-  }
-  // Each start opens a segment that runs to the next; the page header before the first start joins it.
-  const bounds = starts.filter((s) => s > 0);
-  const cuts = [0, ...bounds];
-  let segments = cuts.map((start, k) => ({ start, end: k + 1 < cuts.length ? cuts[k + 1] : units.length }));
-  // A segment too thin to be a story (a stray headline-like line) joins the one before.
-  segments = segments.reduce<typeof segments>((acc, seg) => {
-    if (acc.length > 0 && proseWords(units.slice(seg.start, seg.end)) < MIN_STORY_WORDS) acc[acc.length - 1].end = seg.end;
-    else if (acc.length > 0 && proseWords(units.slice(acc[acc.length - 1].start, acc[acc.length - 1].end)) < MIN_STORY_WORDS) acc[acc.length - 1].end = seg.end;
-    else acc.push({ ...seg });
-    return acc;
-  }, []);
-  if (segments.length <= 1) return [{ units, title: null }];
-  return segments.map(({ start, end }) => {
-    const slice = units.slice(start, end);
-    const headline = starts.find((s) => s >= start && s < end);
-    return { units: slice, title: headline === undefined ? null : units[headline] };
+/** The line model's reading of a whole dump, as the segmenter sees it. */
+export function labelDump(units: string[], model: LineModel = lineModel()): LabelledLines {
+  const keep = ruleBody(units, { repeated: repeatedUnits(units) })?.keep ?? units.map(() => false);
+  return model.label(units, keep);
+}
+
+export function segmentUnits(units: string[], options: SegmentOptions = {}): Segment[] {
+  if (units.length === 0) return [];
+  const model = options.model ?? segmentModel();
+  const facts = dumpFacts(units, options.lines ?? labelDump(units, options.lineModel));
+  const starts = storyStarts(facts, model);
+  const titles = starts.map((start, k) => headlineOf(facts, model, start, k + 1 < starts.length ? starts[k + 1] : units.length, k > 0 ? starts[k - 1] : 0));
+  // A headline found just above its story's start moves the start up to it.
+  const moved = starts.map((start, k) => (k > 0 && titles[k] !== null && titles[k]! < start ? titles[k]! : start));
+  return moved.map((start, k) => {
+    const end = k + 1 < moved.length ? moved[k + 1] : units.length;
+    const at = titles[k];
+    return { start, end, units: units.slice(start, end), title: at === null ? null : units[at] };
   });
 }
 
-function opensStory(units: string[], from: number): boolean {
-  let sawMeta = false;
-  for (let k = from; k < units.length && k < from + MAX_META_LINES + 1; k++) {
-    if (isByline(units[k]) || dateLine(units[k]) !== null) {
-      sawMeta = true;
-      continue;
+/**
+ * Where stories start: of the units the model says open one, the set with the highest total score in
+ * which every story has a body line (so of two starts with no body between them, one goes).
+ */
+export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
+  const n = facts.units.length;
+  const candidates = [0];
+  const score = [0];
+  for (let i = 1; i < n; i++) {
+    const s = Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity);
+    if (s > 0) {
+      candidates.push(i);
+      score.push(s);
     }
-    return sawMeta || datelineOf(units[k]) !== null;
   }
-  return sawMeta;
+  // bodyBefore[i]: body lines in [0, i).
+  const bodyBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) bodyBefore[i + 1] = bodyBefore[i] + (facts.bodyLine[i] ? 1 : 0);
+  const hasBody = (a: number, b: number) => bodyBefore[b] - bodyBefore[a] > 0;
+  // best[k]: the highest total of a chain of starts from 0 to candidate k, each story with a body.
+  const best = candidates.map(() => -Infinity);
+  const back = candidates.map(() => -1);
+  best[0] = 0;
+  for (let k = 1; k < candidates.length; k++) {
+    for (let j = 0; j < k; j++) {
+      if (best[j] === -Infinity || !hasBody(candidates[j], candidates[k])) continue;
+      if (best[j] + score[k] > best[k]) {
+        best[k] = best[j] + score[k];
+        back[k] = j;
+      }
+    }
+  }
+  let last = 0;
+  for (let k = 1; k < candidates.length; k++) if (best[k] > -Infinity && hasBody(candidates[k], n) && best[k] > best[last]) last = k;
+  const starts: number[] = [];
+  for (let k = last; k >= 0; k = back[k]) starts.push(candidates[k]);
+  return starts.reverse();
 }
 
-function proseWords(units: string[]): number {
-  return units.filter(isProse).reduce((n, u) => n + wordCount(u), 0);
+/** The unit that is the headline of the story in [start, end), or null when it shows none. */
+export function headlineOf(facts: DumpFacts, model: SegmentModel, start: number, end: number, floor = 0): number | null {
+  const opening = openingOf(facts, start, end, undefined, start === 0 ? 0 : floor);
+  let best: number | null = null;
+  let bestScore = model.titleScore(noTitleFeatures(facts, start, opening));
+  for (const j of opening) {
+    if (!mayBeTitle(facts, j)) continue;
+    const score = model.titleScore(titleFeatures(facts, j, start, opening));
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  // Rule segment.headline-above-meta: a headline right above the story's byline or date line wins over
+  // a dated line that is not (a digest's masthead: "Iraq and the region, 16 June 2023").
+  if (best !== null && !headlineAboveMeta(facts, best) && findDate(facts.units[best]) !== null) {
+    const above = opening.find((j) => j >= start && mayBeTitle(facts, j) && headlineAboveMeta(facts, j));
+    if (above !== undefined) return above;
+  }
+  return best;
 }
