@@ -103,12 +103,19 @@ export function frequencyTable(): SynonymTable {
     if (word && Number(count) >= MIN_COUNT && /^\p{Ll}+$/u.test(word) && !FUNCTION_WORDS.has(word)) words.push({ word, count: Number(count) });
   }
   words.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
+  // Words news never uses at all, as dictionaries offer ("husbandmen"): those of the UD treebanks'
+  // text (weblogs, reviews, email) that the cluster vocabulary lacks.
+  const known = new Set(words.map((w) => w.word));
+  const foreign = [...new Set(readUdDocs().join(' ').toLowerCase().match(/\p{Ll}{4,}/gu) ?? [])].filter((w) => !known.has(w) && !FUNCTION_WORDS.has(w)).sort();
   const table: SynonymTable = new Map();
   words.forEach((w, k) => {
     const near = words.slice(Math.max(0, k - SPAN), k + SPAN + 1).filter((x) => x.word !== w.word).map((x) => x.word);
-    // And rarer words, as a dictionary offers: ranks 2x to 30x further down, evenly spaced.
+    // And rarer words: ranks 2x to 30x further down, evenly spaced, and a few news never uses.
     const rarer = Array.from({ length: 20 }, (_, j) => words[Math.min(words.length - 1, Math.round((k + 1) * (2 + (28 * j) / 19)))].word);
-    table.set(w.word, [...near, ...rarer.filter((x) => x !== w.word)]);
+    const unknown = foreign.length ? Array.from({ length: 6 }, (_, j) => foreign[(k * 7919 + j * 104729) % foreign.length]) : [];
+    // Some synonyms of several words, as a thesaurus's phrases ("go to", "in style").
+    const phrases = [`${near[0]} ${near[1]}`, `${rarer[0]} ${near[2]}`, `${near[3]} ${unknown[0] ?? near[4]}`];
+    table.set(w.word, [...near, ...rarer.filter((x) => x !== w.word), ...unknown, ...phrases]);
   });
   return table;
 }

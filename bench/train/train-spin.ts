@@ -10,9 +10,10 @@
 // full-batch gradient descent from zero weights.
 //
 //   npm run train:spin
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../../src/core/paths.js';
-import { lmTokens, pairHash, skipHash, HashedCounts, type NewsLm } from '../../src/clean/spin-lm.js';
+import { classPairHash, hashString, lmTokens, pairHash, skipHash, HashedCounts, type NewsLm } from '../../src/clean/spin-lm.js';
 import { SPIN_FEATURES, spinFeatures } from '../../src/clean/spin-features.js';
 import { SLOT_BITS, isSlot, slotFeatures, wordCounts } from '../../src/clean/spin-slots.js';
 import { MIN_SPIN_WORDS, SPIN_MODEL_FILE, SpinModel, writeSpinModel, type SpinClassifier } from '../../src/clean/spin.js';
@@ -20,7 +21,8 @@ import { clusterTable, corporaDir, frequencyTable, readNews, readUdDocs, rng, sp
 import { fileURLToPath } from 'node:url';
 
 export const SEED = 8005;
-export const TARGET_FALSE_ALARMS = 0.004;
+/** Out-of-fold false alarms allowed on the classifier split's real news bodies (the target is <= 1%). */
+export const TARGET_FALSE_ALARMS = 0.007;
 const arg = (name: string, dflt: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : dflt);
 const MIN_PAIR_COUNT = Number(arg('min-pair', '1'));
 const FOLDS = 5;
@@ -28,7 +30,23 @@ const MIN_SKIP_COUNT = 2;
 
 const log = (s: string) => process.stderr.write(`[train-spin] ${s}\n`);
 
+/** Brown cluster ids (1-based) of the words in models/clusters, by word hash. */
+function clusterIds(): Map<number, number> {
+  const ids = new Map<string, number>();
+  const byWord = new Map<number, number>();
+  for (const line of readFileSync(join(modelsDir(), 'clusters', 'clusters.tsv'), 'utf8').split('\n')) {
+    const [word, bits] = line.split('\t');
+    if (!word || !bits) continue;
+    if (!ids.has(bits)) ids.set(bits, ids.size + 1);
+    byWord.set(hashString(word.toLowerCase()), ids.get(bits)!);
+  }
+  return byWord;
+}
+
 export function buildLm(docs: NewsDoc[]): NewsLm {
+  const clusters = clusterIds();
+  let classPairs = new Uint32Array(1 << 24);
+  let nClassPairs = 0;
   let words = new Uint32Array(1 << 24);
   let pairs = new Uint32Array(1 << 24);
   let skips = new Uint32Array(1 << 24);
@@ -42,15 +60,25 @@ export function buildLm(docs: NewsDoc[]): NewsLm {
     if (nWords + t.length > words.length) words = grow(words, nWords + t.length);
     if (nPairs + t.length > pairs.length) pairs = grow(pairs, nPairs + t.length);
     if (nSkips + t.length > skips.length) skips = grow(skips, nSkips + t.length);
+    if (nClassPairs + 2 * t.length > classPairs.length) classPairs = grow(classPairs, nClassPairs + 2 * t.length);
     for (let i = 0; i < t.length; i++) {
       if (!t[i].word) continue;
       words[nWords++] = t[i].hash;
       if (i + 1 < t.length && t[i + 1].word) pairs[nPairs++] = pairHash(t[i].hash, t[i + 1].hash);
       if (i + 2 < t.length && t[i + 1].word && t[i + 2].word) skips[nSkips++] = skipHash(t[i].hash, t[i + 2].hash);
+      if (i + 1 < t.length && t[i + 1].word) {
+        const left = clusters.get(t[i].hash);
+        const right = clusters.get(t[i + 1].hash);
+        if (left) classPairs[nClassPairs++] = classPairHash(left, t[i + 1].hash, true);
+        if (right) classPairs[nClassPairs++] = classPairHash(right, t[i].hash, false);
+      }
     }
   }
+  const wordCounts = HashedCounts.fromOccurrences(words.subarray(0, nWords), 2);
   return {
-    words: HashedCounts.fromOccurrences(words.subarray(0, nWords), 2),
+    words: wordCounts,
+    classes: Uint16Array.from(wordCounts.keys, (k) => clusters.get(k) ?? 0),
+    classPairs: HashedCounts.fromOccurrences(classPairs.subarray(0, nClassPairs), MIN_SKIP_COUNT),
     pairs: HashedCounts.fromOccurrences(pairs.subarray(0, nPairs), MIN_PAIR_COUNT),
     skips: HashedCounts.fromOccurrences(skips.subarray(0, nSkips), MIN_SKIP_COUNT),
     tokens,
@@ -68,6 +96,8 @@ export interface Example {
   x: Float64Array;
   y: 0 | 1;
   fold: number;
+  /** A news body (not an out-of-domain UD document): the threshold is set on these. */
+  news: boolean;
 }
 
 /**
@@ -125,7 +155,7 @@ export function trainSlots(texts: string[], lm: NewsLm, seed: number, epochs = 2
 }
 
 /** Real bodies of the split and one spin of each, from the cluster and frequency tables in turn. */
-export function examples(texts: string[], lm: NewsLm, seed: number): Example[] {
+export function examples(texts: string[], lm: NewsLm, seed: number, newsCount = texts.length): Example[] {
   const tables = [clusterTable(), frequencyTable()];
   const random = rng(seed);
   const out: Example[] = [];
@@ -133,16 +163,24 @@ export function examples(texts: string[], lm: NewsLm, seed: number): Example[] {
     const real = spinFeatures(text, lm);
     if (Math.exp(real[real.length - 1]) - 1 < MIN_SPIN_WORDS) return;
     const fold = k % FOLDS;
-    out.push({ x: real, y: 0, fold });
+    out.push({ x: real, y: 0, fold, news: k < newsCount });
     const rate = 0.1 + 0.3 * random();
-    out.push({ x: spinFeatures(spin(text, tables[k % tables.length], rate, random).text, lm), y: 1, fold });
+    out.push({ x: spinFeatures(spin(text, tables[k % tables.length], rate, random).text, lm), y: 1, fold, news: k < newsCount });
   });
   return out;
 }
 
+/**
+ * The document features the classifier weighs; the others keep weight 0. The slot model's summaries
+ * carry what generalises across synonym tables; the raw pair shares, weighted by a classifier that
+ * saw only the training tables, learned those tables' quirks (cross-table recall fell when they were in).
+ */
+export const CLASSIFIER_FEATURES: readonly string[] = ['slot-mean', 'log-words'];
+
 /** L2-regularised logistic regression by full-batch gradient descent on standardised features. */
 export function trainLogistic(data: Example[], iterations = 3000, l2 = 1e-3, rate = 0.5): Omit<SpinClassifier, 'threshold'> {
   const d = SPIN_FEATURES.length;
+  const used = SPIN_FEATURES.map((f) => CLASSIFIER_FEATURES.includes(f));
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
   for (const e of data) for (let k = 0; k < d; k++) mean[k] += e.x[k] / data.length;
@@ -161,7 +199,7 @@ export function trainLogistic(data: Example[], iterations = 3000, l2 = 1e-3, rat
       for (let k = 0; k < d; k++) gw[k] += err * z[i][k];
       gb += err;
     }
-    for (let k = 0; k < d; k++) w[k] -= rate * (gw[k] / data.length + l2 * w[k]);
+    for (let k = 0; k < d; k++) if (used[k]) w[k] -= rate * (gw[k] / data.length + l2 * w[k]);
     b -= (rate * gb) / data.length;
   }
   return { features: [...SPIN_FEATURES], mean, scale, weights: [...w], bias: b };
@@ -189,21 +227,21 @@ function main(): void {
   const classifierDocs = docs.filter((d) => d.split === 'classifier');
   log(`${docs.length} documents: ${lmDocs.length} for the LM, ${classifierDocs.length} for the classifier, ${docs.filter((d) => d.split === 'eval').length} held out`);
   const lm = buildLm(lmDocs);
-  log(`LM: ${lm.tokens} tokens, ${lm.words.keys.length} words, ${lm.pairs.keys.length} pairs (count >= ${MIN_PAIR_COUNT}), ${lm.skips.keys.length} contexts (count >= ${MIN_SKIP_COUNT})`);
+  log(`LM: ${lm.tokens} tokens, ${lm.words.keys.length} words, ${lm.pairs.keys.length} pairs (count >= ${MIN_PAIR_COUNT}), ${lm.skips.keys.length} contexts (count >= ${MIN_SKIP_COUNT}), ${lm.classPairs.keys.length} word-class pairs`);
   const ud = readUdDocs();
   const texts = [...classifierDocs.map((d) => d.text), ...ud];
   lm.slots = trainSlots(texts, lm, SEED + 1);
-  const data = examples(texts, lm, SEED);
+  const data = examples(texts, lm, SEED, classifierDocs.length);
   log(`classifier: ${data.length} examples (${ud.length} UD documents among the texts)`);
   const outOfFold: number[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const c = trainLogistic(data.filter((e) => e.fold !== fold));
-    for (const e of data) if (e.fold === fold && e.y === 0) outOfFold.push(probabilityOf(c, e.x));
+    for (const e of data) if (e.fold === fold && e.y === 0 && e.news) outOfFold.push(probabilityOf(c, e.x));
   }
   const threshold = thresholdFor(outOfFold, TARGET_FALSE_ALARMS);
   const classifier = { ...trainLogistic(data), threshold };
   const recall = data.filter((e) => e.y === 1 && probabilityOf(classifier, e.x) >= threshold).length / data.filter((e) => e.y === 1).length;
-  log(`threshold ${threshold.toFixed(4)} (out-of-fold false alarms <= ${TARGET_FALSE_ALARMS}); training-split recall on cluster spins ${recall.toFixed(3)}`);
+  log(`threshold ${threshold.toFixed(4)} (out-of-fold false alarms <= ${TARGET_FALSE_ALARMS} on news bodies); training-split recall on cluster spins ${recall.toFixed(3)}`);
   log(`weights: ${SPIN_FEATURES.map((f, k) => `${f} ${classifier.weights[k].toFixed(2)}`).join(', ')}`);
   const provenance =
     `Spin detector trained by npm run train:spin (bench/train/train-spin.ts, seed ${SEED}). Counts from the LM split ` +
@@ -211,7 +249,7 @@ function main(): void {
     `Tehran Times / Mehr News Agency), stored as 32-bit hashes only; logistic regression on the classifier split ` +
     `(${classifierDocs.length} documents) and UD English EWT + GUM train documents (CC BY-SA 4.0; out-of-domain real text), ` +
     `with spins from Brown-cluster neighbours and same-frequency words (models/clusters) only; threshold for ` +
-    `${TARGET_FALSE_ALARMS * 100}% out-of-fold false alarms on that split.`;
+    `${TARGET_FALSE_ALARMS * 100}% out-of-fold false alarms on that split's news bodies.`;
   const path = arg('out', join(modelsDir(), SPIN_MODEL_FILE));
   writeSpinModel(path, new SpinModel(lm, classifier, provenance));
   log(`wrote ${path}`);

@@ -80,10 +80,30 @@ export function skipHash(a: number, b: number): number {
   return pairHash(a ^ 0x5bd1e995, b ^ 0x27d4eb2f);
 }
 
+/** The key of a word beside a word class (Brown cluster): left side `a` is the class. */
+export function classPairHash(classId: number, word: number, classOnLeft: boolean): number {
+  return classOnLeft ? pairHash(0x1234567 + classId, word ^ 0x7f4a7c15) : pairHash(word ^ 0x7f4a7c15, 0x7654321 + classId);
+}
+
 /** Sorted hashes with a count each. */
 export class HashedCounts {
   constructor(readonly keys: Uint32Array, readonly counts: Uint32Array) {
     if (keys.length !== counts.length) throw new Error(`hashed counts: ${keys.length} keys but ${counts.length} counts`);
+  }
+
+  /** The entry's position, or -1. */
+  indexOf(key: number): number {
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid];
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   get(key: number): number {
@@ -116,11 +136,21 @@ export class HashedCounts {
 }
 
 /** Word counts, pair counts and the number of tokens they came from. */
+/** The class of a word (0 when none). */
+export function classOf(lm: NewsLm, hash: number): number {
+  const at = lm.words.indexOf(hash);
+  return at < 0 ? 0 : lm.classes[at];
+}
+
 export interface NewsLm {
   words: HashedCounts;
   pairs: HashedCounts;
   /** Contexts: words two apart with any word between, kept when seen at least twice. */
   skips: HashedCounts;
+  /** Word class (Brown cluster id + 1, 0 for none) of each entry of `words`, in the same order. */
+  classes: Uint16Array;
+  /** A word beside a class ("the" class + "affect"; "affect" + the class of "Iran"), both sides in one table. */
+  classPairs: HashedCounts;
   /** Weights of the slot model (spin-slots.ts); absent while that model itself is trained. */
   slots?: Float32Array;
   /** Tokens counted (for the expected count of a pair under independence). */

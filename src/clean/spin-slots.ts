@@ -4,7 +4,7 @@
 // the context "a _ b" is seen, which function word stands beside it), bucketed and crossed, so it
 // learns what a swapped word looks like, not which words a dictionary swaps.
 import { FUNCTION_WORDS } from './spin-words.js';
-import { hashString, pairHash, skipHash, type LmToken, type NewsLm } from './spin-lm.js';
+import { classOf, classPairHash, hashString, pairHash, skipHash, type LmToken, type NewsLm } from './spin-lm.js';
 
 /** Weights of the hashed slot features. */
 export const SLOT_BITS = 16;
@@ -46,11 +46,17 @@ export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number,
   const lk = neighbourKind(a, counts[i - 1]);
   const rk = neighbourKind(b, counts[i + 1]);
   const cap = t.capital ? 1 : 0;
+  // Backed off to word classes: does this word follow words like a, precede words like b?
+  const aClass = a?.word ? classOf(lm, a.hash) : 0;
+  const bClass = b?.word ? classOf(lm, b.hash) : 0;
+  const cl = aClass ? bucket(lm.classPairs.get(classPairHash(aClass, t.hash, true))) : -1;
+  const cr = bClass ? bucket(lm.classPairs.get(classPairHash(bClass, t.hash, false))) : -1;
   const names = [
     'bias', `f${freq}`, `l${left}`, `r${right}`, `c${context}`, `lr${left},${right}`, `lrc${left},${right},${context}`,
     `lc${left},${context}`, `rc${right},${context}`, `flr${freq},${left},${right}`, `lk${lk},${left}`, `rk${rk},${right}`,
     `lkrk${lk},${rk},${left},${right}`, `cap${cap},${left},${right}`, `capc${cap},${context}`, `flrc${freq},${left},${right},${context}`,
     `fcap${freq},${cap}`, `fk${freq},${lk},${rk}`, `fs${freq},${shape},${cap}`,
+    `cl${cl}`, `cr${cr}`, `clcr${cl},${cr}`, `lcl${left},${cl}`, `rcr${right},${cr}`, `fclcr${freq},${cl},${cr}`, `clcrc${cl},${cr},${context}`,
   ];
   return names.map((n) => hashString(n) & MASK);
 }

@@ -4,7 +4,8 @@
 // models/spin/spin.bin.gz with its provenance.
 //
 // The file: gzip of [u32 header length][JSON header][pad to 4][word keys u32][word counts u32]
-// [pair keys u32][pair counts u16][pad to 4][skip keys u32][skip counts u16][pad to 4][slot weights f32].
+// [pair keys u32][pair counts u16][pad to 4][skip keys u32][skip counts u16][pad to 4]
+// [word classes u16][pad to 4][class-pair keys u32][class-pair counts u16][pad to 4][slot weights f32].
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -36,6 +37,7 @@ export interface SpinModelHeader extends SpinClassifier {
   wordCount: number;
   pairCount: number;
   skipCount: number;
+  classPairCount: number;
   slotBits: number;
 }
 
@@ -79,6 +81,7 @@ export function writeSpinModel(path: string, model: SpinModel): void {
     wordCount: lm.words.keys.length,
     pairCount: lm.pairs.keys.length,
     skipCount: lm.skips.keys.length,
+    classPairCount: lm.classPairs.keys.length,
     slotBits: SLOT_BITS,
   };
   if (!lm.slots || lm.slots.length !== 1 << SLOT_BITS) throw new Error(`${path}: the spin model has no slot weights to write`);
@@ -99,8 +102,11 @@ export function writeSpinModel(path: string, model: SpinModel): void {
     u32(lm.skips.keys),
     u16(lm.skips.counts),
   ];
-  const skipCounts = parts.at(-1)!;
-  parts.push(Buffer.alloc(pad(skipCounts.length)), Buffer.from(lm.slots.buffer, lm.slots.byteOffset, lm.slots.byteLength));
+  const padded = (b: Buffer) => [b, Buffer.alloc(pad(b.length))];
+  const skipCounts = parts.pop()!;
+  parts.push(...padded(skipCounts), ...padded(Buffer.from(lm.classes.buffer, lm.classes.byteOffset, lm.classes.byteLength)));
+  parts.push(u32(lm.classPairs.keys), ...padded(u16(lm.classPairs.counts)));
+  parts.push(Buffer.from(lm.slots.buffer, lm.slots.byteOffset, lm.slots.byteLength));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, gzipSync(Buffer.concat(parts), { level: 9 }));
 }
@@ -126,8 +132,10 @@ export function readSpinModel(path: string): SpinModel {
     return view;
   };
   const pairEnd = at + header.wordCount * 8 + header.pairCount * 6;
-  const skipEnd = pairEnd + ((4 - (pairEnd % 4)) % 4) + header.skipCount * 6;
-  const expected = skipEnd + ((4 - (skipEnd % 4)) % 4) + (1 << header.slotBits) * 4;
+  const up4 = (n: number) => n + ((4 - (n % 4)) % 4);
+  const skipEnd = up4(up4(pairEnd) + header.skipCount * 6);
+  const classEnd = up4(skipEnd + header.wordCount * 2);
+  const expected = up4(classEnd + header.classPairCount * 6) + (1 << header.slotBits) * 4;
   if (header.slotBits !== SLOT_BITS) throw new Error(`${path}: slot weights of ${header.slotBits} bits, this code reads ${SLOT_BITS}; retrain with npm run train:spin`);
   if (bytes.length < expected) throw new Error(`${path}: truncated spin model (${bytes.length} bytes, expected ${expected})`);
   const wordKeys = take32(header.wordCount);
@@ -142,11 +150,17 @@ export function readSpinModel(path: string): SpinModel {
   const pairCounts = take16(header.pairCount);
   const skipKeys = take32(header.skipCount);
   const skipCounts = take16(header.skipCount);
+  const classes = Uint16Array.from(new Uint16Array(buffer, at, header.wordCount));
+  at = up4(at + header.wordCount * 2);
+  const classPairKeys = take32(header.classPairCount);
+  const classPairCounts = take16(header.classPairCount);
   const slots = Float32Array.from(new Float32Array(buffer, at, 1 << header.slotBits));
   const lm: NewsLm = {
     words: new HashedCounts(wordKeys, wordCounts),
     pairs: new HashedCounts(pairKeys, pairCounts),
     skips: new HashedCounts(skipKeys, skipCounts),
+    classes,
+    classPairs: new HashedCounts(classPairKeys, classPairCounts),
     slots,
     tokens: header.lmTokens,
     minPairCount: header.minPairCount,

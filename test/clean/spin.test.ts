@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Doc } from '../../src/core/doc.js';
+import type { Message } from '../../src/core/messages.js';
+import { DuplicateIndex } from '../../src/clean/dedupe.js';
+import { MIN_SPIN_WORDS, readSpinModel, spinModel, writeSpinModel } from '../../src/clean/spin.js';
+import { markDuplicates } from '../../src/pipeline/clean-inputs.js';
+import { readFixture } from './helpers.js';
+
+const original = readFixture('dedupe/original.txt');
+const heavySpin = readFixture('spin/spun-heavy.txt');
+
+function docOf(id: string, text: string): Doc {
+  return new Doc({ id, source: { uri: `${id}.txt`, index: 0, outlet: null }, title: null, publishedAt: null, url: null, text });
+}
+
+async function run(docs: Doc[], index = new DuplicateIndex()) {
+  const messages: Message[] = [];
+  async function* source() {
+    yield* docs;
+  }
+  const out: Doc[] = [];
+  for await (const doc of markDuplicates(source(), index, (m) => messages.push(m))) out.push(doc);
+  return { out, messages };
+}
+
+test('the committed spin model flags a synonym-spun rewrite and passes the real article it came from', () => {
+  const model = spinModel();
+  const spun = model.judge(heavySpin);
+  const real = model.judge(original);
+  assert.equal(spun.spun, true, `spun text p = ${spun.probability}`);
+  assert.equal(real.spun, false, `real text p = ${real.probability}`);
+  assert.ok(spun.probability > real.probability);
+  assert.match(model.provenance, /train:spin/);
+});
+
+test('real articles of other kinds are not flagged', () => {
+  for (const name of ['dedupe/unrelated.txt', 'dedupe/same-event.txt', 'dedupe/syndicated.txt']) {
+    assert.equal(spinModel().judge(readFixture(name)).spun, false, name);
+  }
+});
+
+test('a text too short to judge is never called spun', () => {
+  const short = heavySpin.split(/\s+/).slice(0, MIN_SPIN_WORDS - 10).join(' ');
+  const verdict = spinModel().judge(short);
+  assert.equal(verdict.spun, false);
+  assert.equal(verdict.probability, 0);
+});
+
+test('dedupe stage: a spun article without its original gets clean.spun-no-original, stored on the Doc', async () => {
+  const { out, messages } = await run([docOf('spun', heavySpin)]);
+  assert.equal(out[0].duplicateOf, null);
+  const flagged = out[0].messages.filter((m) => m.id === 'clean.spun-no-original');
+  assert.equal(flagged.length, 1);
+  assert.equal(flagged[0].severity, 'warning');
+  assert.equal(flagged[0].uri, 'spun.txt');
+  assert.deepEqual(messages.map((m) => m.id), ['clean.spun-no-original']);
+});
+
+test('dedupe stage: a real article gets no spin message', async () => {
+  const { out, messages } = await run([docOf('real', original)]);
+  assert.deepEqual(out[0].messages, []);
+  assert.deepEqual(messages, []);
+});
+
+test('the model file reads back as written, and a missing one is refused with its path', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orbit-spin-'));
+  const path = join(dir, 'spin.bin.gz');
+  writeSpinModel(path, spinModel());
+  const copy = readSpinModel(path);
+  assert.equal(copy.judge(heavySpin).probability, spinModel().judge(heavySpin).probability);
+  assert.throws(() => readSpinModel(join(dir, 'missing.bin.gz')), /missing.bin.gz: the spin model is missing/);
+});
