@@ -18,7 +18,12 @@ export const EPOCHS = 20;
 export const SEED = 20261202;
 export const FOLDS = 5;
 
-/** Annotated headlines of the benchmark's pages (bench/gold/aeb-meta.json), when present. */
+/**
+ * Annotated headlines of the benchmark's pages (bench/gold/aeb-meta.json), when present: the gold of
+ * the title benchmarks (segmentation, metadata). Not a training label of the line models: labelled
+ * with them, the models' body F1 fell (5-fold CV: text 0.911 -> 0.907, HTML 0.969 -> 0.967, 2026-12-02),
+ * so their title lines come from the page's own headlines alone (line-labels.ts).
+ */
 export function annotatedTitles(): Map<string, string | null> {
   const path = join(repoRoot(), 'bench/gold/aeb-meta.json');
   if (!existsSync(path)) return new Map();
@@ -37,10 +42,9 @@ export interface PreparedAebPage extends PreparedPage {
 export function prepareAeb(): PreparedAebPage[] | null {
   const pages = readAeb();
   if (pages === null) return null;
-  const titles = annotatedTitles();
   const out: PreparedAebPage[] = [];
   for (const page of pages) {
-    const labelled = labelPage(page.key, page.html, page.body, titles.get(page.key));
+    const labelled = labelPage(page.key, page.html, page.body, undefined);
     out.push({ ...prepare(labelled), body: page.body, augmented: false });
     // Plain article text with nothing of a page around it (a .txt file, a feed item's body) is all
     // body: whole-page dumps alone never show the model that case. The page's own headline on top.
@@ -60,9 +64,8 @@ export function prepareAeb(): PreparedAebPage[] | null {
 export function prepareAebHtml(): PreparedAebPage[] | null {
   const pages = readAeb();
   if (pages === null) return null;
-  const titles = annotatedTitles();
   return pages.map((page) => {
-    const labelled = labelPage(page.key, page.html, page.body, titles.get(page.key), true);
+    const labelled = labelPage(page.key, page.html, page.body, undefined, true);
     const read = readHtmlBlocks(page.html);
     if (read.blocks.length !== labelled.units.length) throw new Error(`${page.key}: ${read.blocks.length} blocks read, ${labelled.units.length} labelled`);
     return { key: page.key, units: labelled.units, labels: labelled.labels, features: read.features, body: page.body, augmented: false, readability: read.inReadability };
