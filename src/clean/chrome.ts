@@ -195,7 +195,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Where the chrome in a sentence starts (0: all of it), or null when it has none. */
 function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxChars: number): number | null {
-  if (sentence.length > maxChars + 80) return null;
   const key = chromeKey(sentence);
   if (sentence.length <= maxChars && isChrome(key)) return 0;
   // A tail starts at a word after a space, behind at most MAX_HEAD_WORDS words, and is a sentence
@@ -208,6 +207,7 @@ function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxCha
   let tail = key;
   for (let k = 1; k < words.length && words.length - k >= MIN_TAIL_WORDS; k++) {
     tail = tail.slice(words[k - 1].length + 1);
+    if (sentence.length - starts[k] > maxChars) continue;
     const cut = tokenStart(sentence, starts[k]);
     if (cut === null) continue;
     // Behind a longer head only a long chrome sentence is cut: the licence glued to a headline
