@@ -165,7 +165,7 @@ export async function chromeReport(): Promise<string[]> {
     if (v === 'body') body += e.n;
     if (!v) unchecked += e.n;
   }
-  out.push(`  hand check (bench/gold/chrome-drops.json${verdicts ? `, ${verdicts.checked}` : ', absent'}): body wrongly dropped ${body} of ${total} drops (${pct(body, total)}), unchecked ${unchecked}`);
+  out.push(`  hand check (bench/gold/chrome-drops.json${verdicts ? `, checked ${verdicts.checked.slice(0, 10)}` : ', absent'}): body wrongly dropped ${body} of ${total} drops (${pct(body, total)}), unchecked ${unchecked}`);
 
   out.push(...(await mentionFigures(held, model)));
   out.push(...(await reutersFigures(model)));

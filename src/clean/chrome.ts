@@ -189,11 +189,12 @@ export function stripChrome(lines: readonly string[], isChrome: (key: string) =>
 
 /** How many words may stand before a chrome tail: a sign-off ("MH/PA"), "(Source: The Guardian)". */
 const MAX_HEAD_WORDS = 6;
+/** A chrome tail this long is cut behind any head. */
+const LONG_TAIL_WORDS = 8;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Where the chrome in a sentence starts (0: all of it), or null when it has none. */
 function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxChars: number): number | null {
-  if (sentence.length > maxChars + 80) return null;
   const key = chromeKey(sentence);
   if (sentence.length <= maxChars && isChrome(key)) return 0;
   // A tail starts at a word after a space, behind at most MAX_HEAD_WORDS words, and is a sentence
@@ -206,9 +207,12 @@ function chromeTail(sentence: string, isChrome: (key: string) => boolean, maxCha
   let tail = key;
   for (let k = 1; k < words.length && words.length - k >= MIN_TAIL_WORDS; k++) {
     tail = tail.slice(words[k - 1].length + 1);
+    if (sentence.length - starts[k] > maxChars) continue;
     const cut = tokenStart(sentence, starts[k]);
     if (cut === null) continue;
-    if (sentence.slice(0, cut).trim().split(' ').length > MAX_HEAD_WORDS) return null;
+    // Behind a longer head only a long chrome sentence is cut: the licence glued to a headline
+    // fragment that ends in no full stop ("@K= Heinonen: ... in nuclear talks All Content by ...").
+    if (words.length - k < LONG_TAIL_WORDS && sentence.slice(0, cut).trim().split(' ').length > MAX_HEAD_WORDS) continue;
     if (sentence.length - cut <= maxChars && isChrome(tail)) return cut;
   }
   return null;

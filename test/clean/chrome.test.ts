@@ -75,8 +75,12 @@ test('a chrome sentence glued to the end of a paragraph is cut, with what is bef
 
 test('a tail is cut behind a short head only, and only where a word starts after a space', () => {
   const isChrome = (k: string) => k === chromeKey(LICENCE) || k === 'pa all content by mehr';
-  const got = stripChrome([`(Source: The Guardian) ${LICENCE}`, 'Analysts in the region and elsewhere said on Monday that All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.'], isChrome, 240);
-  assert.deepEqual(got.lines, ['(Source: The Guardian)', 'Analysts in the region and elsewhere said on Monday that All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.']);
+  const short = (k: string) => k === 'follow us on telegram';
+  const got = stripChrome([`(Source: The Guardian) ${LICENCE}`, 'Analysts in the region and elsewhere said they follow us on Telegram', 'Analysts say they follow us on Telegram'], (k) => isChrome(k) || short(k), 240);
+  assert.deepEqual(got.lines, ['(Source: The Guardian)', 'Analysts in the region and elsewhere said they follow us on Telegram', 'Analysts say they']);
+  // A long chrome sentence is cut behind any head: a licence glued to a headline fragment.
+  assert.deepEqual(stripChrome([`@K= Heinonen: IAEA, Iran make "some important steps" in nuclear talks ${LICENCE}`], isChrome, 240).lines, ['@K= Heinonen: IAEA, Iran make "some important steps" in nuclear talks']);
+  assert.deepEqual(stripChrome(['MH/PA All Content by Mehr'], isChrome, 240).lines, ['MH/PA All Content by Mehr'], 'no cut inside "MH/PA"');
 });
 
 test('a short learned line never cuts the tail of a body sentence', () => {
