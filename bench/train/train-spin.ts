@@ -22,7 +22,10 @@ import { fileURLToPath } from 'node:url';
 
 export const SEED = 8005;
 /** Out-of-fold false alarms allowed on the classifier split's real news bodies (the target is <= 1%). */
-export const TARGET_FALSE_ALARMS = 0.007;
+// Set over news bodies and out-of-domain real text together: set on news alone (0.7%), the warning
+// fired on 55% of the AEB's general web articles, which would bury users in false warnings; at this
+// cut-off it fires on few real articles of any kind and catches only heavy spins.
+export const TARGET_FALSE_ALARMS = 0.004;
 const arg = (name: string, dflt: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : dflt);
 const MIN_PAIR_COUNT = Number(arg('min-pair', '1'));
 const FOLDS = 5;
@@ -96,7 +99,7 @@ export interface Example {
   x: Float64Array;
   y: 0 | 1;
   fold: number;
-  /** A news body (not an out-of-domain UD document): the threshold is set on these. */
+  /** A news body, not an out-of-domain UD document. */
   news: boolean;
 }
 
@@ -236,12 +239,12 @@ function main(): void {
   const outOfFold: number[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const c = trainLogistic(data.filter((e) => e.fold !== fold));
-    for (const e of data) if (e.fold === fold && e.y === 0 && e.news) outOfFold.push(probabilityOf(c, e.x));
+    for (const e of data) if (e.fold === fold && e.y === 0) outOfFold.push(probabilityOf(c, e.x));
   }
   const threshold = thresholdFor(outOfFold, TARGET_FALSE_ALARMS);
   const classifier = { ...trainLogistic(data), threshold };
   const recall = data.filter((e) => e.y === 1 && probabilityOf(classifier, e.x) >= threshold).length / data.filter((e) => e.y === 1).length;
-  log(`threshold ${threshold.toFixed(4)} (out-of-fold false alarms <= ${TARGET_FALSE_ALARMS} on news bodies); training-split recall on cluster spins ${recall.toFixed(3)}`);
+  log(`threshold ${threshold.toFixed(4)} (out-of-fold false alarms <= ${TARGET_FALSE_ALARMS} on real news and UD documents); training-split recall on cluster spins ${recall.toFixed(3)}`);
   log(`weights: ${SPIN_FEATURES.map((f, k) => `${f} ${classifier.weights[k].toFixed(2)}`).join(', ')}`);
   const provenance =
     `Spin detector trained by npm run train:spin (bench/train/train-spin.ts, seed ${SEED}). Counts from the LM split ` +
@@ -249,7 +252,7 @@ function main(): void {
     `Tehran Times / Mehr News Agency), stored as 32-bit hashes only; logistic regression on the classifier split ` +
     `(${classifierDocs.length} documents) and UD English EWT + GUM train documents (CC BY-SA 4.0; out-of-domain real text), ` +
     `with spins from Brown-cluster neighbours and same-frequency words (models/clusters) only; threshold for ` +
-    `${TARGET_FALSE_ALARMS * 100}% out-of-fold false alarms on that split's news bodies.`;
+    `${TARGET_FALSE_ALARMS * 100}% out-of-fold false alarms on that split's real texts (news bodies and UD documents).`;
   const path = arg('out', join(modelsDir(), SPIN_MODEL_FILE));
   writeSpinModel(path, new SpinModel(lm, classifier, provenance));
   log(`wrote ${path}`);
