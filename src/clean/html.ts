@@ -7,7 +7,7 @@ import { capElementDepth, moveStrayContentIntoBody } from './html-depth.js';
 import { readMeta, type PageMeta } from './html-meta.js';
 import { blockUnits, renderBlocks, type RenderedBlock } from './html-text.js';
 import { domFeatures, htmlBlockFeatures } from './html-features.js';
-import { repeatKey, wordCount } from './lines.js';
+import { dateLine, isByline, repeatKey, wordCount } from './lines.js';
 import { splitUnits } from './paragraphs.js';
 import { LABEL, htmlBlockModel, type LineModel } from './line-model.js';
 
@@ -18,6 +18,8 @@ export interface HtmlBody {
   fromArticleBody: boolean;
   /** True when the HTML block model chose the units (kept as they are), false for Readability's or the whole page's. */
   decided: boolean;
+  /** Whether the block model read a headline or a byline/date line inside the body: only then can the page hold a second story. */
+  innerHeadline: boolean;
 }
 
 /** Fewer words than this from Readability means it found no article (a fragment, an index page). */
@@ -72,12 +74,15 @@ export function readHtmlBody(html: string, model: LineModel = htmlBlockModel(), 
   const lastBody = labels.lastIndexOf(LABEL.body);
   // Headlines and date lines count only between the body's first and last block (the page's own
   // headline above it is the page's title, read from its metadata).
-  const units = read.blocks
-    .filter((_, i) => labels[i] === LABEL.body || (ARTICLE_LABELS.has(labels[i]) && i > firstBody && i < lastBody))
-    .map((b) => b.text);
+  const inside = (i: number) => i > firstBody && i < lastBody;
+  const units = read.blocks.filter((_, i) => labels[i] === LABEL.body || (ARTICLE_LABELS.has(labels[i]) && inside(i))).map((b) => b.text);
+  // A date or byline line past the body's first block says a second story may start there (digests
+  // print one under each headline); a subhead alone does not.
+  const innerHeadline = labels.some((label, i) => (label === LABEL.title || label === LABEL.meta) && inside(i)) ||
+    units.some((u, k) => k > 0 && (dateLine(u) !== null || isByline(u)));
   const words = (us: string[]) => us.reduce((n, u) => n + wordCount(u), 0);
-  if (words(units) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units, fromArticleBody: true, decided: true };
-  if (words(read.readabilityUnits) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units: read.readabilityUnits, fromArticleBody: true, decided: false };
+  if (words(units) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units, fromArticleBody: true, decided: true, innerHeadline };
+  if (words(read.readabilityUnits) >= MIN_ARTICLE_WORDS) return { meta: read.meta, units: read.readabilityUnits, fromArticleBody: true, decided: false, innerHeadline: true };
   // The caller says so in a message (clean.no-readability-article).
-  return { meta: read.meta, units: splitUnits(read.blocks.map((b) => b.text).join('\n')), fromArticleBody: false, decided: false };
+  return { meta: read.meta, units: splitUnits(read.blocks.map((b) => b.text).join('\n')), fromArticleBody: false, decided: false, innerHeadline: true };
 }

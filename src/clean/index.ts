@@ -52,6 +52,10 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   let units: string[];
   let fromArticleBody = false;
   let bodyDecided = false;
+  // A body the HTML block model chose holds a second story only where it read a headline or a date
+  // line inside it
+  // (the text segmenter alone split real one-story pages at their subheads: AEB html F1 -0.003).
+  let mayHoldStories = true;
   let meta = {
     title: null as string | null, outlet: null as string | null, publishedAt: null as IsoDate | null, url: null as string | null,
     author: null as string | null, language: null as string | null,
@@ -61,6 +65,7 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
     units = body.units;
     fromArticleBody = body.fromArticleBody;
     bodyDecided = body.decided;
+    mayHoldStories = body.innerHeadline;
     meta = body.meta;
     if (!fromArticleBody) pageMessages.push(message('clean.no-readability-article', 'info', page.uri, 'no article found by Readability; cleaned the whole page text instead', at));
   } else {
@@ -80,7 +85,7 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   const url = page.url ?? meta.url;
   const author = page.author ?? meta.author;
   const repeated = repeatedUnits(units);
-  const segments = segmentUnits(units, { model: models.segment, lineModel: models.lines });
+  const segments = mayHoldStories ? segmentUnits(units, { model: models.segment, lineModel: models.lines }) : [];
 
   const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; paragraphs: string[] }[] = [];
   if (segments.length <= 1) {
