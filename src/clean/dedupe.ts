@@ -16,6 +16,7 @@
 //
 // Memory per article: ~0.5 KB of signatures, the skeleton set and the sentences' content-word hashes
 // (about a third of the text's size).
+import { finish as mix32 } from '../nlp/perceptron/hash.js';
 
 export interface DuplicateMatch {
   id: string;
@@ -268,29 +269,20 @@ function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Murmur3's finaliser: a cheap, well-mixed 32-bit permutation. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function combine(hashes: number[]): number {
   let h = 0x9747b28c;
-  for (const x of hashes) h = mix(Math.imul(h, 31) ^ x);
+  for (const x of hashes) h = mix32(Math.imul(h, 31) ^ x);
   return h;
 }
 
-const SEEDS = Uint32Array.from({ length: Math.max(WORD_HASHES, SKELETON_HASHES) }, (_, k) => mix(0x5bd1e995 + k * 0x9e3779b9));
+const SEEDS = Uint32Array.from({ length: Math.max(WORD_HASHES, SKELETON_HASHES) }, (_, k) => mix32(0x5bd1e995 + k * 0x9e3779b9));
 
 function minHash(values: Iterable<number>, size: number): Uint32Array {
   const sig = new Uint32Array(size).fill(0xffffffff);
   for (const v of values) {
     for (let k = 0; k < size; k++) {
-      const h = mix(v ^ SEEDS[k]);
+      const h = mix32(v ^ SEEDS[k]);
       if (h < sig[k]) sig[k] = h;
     }
   }

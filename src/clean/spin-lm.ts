@@ -6,6 +6,7 @@
 // A synonym spinner swaps content words for dictionary synonyms regardless of sense ("the affect
 // Iran wields", "Quds Drive"), so the pairs around a swapped word are ones real news never writes,
 // although each word on its own is common: that gap is what the spin features measure.
+import { finish as mix32 } from '../nlp/perceptron/hash.js';
 
 /** Tokens for the counts: lower-cased words, numbers as one token, sentence punctuation kept. */
 export interface LmToken {
@@ -60,19 +61,10 @@ export function hashString(text: string): number {
 
 export const NUMBER_HASH = hashString('<number>');
 
-/** Murmur3's finaliser. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** The key of an ordered pair of tokens. */
 export function pairHash(a: number, b: number): number {
-  return mix(mix(a) ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  return mix32(mix32(a) ^ Math.imul(b, 0x9e3779b1)) >>> 0;
 }
 
 /** The key of a context: the tokens either side of a slot ("the _ Iran"). */
@@ -107,17 +99,8 @@ export class HashedCounts {
   }
 
   get(key: number): number {
-    const keys = this.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid];
-      if (k === key) return this.counts[mid];
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const at = this.indexOf(key);
+    return at < 0 ? 0 : this.counts[at];
   }
 
   /** Counts from a list of (possibly repeated) keys, keeping those seen at least `minCount` times. */
