@@ -51,7 +51,7 @@ export async function spinReport(options: { limit?: number; modelPath?: string }
   ];
 
   out.push(`spin (held-out eval split, ${real.reuters.length} Reuters + ${real.tehran.length} Tehran Times bodies of >= ${MIN_SPIN_WORDS} words; AEB ${aeb.length} gold bodies)`);
-  out.push(`  thresholds: detector p >= ${f3(model.classifier.threshold)} (train:spin, ${pct(TARGET_FALSE_ALARMS)} out-of-fold false alarms on the classifier split's news bodies); unseen-pair share >= ${f3(unseenThreshold)} (same rule, same split)`);
+  out.push(`  thresholds: detector p >= ${f3(model.classifier.threshold)} (train:spin, ${pct(TARGET_FALSE_ALARMS)} out-of-fold false alarms on the classifier split's news bodies and UD documents); unseen-pair share >= ${f3(unseenThreshold)} (${pct(TARGET_FALSE_ALARMS)} false alarms on the classifier split's news bodies)`);
 
   // False alarms on real articles.
   const falseAlarms = new Map<string, number>();
