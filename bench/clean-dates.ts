@@ -163,6 +163,7 @@ export async function metaReport(only?: string, showWrong = false, fast = false)
       for (const f of FIELDS) {
         if (!same(f, g[f], guesses.ours[f])) wrong.push(`  ${page.key.slice(0, 10)} ${f}: gold ${JSON.stringify(g[f])} ours ${JSON.stringify(guesses.ours[f])}`);
       }
+      if (!same('title', g.title, guesses.dump.title)) wrong.push(`  ${page.key.slice(0, 10)} dump title: gold ${JSON.stringify(g.title)} ours ${JSON.stringify(guesses.dump.title)}`);
     }
   }
   const out = [`Page metadata on AEB (${n} pages with gold of ${pages.length}; gold bench/gold/aeb-meta.json, annotated by hand):`];
