@@ -82,11 +82,15 @@ export function filterUnits(units: string[], options: FilterOptions = {}): Filte
   if (!options.fromArticleBody && units.length >= MIN_MODEL_UNITS) {
     // A text dump: the line model decides, with the rules' decision among its features.
     const { labels, scores } = (options.lineModel ?? lineModel()).label(units, keep);
-    keep = modelKeep(labels, rules);
-    const firstBody = keep.indexOf(true);
-    if (firstBody < 0) return { paragraphs: [], title: options.title ?? null, publishedAt: null, outlet: null };
-    first = firstBody;
-    title = bestTitle(units, labels, scores, first);
+    const modelBody = modelKeep(labels, rules);
+    // A model that finds no body at all has failed on the page, and the article would be lost; the
+    // rule filter's body stands then (AEB dumps, 5-fold CV: pages below 0.5 F1 13 -> 10, F1 0.908 -> 0.906).
+    const firstBody = modelBody.indexOf(true);
+    if (firstBody >= 0) {
+      keep = modelBody;
+      first = firstBody;
+      title = bestTitle(units, labels, scores, first);
+    }
   }
   const header = units.slice(0, first);
   const headline = options.title ?? title ?? findTitle(header, rules.clutter.slice(0, first));
