@@ -35,16 +35,23 @@ function main(): void {
   }
   const epochs = Number(process.argv[2] ?? 20);
   const held = dumps.filter((d) => d.dump.id.startsWith('train0'));
-  const model = trainSegmenter(dumps.filter((d) => !d.dump.id.startsWith('train0')), epochs, SEGMENT_SEED);
+  const use = Number(process.argv.find((a) => a.startsWith('--use='))?.slice(6) ?? Infinity);
+  const model = trainSegmenter(dumps.filter((d) => !d.dump.id.startsWith('train0')).slice(0, use), epochs, SEGMENT_SEED);
   const thresholds = (process.argv.find((a) => a.startsWith('--t='))?.slice(4) ?? '0').split(',').map(Number);
   for (const threshold of thresholds) {
   let tp = 0, fp = 0, fn = 0, shown = 0;
+  const byCat = new Map<string, number[]>();
   for (const { dump, lines } of held) {
     const predicted = storyStarts(dumpFacts(dump.units, lines), model, threshold).filter((s) => s > 0);
     const used = new Set<number>();
     for (const story of dump.stories.slice(1)) {
       const hit = predicted.find((p) => !used.has(p) && p >= story.start && p <= Math.max(story.start, story.openEnd));
       if (hit !== undefined) used.add(hit);
+      const cat = `${story.pattern}${dump.teaserUnits.has(story.start - 1) ? '+afterTeasers' : ''}`;
+      const cell = byCat.get(cat) ?? [0, 0];
+      cell[0] += hit !== undefined ? 1 : 0;
+      cell[1]++;
+      byCat.set(cat, cell);
     }
     if (process.argv.includes('--errors') && shown++ < 25) {
       const gold = new Set(dump.stories.slice(1).map((s) => s.start));
@@ -59,7 +66,7 @@ function main(): void {
     fn += dump.stories.length - 1 - used.size;
   }
   const p = tp / Math.max(1, tp + fp), r = tp / Math.max(1, tp + fn);
-  console.log(`tune (train split, inner fold 0, ${held.length} dumps): boundary P/R/F1 ${p.toFixed(3)} ${r.toFixed(3)} ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${epochs} epochs, threshold ${threshold})`);
+  console.log(`tune (train split, inner fold 0, ${held.length} dumps): boundary P/R/F1 ${p.toFixed(3)} ${r.toFixed(3)} ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${epochs} epochs, threshold ${threshold}); recall by kind: ${[...byCat].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
   }
 }
 

@@ -111,11 +111,11 @@ function marginBin(m: number): number {
 const bucket = (n: number) => (n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : 6);
 
 /** Of the body lines in [from, to), up to `take` nearest to the far end (or the near end), their content words. */
-function bodyWords(f: DumpFacts, from: number, step: number, take: number, reach = 12): Set<string> {
+function bodyWords(f: DumpFacts, from: number, step: number, take: number, reach = 12, anyProse = false): Set<string> {
   const out = new Set<string>();
   let found = 0;
   for (let i = from; i >= 0 && i < f.units.length && found < take && Math.abs(i - from) < reach; i += step) {
-    if (!f.bodyLine[i]) continue;
+    if (anyProse ? f.words[i] < BODY_LINE_WORDS : !f.bodyLine[i]) continue;
     for (const w of f.content[i]) out.add(w);
     found++;
   }
@@ -123,10 +123,10 @@ function bodyWords(f: DumpFacts, from: number, step: number, take: number, reach
 }
 
 /** How much of a unit's content words the body lines on one side of it repeat (a headline's words recur in its own story). */
-function overlapBin(f: DumpFacts, i: number, step: number): number {
+function overlapBin(f: DumpFacts, i: number, step: number, anyProse = false): number {
   const words = f.content[i];
   if (words.size === 0) return 9;
-  const around = bodyWords(f, i + step, step, 5);
+  const around = bodyWords(f, i + step, step, 5, 12, anyProse);
   if (around.size === 0) return 8;
   let shared = 0;
   for (const w of words) if (around.has(w)) shared++;
@@ -135,9 +135,9 @@ function overlapBin(f: DumpFacts, i: number, step: number): number {
 }
 
 /** Shared words between the paragraphs before a unit and those from it on: low when a new story begins. */
-function cohesionBin(f: DumpFacts, i: number, take = 2, reach = 12): number {
-  const before = bodyWords(f, i - 1, -1, take, reach);
-  const after = bodyWords(f, i, 1, take, reach);
+function cohesionBin(f: DumpFacts, i: number, take = 2, reach = 12, anyProse = false): number {
+  const before = bodyWords(f, i - 1, -1, take, reach, anyProse);
+  const after = bodyWords(f, i, 1, take, reach, anyProse);
   if (before.size === 0 || after.size === 0) return 9;
   let shared = 0;
   for (const w of after) if (before.has(w)) shared++;
@@ -157,7 +157,7 @@ const S = {
   datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, kindLabel: 26,
   cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
   shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40, teaserNext: 41,
-  namedElsewhere: 42, nextTitleMargin: 43, prevBodyMargin: 44, cohesionFar: 45,
+  namedElsewhere: 42, nextTitleMargin: 43, prevBodyMargin: 44, cohesionFar: 45, cohesionProse: 46,
 } as const;
 
 /**
@@ -245,6 +245,7 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   out.push(feature3(S.teaserNext, f.inTeasers[i] ? 1 : 0, kindAt(i + 1, NEXT_BITS), meta));
   out.push(feature2(S.wireOpening, headline && opensWireStory(f, i + 1) ? 1 : 0, behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
   out.push(feature3(S.cohesionFar, cohesionBin(f, i, 8, 30), cohesion, headline));
+  out.push(feature3(S.cohesionProse, cohesionBin(f, i, 6, 20, true), lab(i), headline));
   out.push(feature3(S.namedElsewhere, namedElsewhere(f, i), f.inTeasers[i] ? 1 : 0, headline));
   out.push(feature2(S.nextTitleMargin, i + 1 < n ? marginBin(f.titleMargin[i + 1]) : 99, lab(i)));
   out.push(feature2(S.prevBodyMargin, i > 0 ? marginBin(f.bodyMargin[i - 1]) : 99, lab(i)));
