@@ -34,9 +34,10 @@ function main(): void {
     return;
   }
   const epochs = Number(process.argv[2] ?? 20);
-  const held = dumps.filter((d) => d.dump.id.startsWith('train0'));
+  const fold = `train${process.argv.find((a) => a.startsWith('--fold='))?.slice(7) ?? '0'}-`;
+  const held = dumps.filter((d) => d.dump.id.startsWith(fold));
   const use = Number(process.argv.find((a) => a.startsWith('--use='))?.slice(6) ?? Infinity);
-  const model = trainSegmenter(dumps.filter((d) => !d.dump.id.startsWith('train0')).slice(0, use), epochs, SEGMENT_SEED);
+  const model = trainSegmenter(dumps.filter((d) => !d.dump.id.startsWith(fold)).slice(0, use), epochs, SEGMENT_SEED);
   const thresholds = (process.argv.find((a) => a.startsWith('--t='))?.slice(4) ?? '0').split(',').map(Number);
   for (const threshold of thresholds) {
   let tp = 0, fp = 0, fn = 0, shown = 0;
@@ -53,12 +54,12 @@ function main(): void {
       cell[1]++;
       byCat.set(cat, cell);
     }
-    if (process.argv.includes('--errors') && shown++ < 25) {
+    if (process.argv.includes('--errors') && shown++ < 60) {
       const gold = new Set(dump.stories.slice(1).map((s) => s.start));
       const open = new Set(dump.stories.flatMap((s) => Array.from({ length: s.openEnd - s.start + 1 }, (_, k) => s.start + k)));
       for (let i = 1; i < dump.units.length; i++) {
         const mark = gold.has(i) && !used.has(i) && !dump.stories.some((s) => s.start === i && [...used].some((u) => u >= s.start && u <= s.openEnd)) ? 'MISS' : predicted.includes(i) && !used.has(i) ? 'FALSE' : '';
-        if (mark) console.log(`${dump.id} ${mark} @${i} lab=${lines.labels[i]} | ${dump.units[i - 1].slice(0, 70)} || ${dump.units[i].slice(0, 90)} || ${(dump.units[i + 1] ?? '').slice(0, 60)}${open.has(i) ? ' [in opening]' : ''}`);
+        if (mark) console.log(`${dump.id} ${mark} @${i} lab=${lines.labels[i]} | ${dump.units[i - 1].slice(0, 70)} || ${dump.units[i].slice(0, 90)} || ${(dump.units[i + 1] ?? '').slice(0, 60)}${open.has(i) ? ' [in opening]' : ''} ${dump.stories.find((s) => s.start === i)?.pattern ?? ''}`);
       }
     }
     tp += used.size;
@@ -66,7 +67,7 @@ function main(): void {
     fn += dump.stories.length - 1 - used.size;
   }
   const p = tp / Math.max(1, tp + fp), r = tp / Math.max(1, tp + fn);
-  console.log(`tune (train split, inner fold 0, ${held.length} dumps): boundary P/R/F1 ${p.toFixed(3)} ${r.toFixed(3)} ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${epochs} epochs, threshold ${threshold}); recall by kind: ${[...byCat].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
+  console.log(`tune (train split, inner ${fold.slice(0, -1)}, ${held.length} dumps): boundary P/R/F1 ${p.toFixed(3)} ${r.toFixed(3)} ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${epochs} epochs, threshold ${threshold}); recall by kind: ${[...byCat].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
   }
 }
 
