@@ -28,12 +28,12 @@ export function lineModelOn(prepared: PreparedAebPage[], keys: Set<string>): Lin
 }
 
 /** Training dumps of the train split, each labelled by a line model that never saw its pages. */
-export function trainingDumps(train: StorySource[], prepared: PreparedAebPage[]): LabelledDump[] {
+export function trainingDumps(train: StorySource[], prepared: PreparedAebPage[], count = TRAIN_DUMPS): LabelledDump[] {
   const out: LabelledDump[] = [];
   for (let fold = 0; fold < INNER_FOLDS; fold++) {
     const held = train.filter((s) => innerFold(s.key) === fold);
     const lines = lineModelOn(prepared, new Set(train.filter((s) => innerFold(s.key) !== fold).map((s) => s.key)));
-    for (const dump of makeDumps(held, Math.round(TRAIN_DUMPS / INNER_FOLDS), DUMP_SEED + 1 + fold, `train${fold}`)) {
+    for (const dump of makeDumps(held, Math.round(count / INNER_FOLDS), DUMP_SEED + 1 + fold, `train${fold}`)) {
       out.push({ dump, lines: labelDump(dump.units, lines) });
     }
   }

@@ -4,7 +4,7 @@
 // body after begins (a dateline), and how many words the paragraphs either side share. Two feature
 // sets: is this unit a story's first line (startFeatures), and is this unit the story's headline
 // (titleFeatures, ranked among the lines that open a story).
-import { feature1, feature2, feature3, hashString } from '../nlp/perceptron/hash.js';
+import { feature1, feature2, feature3 } from '../nlp/perceptron/hash.js';
 import { LABEL, type LabelledLines } from './line-model.js';
 import {
   dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isPrompt, isProse, repeatKey, teaserKind, wordCount,
@@ -26,6 +26,8 @@ export interface DumpFacts {
   content: Set<string>[];
   /** A body line of the line model with a sentence's worth of words. */
   bodyLine: boolean[];
+  /** Per repeat key, the units that hold it (a "Read more:" teaser counted by the headline it names). */
+  placesOfKey: Map<string, number[]>;
 }
 
 const KIND = {
@@ -71,9 +73,16 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
     if ((kinds[i] & KIND.teaserHead) === 0) continue;
     for (let j = i + 1; j < units.length && j <= i + TEASER_LIST_MAX && !((kinds[j] & KIND.prose) && (kinds[j] & KIND.ends)); j++) inTeasers[j] = true;
   }
+  const keys = units.map(repeatKey);
+  const placesOfKey = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    const key = inTeasers[i] ? repeatKey(u.replace(/^read more:\s*/i, '')) : keys[i];
+    if (key !== '') placesOfKey.set(key, [...(placesOfKey.get(key) ?? []), i]);
+  });
   return {
     units,
-    keys: units.map(repeatKey),
+    keys,
+    placesOfKey,
     labels: lines.labels,
     titleMargin: lines.scores.map((s) => margin(s, LABEL.title)),
     bodyMargin: lines.scores.map((s) => margin(s, LABEL.body)),
@@ -102,11 +111,11 @@ function marginBin(m: number): number {
 const bucket = (n: number) => (n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : 6);
 
 /** Of the body lines in [from, to), up to `take` nearest to the far end (or the near end), their content words. */
-function bodyWords(f: DumpFacts, from: number, step: number, take: number): Set<string> {
+function bodyWords(f: DumpFacts, from: number, step: number, take: number, reach = 12, anyProse = false): Set<string> {
   const out = new Set<string>();
   let found = 0;
-  for (let i = from; i >= 0 && i < f.units.length && found < take && Math.abs(i - from) < 12; i += step) {
-    if (!f.bodyLine[i]) continue;
+  for (let i = from; i >= 0 && i < f.units.length && found < take && Math.abs(i - from) < reach; i += step) {
+    if (anyProse ? f.words[i] < BODY_LINE_WORDS : !f.bodyLine[i]) continue;
     for (const w of f.content[i]) out.add(w);
     found++;
   }
@@ -114,10 +123,10 @@ function bodyWords(f: DumpFacts, from: number, step: number, take: number): Set<
 }
 
 /** How much of a unit's content words the body lines on one side of it repeat (a headline's words recur in its own story). */
-function overlapBin(f: DumpFacts, i: number, step: number): number {
+function overlapBin(f: DumpFacts, i: number, step: number, anyProse = false): number {
   const words = f.content[i];
   if (words.size === 0) return 9;
-  const around = bodyWords(f, i + step, step, 5);
+  const around = bodyWords(f, i + step, step, 5, 12, anyProse);
   if (around.size === 0) return 8;
   let shared = 0;
   for (const w of words) if (around.has(w)) shared++;
@@ -126,9 +135,9 @@ function overlapBin(f: DumpFacts, i: number, step: number): number {
 }
 
 /** Shared words between the paragraphs before a unit and those from it on: low when a new story begins. */
-function cohesionBin(f: DumpFacts, i: number, take = 2): number {
-  const before = bodyWords(f, i - 1, -1, take);
-  const after = bodyWords(f, i, 1, take);
+function cohesionBin(f: DumpFacts, i: number, take = 2, reach = 12, anyProse = false): number {
+  const before = bodyWords(f, i - 1, -1, take, reach, anyProse);
+  const after = bodyWords(f, i, 1, take, reach, anyProse);
   if (before.size === 0 || after.size === 0) return 9;
   let shared = 0;
   for (const w of after) if (before.has(w)) shared++;
@@ -145,10 +154,26 @@ function repeatsNear(f: DumpFacts, i: number, step: number): number {
 const S = {
   bias: 1, label: 2, prevLabel: 3, nextLabel: 4, prev2Label: 5, next2Label: 6, labelTri: 7, titleMargin: 8, kind: 9, prevKind: 10,
   length: 11, prevLength: 12, repeatAhead: 13, repeatBehind: 14, nextOneWord: 15, nextDoubled: 16, inTeasers: 17, prevTeasers: 18,
-  datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, firstWord: 25, kindLabel: 26,
+  datelineAhead: 19, bodyAhead: 20, sinceBody: 21, prevBodyEnds: 22, cohesion: 23, first: 24, kindLabel: 26,
   cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
   shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40, teaserNext: 41,
+  namedElsewhere: 42, nextTitleMargin: 43, prevBodyMargin: 44, cohesionFar: 45, cohesionProse: 46,
 } as const;
+
+/**
+ * Where else in the dump this unit's words stand as a line: 0 nowhere, 1 only as a "Read more:" teaser
+ * far away (a story's headline that another story's teaser list names), 2 as another plain line far away.
+ */
+function namedElsewhere(f: DumpFacts, i: number): number {
+  if (f.words[i] < 3 || f.keys[i] === '') return 0;
+  let out = 0;
+  for (const j of f.placesOfKey.get(f.keys[i]) ?? []) {
+    if (Math.abs(j - i) <= REPEAT_WINDOW) continue;
+    if (f.inTeasers[j]) out = Math.max(out, 1);
+    else out = 2;
+  }
+  return out;
+}
 
 const SHAPE_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.teaserHead | KIND.teaserInline;
 const NEXT_BITS = KIND.prose | KIND.headline | KIND.ends | KIND.byline | KIND.dateLine | KIND.caption | KIND.oneWord | KIND.dateline;
@@ -219,8 +244,12 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   // The last line of a "Read more:" list is followed by a headline; the next story's headline by its byline, date or body.
   out.push(feature3(S.teaserNext, f.inTeasers[i] ? 1 : 0, kindAt(i + 1, NEXT_BITS), meta));
   out.push(feature2(S.wireOpening, headline && opensWireStory(f, i + 1) ? 1 : 0, behind < 0 ? 2 : endsSentence(f.units[behind]) ? 1 : 0));
-  const first = f.units[i].split(' ')[0]?.toLowerCase() ?? '';
-  out.push(feature1(S.firstWord, hashString(first)));
+  out.push(feature3(S.cohesionFar, cohesionBin(f, i, 8, 30), cohesion, headline));
+  out.push(feature3(S.cohesionProse, cohesionBin(f, i, 6, 20, true), lab(i), headline));
+  out.push(feature3(S.namedElsewhere, namedElsewhere(f, i), f.inTeasers[i] ? 1 : 0, headline));
+  out.push(feature2(S.nextTitleMargin, i + 1 < n ? marginBin(f.titleMargin[i + 1]) : 99, lab(i)));
+  out.push(feature2(S.prevBodyMargin, i > 0 ? marginBin(f.bodyMargin[i - 1]) : 99, lab(i)));
+  // No first-word feature: dumps reuse the same pages, and it learned their headlines by heart.
   return Uint32Array.from(out);
 }
 

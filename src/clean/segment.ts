@@ -59,15 +59,15 @@ export function segmentUnits(units: string[], options: SegmentOptions = {}): Seg
  * Where stories start: of the units the model says open one, the set with the highest total score in
  * which every story has a body line (so of two starts with no body between them, one goes).
  */
-export function storyStarts(facts: DumpFacts, model: SegmentModel): number[] {
+export function storyStarts(facts: DumpFacts, model: SegmentModel, threshold = 0): number[] {
   const n = facts.units.length;
   const candidates = [0];
   const score = [0];
   for (let i = 1; i < n; i++) {
     const s = Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity);
-    if (s > 0) {
+    if (s > threshold) {
       candidates.push(i);
-      score.push(s);
+      score.push(s - threshold);
     }
   }
   // bodyBefore[i]: body lines in [0, i).
