@@ -2,11 +2,13 @@
 // input is chrome even for an outlet the learner never saw. The pages still stream: this holds a
 // bounded look-ahead of pages (settings.lookahead) and the keys of the pages already cleaned
 // (settings.history), and counts keys over that window, the way dedupe compares each Doc with the
-// ones before it without holding the corpus. An input no longer than the window is seen whole.
+// ones before it without holding the corpus. An input of at most `lookahead` + 1 pages is seen whole
+// by every page.
 import type { RawPage } from '../model/types.js';
 import { articleKeys, chromeKey, ChromeCounts, siteOf, stripChrome } from './chrome.js';
 import { learnedKeys, type BatchChromeSettings, type ChromeModel } from './chrome-model.js';
 import { splitUnits } from './paragraphs.js';
+import { endsSentence, wordCount } from './lines.js';
 import { SiteCopies } from './chrome-copies.js';
 
 /** Which chrome a page's sentence key is, for cleanPage. */
@@ -64,15 +66,34 @@ export async function* withBatchChrome(
     }
   };
   for await (const page of pages) {
-    const lines = countedLines(page);
     const site = siteOf(page);
-    const identity = copies.identity(site, `${page.uri}#${page.part}`, lines.join('\n\n'));
-    const entry: Counted = { site, identity, keys: articleKeys(lines, settings.maxChars), counted: false };
-    entry.counted = counts.add(entry.site, entry.identity, entry.keys);
+    const id = `${page.uri}#${page.part}`;
+    let entry: Counted;
+    try {
+      const lines = countedLines(page);
+      entry = { site, identity: copies.identity(site, id, identityText(lines)), keys: articleKeys(lines, settings.maxChars), counted: false };
+      entry.counted = counts.add(entry.site, entry.identity, entry.keys);
+    } catch {
+      // A page the cheap reading breaks on counts for nothing here; cleanPage reports what is wrong with it.
+      entry = { site, identity: id, keys: new Set(), counted: false };
+    }
     ahead.push({ page, entry });
     if (ahead.length > settings.lookahead) yield* release();
   }
   while (ahead.length) yield* release();
+}
+
+/** Words a line needs to be read as the article's own text when copies are told apart. */
+const IDENTITY_LINE_WORDS = 12;
+
+/**
+ * What copies are told apart by: the page's prose lines (long, ending a sentence). Its whole text
+ * would start with the site's menu, the same on every page, and every page would look like a copy of
+ * the first.
+ */
+function identityText(lines: string[]): string {
+  const prose = lines.filter((l) => wordCount(l) >= IDENTITY_LINE_WORDS && endsSentence(l));
+  return (prose.length > 0 ? prose : lines).join('\n\n');
 }
 
 /** The lines a page's reader would see, cheaply: a text dump's units, an HTML page's blocks by tag. */

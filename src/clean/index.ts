@@ -87,10 +87,10 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
   const repeated = repeatedUnits(units);
   const segments = mayHoldStories ? segmentUnits(units, { model: models.segment, lineModel: models.lines }) : [];
 
-  const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; paragraphs: string[] }[] = [];
+  const stories: { title: string | null; publishedAt: IsoDate | null; outlet: string | null; author: string | null; paragraphs: string[] }[] = [];
   if (segments.length <= 1) {
     const found = filterUnits(units, { repeated, title, referenceDate: publishedAt, fromArticleBody, bodyDecided, lineModel: models.lines });
-    stories.push({ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, paragraphs: found.paragraphs });
+    stories.push({ title: found.title, publishedAt: publishedAt ?? found.publishedAt, outlet: outlet ?? found.outlet, author, paragraphs: found.paragraphs });
   } else {
     pageMessages.push(message('clean.split-stories', 'info', page.uri, `page holds ${segments.length} separate stories; split them`, at));
     // A dateline leaves out the year ("BAKU, June 15 (Wire) —"): the page's date gives it, else the
@@ -105,6 +105,8 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
         // Each story's own date first: the page's date is only the date of the page.
         publishedAt: found.publishedAt ?? publishedAt,
         outlet: outlet ?? found.outlet,
+        // The page's byline is its first story's; a later one has only what the source said.
+        author: k === 0 ? author : page.author ?? null,
         paragraphs: found.paragraphs,
       });
     });
@@ -132,7 +134,7 @@ export function cleanPage(page: RawPage, firstIndex = 0, models: CleaningModels 
       title: story.title,
       publishedAt: story.publishedAt,
       url,
-      author,
+      author: story.author,
       // A text dump declares no language: its words say it.
       language: page.language ?? meta.language ?? guessLanguage(text),
       text,

@@ -54,7 +54,8 @@ export async function* markDuplicates(docs: AsyncIterable<Doc>, index = new Dupl
     index.add(doc.id, doc.text);
     doc.duplicateOf = match?.id ?? null;
     doc.spun = match?.spun ?? false;
-    if (!match) {
+    // The detector knows only English news: any other language would read as spun to it.
+    if (!match && (doc.language == null || doc.language === 'en')) {
       const verdict = spin().judge(doc.text);
       if (verdict.spun) {
         const m = message('clean.spun-no-original', 'warning', doc.source.uri,

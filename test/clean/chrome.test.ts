@@ -153,3 +153,18 @@ test('learnedFilter tells learned chrome from nothing', () => {
   assert.equal(f.kind(chromeKey(LICENCE)), 'learned');
   assert.equal(f.kind(chromeKey('Iran and Iraq signed a deal.')), null);
 });
+
+test('the batch view tells HTML pages of one site apart behind the menu they all share', async () => {
+  const menu = `<nav>${['Home', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Weather'].map((w) => `<a href="/${w}">${w} section of the site and its latest news</a>`).join('')}</nav>`;
+  const pages = stories(8, ['Subscribe to our newsletter for the day in brief']).map((p) => ({
+    ...p,
+    format: 'html' as const,
+    content: `<html><body>${menu}<article>${p.content.split('\n\n').map((l) => `<p>${l}</p>`).join('')}</article></body></html>`,
+  }));
+  async function* source() { yield* pages; }
+  const kinds: (string | null)[] = [];
+  for await (const { chrome } of withBatchChrome(source(), null, { ...T, lookahead: 8, history: 10 })) {
+    kinds.push(chrome.kind(chromeKey('Subscribe to our newsletter for the day in brief')));
+  }
+  assert.deepEqual(kinds, Array(8).fill('batch'));
+});

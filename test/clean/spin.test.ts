@@ -74,3 +74,10 @@ test('the model file reads back as written, and a missing one is refused with it
   assert.equal(copy.judge(heavySpin).probability, spinModel().judge(heavySpin).probability);
   assert.throws(() => readSpinModel(join(dir, 'missing.bin.gz')), /missing.bin.gz: the spin model is missing/);
 });
+
+test('dedupe stage: an article in another language is not judged by the English detector', async () => {
+  const french = new Doc({ id: 'fr', source: { uri: 'fr.txt', index: 0, outlet: null }, title: null, publishedAt: null, url: null, language: 'fr', text: heavySpin });
+  const { out, messages } = await run([french]);
+  assert.deepEqual(out[0].messages, []);
+  assert.deepEqual(messages, []);
+});
