@@ -77,7 +77,10 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
   const placesOfKey = new Map<string, number[]>();
   units.forEach((u, i) => {
     const key = inTeasers[i] ? repeatKey(u.replace(/^read more:\s*/i, '')) : keys[i];
-    if (key !== '') placesOfKey.set(key, [...(placesOfKey.get(key) ?? []), i]);
+    if (key === '') return;
+    const places = placesOfKey.get(key);
+    if (places) places.push(i);
+    else placesOfKey.set(key, [i]);
   });
   return {
     units,
