@@ -13,12 +13,17 @@ export class SiteCopies {
    * @param generation After this many distinct articles of a site its index starts afresh, keeping
    *   the one before: memory stays bounded and a copy is still found within `generation` articles.
    */
-  constructor(private readonly generation = Infinity) {}
+  constructor(private readonly generation = Infinity, private readonly maxSites = 512) {}
 
   /** The id of the earlier article of the site this one copies, else its own id (and it is remembered). */
   identity(site: string, id: string, text: string): string {
     let s = this.sites.get(site);
-    if (!s) this.sites.set(site, (s = { current: new DuplicateIndex(), previous: null, added: 0 }));
+    // Sites are kept in the order last seen; past maxSites the longest unseen goes (a crawl of many
+    // hosts, or a folder of files without outlet or URL, would otherwise keep one index per site).
+    if (s) this.sites.delete(site);
+    else s = { current: new DuplicateIndex(), previous: null, added: 0 };
+    this.sites.set(site, s);
+    if (this.sites.size > this.maxSites) this.sites.delete(this.sites.keys().next().value!);
     const head = text.slice(0, COMPARED_CHARS);
     const copy = s.current.match(head) ?? s.previous?.match(head);
     if (copy) return copy.id;
@@ -29,5 +34,9 @@ export class SiteCopies {
       s.added = 0;
     }
     return id;
+  }
+
+  get siteCount(): number {
+    return this.sites.size;
   }
 }

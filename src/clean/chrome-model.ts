@@ -55,8 +55,11 @@ export function parseChromeModel(text: string, path: string): ChromeModel {
 export function learnedKeys(model: ChromeModel, site: string): ReadonlySet<string> {
   let bySite = keySets.get(model);
   if (!bySite) keySets.set(model, (bySite = new Map()));
+  // Only sites the model knows are remembered: a crawl meets many it does not.
+  if (!model.sites[site]) return NO_KEYS;
   let keys = bySite.get(site);
-  if (!keys) bySite.set(site, (keys = new Set((model.sites[site]?.lines ?? []).map((l) => l.key))));
+  if (!keys) bySite.set(site, (keys = new Set(model.sites[site].lines.map((l) => l.key))));
   return keys;
 }
+const NO_KEYS: ReadonlySet<string> = new Set();
 const keySets = new WeakMap<ChromeModel, Map<string, Set<string>>>();

@@ -120,11 +120,21 @@ export class ChromeCounts {
     const s = this.sites.get(site);
     if (!s || !s.identities.delete(identity)) return;
     s.articles -= 1;
+    // A site with no article left in the window goes: a folder of one-page inputs is one site per file.
+    if (s.articles === 0) {
+      this.sites.delete(site);
+      return;
+    }
     for (const key of keys) {
       const n = (s.keys.get(key) ?? 0) - 1;
       if (n <= 0) s.keys.delete(key);
       else s.keys.set(key, n);
     }
+  }
+
+  /** Sites with an article counted. */
+  get siteCount(): number {
+    return this.sites.size;
   }
 
   articles(site: string): number {

@@ -168,3 +168,20 @@ test('the batch view tells HTML pages of one site apart behind the menu they all
   }
   assert.deepEqual(kinds, Array(8).fill('batch'));
 });
+
+test('the batch view forgets sites: counts of a site whose articles left, copy indexes past the cap', () => {
+  const counts = new ChromeCounts();
+  counts.add('a.txt', 'a#0', ['one line']);
+  counts.add('b.txt', 'b#0', ['another line']);
+  counts.remove('a.txt', 'a#0', ['one line']);
+  assert.equal(counts.siteCount, 1);
+  assert.equal(counts.articles('a.txt'), 0);
+  const copies = new SiteCopies(Infinity, 3);
+  for (let i = 0; i < 10; i++) copies.identity(`file-${i}.txt`, `file-${i}.txt#0`, `A story of its own, number ${i}, told in a sentence long enough to hash.`);
+  assert.equal(copies.siteCount, 3);
+  // A site seen again is kept as the most recent one.
+  const text = 'The same wire story printed twice by one site, word for word, in the same batch of pages.';
+  assert.equal(copies.identity('wire.example', 'w#0', text), 'w#0');
+  copies.identity('x.example', 'x#0', 'Another story entirely, on another topic, from another site.');
+  assert.equal(copies.identity('wire.example', 'w#1', text), 'w#0');
+});
