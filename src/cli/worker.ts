@@ -27,6 +27,13 @@ export async function run(args: string[]): Promise<number> {
   const url = storePath(values.db);
   if (!isPostgresUrl(url)) return void process.stderr.write(`orbit worker: the queue lives in a PostgreSQL store; give --db postgres://... (not ${url})\n`), 2;
 
+  // pg-boss's own bookkeeping (failing a job, fetching the next) can reject outside any handler when
+  // PostgreSQL cuts its connections (a restart): that is an outage to ride out, not a reason to die;
+  // the pool reconnects and the job's lease expires into a retry. Anything else still ends the worker.
+  process.on('unhandledRejection', (reason) => {
+    if (!isConnectionLoss(reason)) throw reason;
+    process.stderr.write(`orbit worker: lost the connection to the store (${(reason as Error).message}); going on\n`);
+  });
   const kb = loadKnowledgeBase(values.kb);
   const store = await openStore(url);
   const boss = await startQueue(url, { checkEvery: values['check-every'] ? Number(values['check-every']) : undefined });
@@ -53,4 +60,11 @@ export async function run(args: string[]): Promise<number> {
   await store.close();
   process.stdout.write(`orbit worker: ${tally.articles} articles in ${tally.batches} batches${tally.failedBatches ? `, ${tally.failedBatches} batches failed (left to retry)` : ''}\n`);
   return 0;
+}
+
+/** PostgreSQL's "the server cut this connection" errors (class 08, admin shutdown 57P01) and the socket's own. */
+function isConnectionLoss(reason: unknown): boolean {
+  const code = (reason as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code);
 }
