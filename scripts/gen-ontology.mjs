@@ -66,6 +66,9 @@ export function readOntology(text) {
     kindColours: colours('actorKinds'),
     legendKinds: doc.actorKinds.filter((e) => e.legend !== false).map((e) => e.id),
     toneColours: colours('tones'),
+    eventTones: Object.fromEntries(doc.eventTypes.map((e) => [e.id, e.tone])),
+    relationFamilies: Object.fromEntries(doc.relationTypes.map((e) => [e.id, e.family])),
+    ties: doc.modalities.filter((m) => m.tie).map((m) => m.id),
   };
 }
 
@@ -101,12 +104,20 @@ export function renderWeb(o) {
   const object = (map) => `{\n${wrap(Object.entries(map).map(([k, v]) => `${k}: '${v}'`), '  ')}\n}`;
   return [
     `// ${HEADER}`,
-    '// The colours the web app draws actor kinds (nodes) and tones (edges, claim labels) in.',
+    '// The web app\'s legends and filters: colours of actor kinds and tones, the event types\' tones, relation families, modalities.',
     '',
     `export const KIND_COLORS = ${object(o.kindColours)};`,
     `/** The kinds the legend lists, in order. */`,
     `export const LEGEND_KINDS = [\n${wrap(o.legendKinds.map(quote), '  ')}\n];`,
     `export const TONE_COLORS = ${object(o.toneColours)};`,
+    `/** Each event type's tone: its family in the filters and its colour. */`,
+    `export const EVENT_TONES = ${object(o.eventTones)};`,
+    `/** Each relation type's family (influence, affiliation, alignment). */`,
+    `export const RELATION_FAMILIES = ${object(o.relationFamilies)};`,
+    `export const MODALITIES = [${o.ids.modalities.map(quote).join(', ')}];`,
+    `/** The modalities that draw a tie in the network by default. */`,
+    `export const TIE_MODALITIES = [${o.ties.map(quote).join(', ')}];`,
+    `export const ACTOR_KINDS = [${o.ids.actorKinds.map(quote).join(', ')}];`,
     '',
   ].join('\n');
 }

@@ -21,6 +21,6 @@ function step(what, command, args) {
 }
 
 if (!existsSync(join(root, 'node_modules', 'better-sqlite3'))) step('installing dependencies', npm, ['ci']);
-if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) step('building', npm, ['run', 'build']);
+if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(root, 'dist', 'web', 'index.html'))) step('building', npm, ['run', 'build']);
 step('ingest the demo corpus', process.execPath, [join(root, 'bin', 'orbit.js'), 'ingest', join(root, 'corpus', 'demo'), '--db', db]);
 step(`serve on http://127.0.0.1:${port}/`, process.execPath, [join(root, 'bin', 'orbit.js'), 'serve', '--db', db, '--port', port]);

@@ -18,7 +18,8 @@ export interface ServerOptions {
 
 // article text is untrusted: even if some of it reached the DOM unescaped, no script from elsewhere could run
 const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
+  // MapLibre and ForceAtlas2 run their workers from blob: URLs; MapLibre decodes images through blob: too
+  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; object-src 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
 };
 

@@ -1,7 +1,6 @@
-// The web app's files, and cytoscape from node_modules, served as they are (no bundler).
+// The web app's files as Vite built them (npm run build: web/ -> dist/web/), served as they are.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,18 +13,20 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.geojson': 'application/geo+json',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
 
-/** The vendored scripts the page loads, by URL path. */
-const VENDOR: Record<string, string> = {
-  '/vendor/cytoscape.min.js': createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js'),
-};
-
-/** The repository's web/ folder, found by walking up from this module (it runs from src/ or dist/src/). */
+/** The built app, dist/web/ of the checkout, found by walking up from this module (it runs from dist/src/). */
 export function defaultWebRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'web', 'index.html')) && existsSync(join(dir, 'package.json'))) return join(dir, 'web');
-    if (dirname(dir) === dir) throw new Error('cannot find the web/ folder of the Orbit checkout');
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'web', 'index.html'))) {
+      const built = join(dir, 'dist', 'web');
+      if (!existsSync(join(built, 'index.html'))) throw new Error(`the web app is not built (no ${built}): run npm run build`);
+      return built;
+    }
+    if (dirname(dir) === dir) throw new Error('cannot find the Orbit checkout (package.json and web/) above ' + fileURLToPath(import.meta.url));
   }
 }
 
@@ -36,13 +37,10 @@ export interface StaticFile {
 
 /** The file for a decoded URL path, or null: nothing outside the root, no dotfiles. */
 export async function staticFile(root: string, path: string): Promise<StaticFile | null> {
-  let file = VENDOR[path];
-  if (!file) {
-    const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
-    if (relative.split('/').some((part) => part.startsWith('.'))) return null;
-    file = resolve(root, relative);
-    if (!file.startsWith(resolve(root) + sep)) return null;
-  }
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+  if (relative.split('/').some((part) => part.startsWith('.'))) return null;
+  const file = resolve(root, relative);
+  if (!file.startsWith(resolve(root) + sep)) return null;
   try {
     return { body: await readFile(file), type: TYPES[extname(file)] ?? 'application/octet-stream' };
   } catch {

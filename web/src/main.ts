@@ -1,0 +1,131 @@
+// Orbit's web app: one time window shared by the network, the map and the timeline, and a side panel
+// with the evidence, the actor page, "who moved" and the analyst's judgements.
+import './style.css';
+import { ACTOR_KINDS, EVENT_TONES, MODALITIES, RELATION_FAMILIES, TIE_MODALITIES } from '../ontology.js';
+import { loadActor } from './actor';
+import { api, query } from './api';
+import { windowLabel } from './dates';
+import { $, el, fill, words } from './dom';
+import { loadEvidence } from './evidence';
+import { loadJudgements, onJudged, setEdits } from './judgements';
+import { mountMap } from './map';
+import { loadMoved } from './moved';
+import { mountNetwork } from './network';
+import { filterParams, readAddress, start, state, subscribe, update, type Tab } from './state';
+import { mountTimeline, nextWindow, setExtent } from './timeline';
+import type { Health } from './types';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'evidence', label: 'Evidence' }, { id: 'actor', label: 'Actor' }, { id: 'moved', label: 'Who moved' }, { id: 'judgements', label: 'Judgements' },
+];
+
+function renderTabs(): void {
+  const s = state();
+  fill($('tabs'), ...TABS.map((t) => el('button', {
+    type: 'button', role: 'tab', 'aria-selected': String(s.tab === t.id), 'data-tab': t.id,
+    disabled: t.id === 'actor' && s.selection?.kind !== 'actor',
+    onclick: () => update({ tab: t.id }),
+  }, t.label)));
+}
+
+function renderPanel(): void {
+  const s = state();
+  const panel = $('panel');
+  panel.scrollTop = 0;
+  if (s.tab === 'actor' && s.selection?.kind === 'actor') void loadActor(panel, s.selection.id);
+  else if (s.tab === 'moved') void loadMoved(panel);
+  else if (s.tab === 'judgements') void loadJudgements(panel);
+  else void loadEvidence(panel);
+}
+
+function renderFilters(): void {
+  const s = state();
+  const box = (name: string, value: string, checked: boolean, label: string) =>
+    el('label', {}, el('input', { type: 'checkbox', name, value, checked }), ' ', label);
+  const form = el('form', { onchange: () => {
+    const values = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name=${name}]:checked`)].map((i) => i.value);
+    update({
+      kinds: values('kinds'), types: values('types'), modality: values('modality'),
+      minEvidence: Math.max(1, Number((form.querySelector('input[name=minEvidence]') as HTMLInputElement).value) || 1),
+      limit: Number((form.querySelector('select[name=limit]') as HTMLSelectElement).value),
+    });
+  } },
+    el('fieldset', {}, el('legend', {}, 'Actor kinds (none ticked: all)'), ...ACTOR_KINDS.map((k: string) => box('kinds', k, s.kinds.includes(k), words(k)))),
+    el('fieldset', {}, el('legend', {}, 'Event types'), ...Object.entries(EVENT_TONES).map(([t, tone]) => box('types', t, s.types.includes(t), `${t} (${tone})`))),
+    el('fieldset', {}, el('legend', {}, 'Relation types'), ...Object.entries(RELATION_FAMILIES).map(([t, family]) => box('types', t, s.types.includes(t), `${words(t)} (${family})`))),
+    el('fieldset', {}, el('legend', {}, `Modality (none ticked: ${TIE_MODALITIES.join(', ')})`), ...MODALITIES.map((m: string) => box('modality', m, s.modality.includes(m), m))),
+    el('fieldset', {}, el('legend', {}, 'Ties'),
+      el('label', {}, 'minimum evidence ', el('input', { type: 'number', name: 'minEvidence', min: 1, max: 1000, value: s.minEvidence, style: 'width: 5em' })),
+      el('label', {}, ' actors at most ', el('select', { name: 'limit' }, ...[50, 150, 400, 1000, 2000].map((n) => el('option', { value: n, selected: n === s.limit }, String(n)))))),
+    el('button', { type: 'button', onclick: () => update({ kinds: [], types: [], modality: [], minEvidence: 1 }) }, 'clear filters'));
+  fill($('filters-body'), form);
+  const active = s.kinds.length + s.types.length + s.modality.length + (s.minEvidence > 1 ? 1 : 0);
+  ($('filters').querySelector('summary') as HTMLElement).textContent = active ? `Filters (${active})` : 'Filters';
+}
+
+function renderExport(): void {
+  const params = { ...filterParams(), q: state().q };
+  const link = (format: string, label: string) => el('a', { href: `/api/export${query({ ...params, format })}`, download: '', 'data-format': format }, label);
+  fill($('export-body'),
+    el('div', { class: 'muted' }, `The network of ${windowLabel(state().from, state().to).toLowerCase()}, with the filters applied:`),
+    link('gexf', 'GEXF (Gephi, with time intervals)'), link('graphml', 'GraphML'), link('csv', 'CSV (edges)'), link('jsonl', 'JSONL (claims with their sentences)'));
+}
+
+let playing: ReturnType<typeof setInterval> | undefined;
+function togglePlay(): void {
+  const button = $('play');
+  if (playing) {
+    clearInterval(playing);
+    playing = undefined;
+    button.textContent = '▶ Play';
+    return;
+  }
+  button.textContent = '❚❚ Pause';
+  const step = () => {
+    const next = nextWindow(state());
+    if (!next) return togglePlay();
+    update(next);
+  };
+  step();
+  playing = setInterval(step, 2000);
+}
+
+async function boot(): Promise<void> {
+  start(readAddress());
+  try {
+    const health = await api<Health>('/api/health');
+    const c = health.counts;
+    setEdits(!!health.edits);
+    setExtent(c.firstDate, c.lastDate);
+    $('counts').textContent = `${c.articles} articles · ${c.actors} actors · ${c.events} events · ${c.relations} relations` +
+      (c.firstDate ? ` · ${c.firstDate} to ${c.lastDate}` : '') + (health.edits ? ' · edits on' : '');
+  } catch (error) {
+    $('counts').textContent = `Cannot reach the API: ${(error as Error).message}`;
+  }
+  const search = $<HTMLInputElement>('q');
+  search.value = state().q;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => update({ q: search.value.trim() }), 300);
+  });
+  $('play').addEventListener('click', togglePlay);
+  $('home').addEventListener('click', (e) => { e.preventDefault(); update({ selection: null, tab: 'evidence', article: '', span: '', q: '', from: '', to: '' }); search.value = ''; });
+  const label = () => { $('window-label').textContent = windowLabel(state().from, state().to); };
+  label();
+  renderTabs();
+  renderFilters();
+  renderExport();
+  subscribe(['from', 'to'], label);
+  subscribe(['selection', 'tab'], renderTabs);
+  subscribe(['from', 'to', 'q', 'selection', 'tab', 'types', 'modality', 'before', 'dyad'], renderPanel);
+  subscribe(['kinds', 'types', 'modality', 'minEvidence', 'limit'], renderFilters);
+  subscribe(null, renderExport);
+  onJudged(() => { renderPanel(); update({ limit: state().limit }); });
+  mountNetwork();
+  mountMap();
+  mountTimeline();
+  renderPanel();
+}
+
+void boot();

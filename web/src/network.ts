@@ -1,0 +1,307 @@
+// The actor network of the window: sigma.js draws it (WebGL), graphology holds it, ForceAtlas2 lays it
+// out in a web worker, Louvain finds communities, noverlap pulls apart nodes that still touch. Edges
+// are one per pair and family (conflict, cooperation, neutral events; influence relations), so the
+// colour says what kind of tie it is and the width how much evidence it has.
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import louvain from 'graphology-communities-louvain';
+import noverlap from 'graphology-layout-noverlap';
+import { KIND_COLORS, LEGEND_KINDS, RELATION_FAMILIES, TONE_COLORS } from '../ontology.js';
+import { api } from './api';
+import { $, el, fill, swatch } from './dom';
+import { filterParams, state, subscribe, update, type AppState } from './state';
+import type { Graph as ApiGraph, GraphEdge, GraphNode } from './types';
+
+/** Relations draw in one colour whatever their family: they are structure, not acts. */
+export const RELATION_COLOR = '#7b5ea7';
+const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#2f4b7c', '#a05195'];
+/** Neighbours added when a node is expanded. */
+export const EXPAND_CAP = 20;
+
+interface NodeAttributes {
+  x: number; y: number; size: number; color: string; label: string;
+  kind: string; weight: number; community?: number; expanded?: boolean;
+}
+interface EdgeAttributes {
+  size: number; color: string; family: string; edgeKind: 'event' | 'relation';
+  count: number; types: string[]; first: string | null; last: string | null; edges: GraphEdge[];
+}
+
+const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: false });
+let renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
+let layout: FA2Layout | null = null;
+let stopTimer: ReturnType<typeof setTimeout> | undefined;
+/** Where each actor was last drawn: a new window moves the picture as little as it must. */
+const positions = new Map<string, { x: number; y: number }>();
+/** Actors whose neighbours the analyst asked to see, kept across windows. */
+const expanded = new Set<string>();
+let hovered: string | null = null;
+let request = 0;
+/** Resolves when the current draw has settled (layout stopped): tests and "play" wait on it. */
+let settled: Promise<void> = Promise.resolve();
+
+/** A first place for an actor never drawn: a point on a circle chosen by its id, so every load agrees. */
+function seedPosition(id: string): { x: number; y: number } {
+  let hash = 2166136261;
+  for (const ch of id) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const angle = ((hash % 3600) / 3600) * 2 * Math.PI;
+  const radius = 50 + (hash % 100);
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
+
+function edgeFamily(edge: GraphEdge): string {
+  return edge.kind === 'relation' ? `relation` : edge.tone;
+}
+
+function edgeColor(family: string): string {
+  return family === 'relation' ? RELATION_COLOR : (TONE_COLORS as Record<string, string>)[family] ?? TONE_COLORS.neutral;
+}
+
+/** The API's graph (and any expansions) as graphology nodes and one edge per pair and family. */
+function rebuild(data: ApiGraph, strengths: Map<string, number>): void {
+  for (const node of graph.nodes()) positions.set(node, { x: graph.getNodeAttribute(node, 'x'), y: graph.getNodeAttribute(node, 'y') });
+  graph.clear();
+  const tied = new Set(data.edges.flatMap((e) => [e.source, e.target]));
+  const nodes = data.edges.length ? data.nodes.filter((n) => tied.has(n.id) || expanded.has(n.id)) : data.nodes;
+  const strength = (n: GraphNode) => strengths.get(n.id) ?? 0;
+  const maxStrength = Math.max(1e-9, ...nodes.map(strength));
+  const maxWeight = Math.max(1, ...nodes.map((n) => n.weight));
+  for (const n of nodes) {
+    // influence in the window when it is known, mentions otherwise; a floor so every actor stays clickable
+    const share = strengths.size ? strength(n) / maxStrength : Math.sqrt(n.weight / maxWeight);
+    graph.addNode(n.id, {
+      x: 0, y: 0, label: n.name, kind: n.kind, weight: n.weight, expanded: expanded.has(n.id),
+      size: 4 + 16 * Math.sqrt(share), color: (KIND_COLORS as Record<string, string>)[n.kind] ?? KIND_COLORS.other,
+    });
+  }
+  const maxCount = Math.max(1, ...data.edges.map((e) => e.count));
+  for (const e of data.edges) {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
+    const family = edgeFamily(e);
+    const key = `${e.source}>${e.target}:${family}`;
+    if (graph.hasEdge(key)) {
+      graph.updateEdgeAttributes(key, (a) => ({
+        ...a, count: a.count + e.count, types: [...new Set([...a.types, e.type])], edges: [...a.edges, e],
+        first: [a.first, e.first].filter(Boolean).sort()[0] ?? null, last: [a.last, e.last].filter(Boolean).sort().pop() ?? null,
+      }));
+    } else {
+      graph.addDirectedEdgeWithKey(key, e.source, e.target, {
+        size: 1, color: edgeColor(family), family, edgeKind: e.kind, count: e.count, types: [e.type], first: e.first, last: e.last, edges: [e],
+      });
+    }
+  }
+  graph.forEachEdge((key, a) => graph.setEdgeAttribute(key, 'size', 0.8 + 5 * Math.log(a.count + 1) / Math.log(maxCount + 1)));
+  placeNodes();
+  if (graph.order > 1 && graph.size > 0) {
+    louvain.assign(graph, { nodeCommunityAttribute: 'community', getEdgeWeight: 'count', rng: seeded(7) } as never);
+  }
+  colour(state());
+}
+
+/** Known actors keep their place; a new one starts beside the known actors it is tied to. */
+function placeNodes(): void {
+  graph.forEachNode((id) => {
+    const known = positions.get(id);
+    if (known) return graph.mergeNodeAttributes(id, known);
+    const near = graph.neighbors(id).map((n) => positions.get(n)).filter((p): p is { x: number; y: number } => !!p);
+    const seed = seedPosition(id);
+    const at = near.length
+      ? { x: near.reduce((s, p) => s + p.x, 0) / near.length + seed.x / 20, y: near.reduce((s, p) => s + p.y, 0) / near.length + seed.y / 20 }
+      : seed;
+    graph.mergeNodeAttributes(id, at);
+  });
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9 >>> 0) / 2 ** 32);
+}
+
+function colour(s: AppState): void {
+  graph.forEachNode((id, a) => {
+    const color = s.colour === 'community' && a.community !== undefined
+      ? COMMUNITY_COLORS[a.community % COMMUNITY_COLORS.length]
+      : (KIND_COLORS as Record<string, string>)[a.kind] ?? KIND_COLORS.other;
+    graph.setNodeAttribute(id, 'color', color);
+  });
+  renderLegend(s);
+}
+
+/** Runs ForceAtlas2 in its worker for a while, longer when most actors are new, then removes overlaps. */
+function runLayout(newShare: number): Promise<void> {
+  layout?.kill();
+  clearTimeout(stopTimer);
+  if (graph.order < 2) return Promise.resolve();
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, slowDown: 5, gravity: 1, scalingRatio: 20 };
+  layout = new FA2Layout(graph, { settings, getEdgeWeight: null });
+  layout.start();
+  const ms = 300 + Math.round(1700 * newShare);
+  return new Promise((resolve) => {
+    stopTimer = setTimeout(() => {
+      layout?.stop();
+      noverlap.assign(graph, { maxIterations: 60, settings: { margin: 2, ratio: 1.1 } });
+      renderer?.refresh();
+      resolve();
+    }, ms);
+  });
+}
+
+function renderLegend(s: AppState): void {
+  const kinds = s.colour === 'kind'
+    ? LEGEND_KINDS.map((kind: string) => el('span', {}, swatch((KIND_COLORS as Record<string, string>)[kind]), kind.replaceAll('_', ' ')))
+    : [el('span', {}, 'colour: community (Louvain)')];
+  fill($('legend'),
+    ...kinds,
+    ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color as string, true), tone)),
+    el('span', {}, swatch(RELATION_COLOR, true), 'relation'),
+    el('span', { class: 'muted' }, 'size: influence in the window'));
+}
+
+function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
+  if (renderer) return renderer;
+  renderer = new Sigma(graph, $('sigma'), {
+    defaultEdgeType: 'arrow',
+    renderEdgeLabels: false,
+    enableEdgeEvents: true,
+    // the label grid draws at most one label per cell, biggest node first: labels do not pile up
+    labelDensity: 0.5,
+    labelGridCellSize: 150,
+    labelRenderedSizeThreshold: 7,
+    labelFont: 'system-ui, sans-serif',
+    zIndex: true,
+    nodeReducer: (node, data) => {
+      const s = state();
+      const selected = s.selection?.kind === 'actor' && s.selection.id === node;
+      const focus = hovered ?? (s.selection?.kind === 'actor' ? s.selection.id : null);
+      const near = focus && (focus === node || graph.hasEdge(focus, node) || graph.hasEdge(node, focus));
+      return {
+        ...data,
+        highlighted: selected || hovered === node,
+        forceLabel: selected || hovered === node || (focus !== null && !!near),
+        color: focus && !near ? '#e3e6eb' : data.color,
+        zIndex: near ? 1 : 0,
+      };
+    },
+    edgeReducer: (edge, data) => {
+      const s = state();
+      const focus = hovered ?? (s.selection?.kind === 'actor' ? s.selection.id : null);
+      const [source, target] = graph.extremities(edge);
+      const selectedEdge = s.selection?.kind === 'edge' && s.selection.source === source && s.selection.target === target
+        && s.selection.type === data.family;
+      const hidden = focus !== null && source !== focus && target !== focus;
+      return { ...data, hidden: hidden && !selectedEdge, size: selectedEdge ? data.size + 3 : data.size, zIndex: selectedEdge ? 2 : 0 };
+    },
+  });
+  renderer.on('clickNode', ({ node }) => update({ selection: { kind: 'actor', id: node }, tab: 'actor', dyad: '' }));
+  renderer.on('clickEdge', ({ edge }) => {
+    const [source, target] = graph.extremities(edge);
+    const a = graph.getEdgeAttributes(edge);
+    update({ selection: { kind: 'edge', id: edge, edgeKind: a.edgeKind, source, target, type: a.family }, tab: 'evidence', article: '', span: '' });
+  });
+  renderer.on('clickStage', () => update({ selection: null, tab: 'evidence' }));
+  renderer.on('enterNode', ({ node }) => { hovered = node; renderer!.refresh({ skipIndexation: true }); });
+  renderer.on('leaveNode', () => { hovered = null; renderer!.refresh({ skipIndexation: true }); });
+  return renderer;
+}
+
+/** Each actor's influence in the window (the sum of its scores over others), when the server has it. */
+async function influenceStrengths(s: AppState): Promise<Map<string, number>> {
+  try {
+    const { items } = await api<{ items: { source: string; target: string; score: number }[] }>('/api/influence', { from: s.from, to: s.to, limit: 2000 });
+    const sums = new Map<string, number>();
+    for (const p of items) sums.set(p.source, (sums.get(p.source) ?? 0) + p.score);
+    return sums;
+  } catch {
+    return new Map();
+  }
+}
+
+async function load(s: AppState): Promise<void> {
+  const mine = ++request;
+  const status = $('graph-status');
+  status.textContent = 'Loading the network…';
+  try {
+    const params = { ...filterParams(s), q: s.q, limit: s.limit };
+    const [main, strengths, ...egos] = await Promise.all([
+      api<ApiGraph>('/api/graph', params),
+      influenceStrengths(s),
+      ...[...expanded].map((id) => api<ApiGraph>('/api/graph', { ...params, actor: id, hops: 1, cap: EXPAND_CAP }).catch(() => ({ nodes: [], edges: [] }))),
+    ]);
+    if (mine !== request) return;
+    const merged = mergeGraphs([main, ...egos]);
+    const before = new Set(positions.keys());
+    graph.forEachNode((id) => before.add(id));
+    rebuild(merged, strengths);
+    const fresh = graph.nodes().filter((id) => !before.has(id)).length;
+    const sigma = ensureRenderer();
+    sigma.refresh();
+    settled = runLayout(graph.order ? fresh / graph.order : 0);
+    const capped = main.nodes.length >= s.limit;
+    status.textContent = graph.order
+      ? `${graph.order} actors, ${graph.size} ties${capped ? ` (the ${s.limit} most connected)` : ''}`
+      : 'No actors in this window.';
+  } catch (error) {
+    if (mine === request) status.textContent = `Could not load the network: ${(error as Error).message}`;
+  }
+}
+
+function mergeGraphs(graphs: ApiGraph[]): ApiGraph {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const g of graphs) {
+    for (const n of g.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of g.edges) if (!edges.has(e.id)) edges.set(e.id, e);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+export function expand(id: string): void {
+  expanded.add(id);
+  void load(state());
+}
+
+export function collapse(id: string): void {
+  expanded.delete(id);
+  void load(state());
+}
+
+export const isExpanded = (id: string) => expanded.has(id);
+
+/** The drawn name of an actor, if it is drawn. */
+export function nodeName(id: string): string | null {
+  return graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : null;
+}
+
+function renderTools(): void {
+  const s = state();
+  fill($('network-tools'),
+    el('button', { type: 'button', title: 'Colour actors by kind', class: s.colour === 'kind' ? 'active' : '', onclick: () => update({ colour: 'kind' }) }, 'kinds'),
+    el('button', { type: 'button', title: 'Colour actors by community (Louvain)', class: s.colour === 'community' ? 'active' : '', onclick: () => update({ colour: 'community' }) }, 'communities'),
+    el('button', { type: 'button', title: 'Fit the network to the panel', onclick: () => renderer?.getCamera().animatedReset() }, 'fit'),
+    el('button', { type: 'button', title: 'Lay the network out again', onclick: () => { settled = runLayout(0.6); } }, 're-layout'));
+}
+
+export function mountNetwork(): void {
+  renderTools();
+  // the panel can change size (window, media query): sigma refits its canvas
+  new ResizeObserver(() => renderer?.resize()).observe($('sigma'));
+  subscribe(['from', 'to', 'q', 'kinds', 'types', 'modality', 'minEvidence', 'limit'], (s) => void load(s));
+  subscribe(['colour'], (s) => { colour(s); renderTools(); renderer?.refresh(); });
+  subscribe(['selection'], () => renderer?.refresh({ skipIndexation: true }));
+  void load(state());
+  // a handle for the console and the browser tests: where a node or edge is on screen
+  (window as unknown as { orbit: unknown }).orbit = {
+    graph,
+    settled: () => settled,
+    nodeOnScreen: (id: string) => renderer && graph.hasNode(id) ? renderer.graphToViewport(renderer.getNodeDisplayData(id)!) : null,
+    edgeOnScreen: (key: string) => {
+      if (!renderer || !graph.hasEdge(key)) return null;
+      const [a, b] = graph.extremities(key).map((n) => renderer!.graphToViewport(renderer!.getNodeDisplayData(n)!));
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    },
+  };
+}
+
+export { RELATION_FAMILIES };
