@@ -38,6 +38,10 @@ const positions = new Map<string, { x: number; y: number }>();
 /** Actors whose neighbours the analyst asked to see, kept across windows. */
 const expanded = new Set<string>();
 let hovered: string | null = null;
+/** The actors whose labels are drawn: chosen so that no two labels overlap (placeLabels). */
+let labelled = new Set<string>();
+const LABEL_SIZE = 13;
+const LABEL_FONT = 'system-ui, sans-serif';
 let request = 0;
 /** Resolves when the current draw has settled (layout stopped): tests and "play" wait on it. */
 let settled: Promise<void> = Promise.resolve();
@@ -143,6 +147,7 @@ function runLayout(newShare: number): Promise<void> {
       layout?.stop();
       noverlap.assign(graph, { maxIterations: 60, settings: { margin: 2, ratio: 1.1 } });
       renderer?.refresh();
+      placeLabels();
       resolve();
     }, ms);
   });
@@ -165,11 +170,11 @@ function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     defaultEdgeType: 'arrow',
     renderEdgeLabels: false,
     enableEdgeEvents: true,
-    // the label grid draws at most one label per cell, biggest node first: labels do not pile up
-    labelDensity: 0.5,
-    labelGridCellSize: 150,
-    labelRenderedSizeThreshold: 7,
-    labelFont: 'system-ui, sans-serif',
+    // sigma's own label grid still lets long labels of neighbouring cells overlap: only the labels
+    // placeLabels chose (forceLabel) are drawn
+    labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
+    labelSize: LABEL_SIZE,
+    labelFont: LABEL_FONT,
     zIndex: true,
     nodeReducer: (node, data) => {
       const s = state();
@@ -179,7 +184,7 @@ function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
       return {
         ...data,
         highlighted: selected || hovered === node,
-        forceLabel: selected || hovered === node || (focus !== null && !!near),
+        forceLabel: selected || hovered === node || (focus !== null ? !!near && labelled.has(node) : labelled.has(node)),
         color: focus && !near ? '#e3e6eb' : data.color,
         zIndex: near ? 1 : 0,
       };
@@ -194,6 +199,8 @@ function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
       return { ...data, hidden: hidden && !selectedEdge, size: selectedEdge ? data.size + 3 : data.size, zIndex: selectedEdge ? 2 : 0 };
     },
   });
+  let placing: ReturnType<typeof setTimeout> | undefined;
+  renderer.getCamera().on('updated', () => { clearTimeout(placing); placing = setTimeout(placeLabels, 60); });
   renderer.on('clickNode', ({ node }) => update({ selection: { kind: 'actor', id: node }, tab: 'actor', dyad: '' }));
   renderer.on('clickEdge', ({ edge }) => {
     const [source, target] = graph.extremities(edge);
@@ -204,6 +211,46 @@ function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
   renderer.on('enterNode', ({ node }) => { hovered = node; renderer!.refresh({ skipIndexation: true }); });
   renderer.on('leaveNode', () => { hovered = null; renderer!.refresh({ skipIndexation: true }); });
   return renderer;
+}
+
+let measure: CanvasRenderingContext2D | null = null;
+
+/**
+ * Chooses the labels to draw: biggest actors first, each kept only if its text box (where sigma draws
+ * it, right of the disc) overlaps no kept label and no disc as large as its own (a label may cover a
+ * smaller actor's disc: the big actors must be named). Written here because sigma's label
+ * grid (one label per cell) does not stop a long label from running into the next cell's.
+ */
+function placeLabels(): void {
+  if (!renderer) return;
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return;
+  measure.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+  const { width, height } = renderer.getDimensions();
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const discs: (Box & { id: string; r: number })[] = [];
+  const nodes: { id: string; x: number; y: number; r: number; label: string }[] = [];
+  graph.forEachNode((id, a) => {
+    const d = renderer!.getNodeDisplayData(id);
+    if (!d) return;
+    const p = renderer!.framedGraphToViewport(d);
+    const r = renderer!.scaleSize(d.size);
+    nodes.push({ id, x: p.x, y: p.y, r, label: a.label });
+    discs.push({ id, r, x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r });
+  });
+  nodes.sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
+  const kept: Box[] = [];
+  const chosen = new Set<string>();
+  for (const n of nodes) {
+    const box = { x0: n.x + n.r + 2, y0: n.y - LABEL_SIZE / 2 - 1, x1: n.x + n.r + 4 + measure.measureText(n.label).width, y1: n.y + LABEL_SIZE / 2 + 1 };
+    if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) continue;
+    if (kept.some((k) => overlaps(k, box)) || discs.some((d) => d.id !== n.id && d.r >= n.r && overlaps(d, box))) continue;
+    kept.push(box);
+    chosen.add(n.id);
+  }
+  labelled = chosen;
+  renderer.refresh({ skipIndexation: true });
 }
 
 /** Each actor's influence in the window (the sum of its scores over others), when the server has it. */
@@ -295,6 +342,7 @@ export function mountNetwork(): void {
   (window as unknown as { orbit: unknown }).orbit = {
     graph,
     settled: () => settled,
+    labels: () => [...labelled],
     nodeOnScreen: (id: string) => renderer && graph.hasNode(id) ? renderer.graphToViewport(renderer.getNodeDisplayData(id)!) : null,
     edgeOnScreen: (key: string) => {
       if (!renderer || !graph.hasEdge(key)) return null;
