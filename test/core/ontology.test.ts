@@ -3,7 +3,7 @@
 // place only fails this test with a message saying where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -152,11 +152,14 @@ test("the web app's legend and colours are the ontology's", async () => {
   assert.deepEqual(web.KIND_COLORS, Object.fromEntries(o.actorKinds.map((k) => [k.id, k.colour])));
   assert.deepEqual(web.LEGEND_KINDS, o.actorKinds.filter((k) => k.legend).map((k) => k.id));
   assert.deepEqual(web.TONE_COLORS, Object.fromEntries(o.tones.map((t) => [t.id, t.colour])));
-  const app = read('web/app.js');
-  assert.match(app, /^import \{[^}]*\bKIND_COLORS\b[^}]*\} from '\.\/ontology\.js';$/m);
-  assert.doesNotMatch(app, /\b(?:KIND|TONE)_COLORS\s*=/, 'web/app.js defines its own colours: take them from web/ontology.js');
+  // the app's modules take colours from the generated file, never write their own
+  const modules = readdirSync(join(root, 'web/src')).filter((f) => f.endsWith('.ts')).map((f) => [f, read(`web/src/${f}`)] as const);
+  assert.ok(modules.some(([, text]) => /^import \{[^}]*\bKIND_COLORS\b[^}]*\} from '\.\.\/ontology\.js';$/m.test(text)), 'no module of web/src imports KIND_COLORS from web/ontology.js');
+  for (const [file, text] of modules) {
+    assert.doesNotMatch(text, /\b(?:KIND|TONE)_COLORS\s*=/, `web/src/${file} defines its own colours: take them from web/ontology.js`);
+  }
   // the stylesheet colours claim labels by tone (li .type.conflict)
-  const css = read('web/style.css');
+  const css = read('web/src/style.css');
   for (const tone of o.tones) {
     assert.equal(new RegExp(`--${tone.id}:\\s*(#[0-9a-fA-F]{6})`).exec(css)?.[1]?.toLowerCase(), tone.colour.toLowerCase(), `web/style.css --${tone.id}`);
   }

@@ -123,16 +123,26 @@ test('unknown routes are 404 JSON, other methods 405', async () => {
   assert.equal((await get('/nothing-here.html')).status, 404);
 });
 
-test('serves the web app and cytoscape', async () => {
+test('serves the built web app: its page, every script and stylesheet the page names, and the map outlines', async () => {
   const page = await get('/');
   assert.equal(page.status, 200);
   assert.match(page.type, /text\/html/);
-  assert.match(page.body, /<script type="module" src="\/app.js">/);
-  for (const path of ['/app.js', '/style.css', '/vendor/cytoscape.min.js']) {
+  const assets = [...page.body.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')), `the page names its bundle: ${assets.join(', ')}`);
+  for (const path of assets) {
     const file = await get(path);
     assert.equal(file.status, 200, path);
+    assert.match(file.type, path.endsWith('.css') ? /text\/css/ : /javascript/, path);
   }
-  assert.match((await get('/vendor/cytoscape.min.js')).type, /javascript/);
+  for (const path of ['/geo/iraq-governorates.geojson', '/geo/states.geojson']) {
+    const file = await get(path);
+    assert.equal(file.status, 200, path);
+    assert.match(file.type, /geo\+json/);
+    assert.ok(JSON.parse(file.body).features.length > 10, path);
+  }
+  // the map's and the layout's workers start from blob: URLs; nothing else is let in
+  const headers = (await fetch(base + '/')).headers;
+  assert.match(headers.get('content-security-policy') ?? '', /worker-src 'self' blob:/);
 });
 
 test('nothing outside web/ is served', async () => {
