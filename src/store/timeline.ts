@@ -93,7 +93,7 @@ export function createTimeline(sql: Sql) {
       params.types = d.idList(query.types);
       conditions.push(d.inList('e.type', 'types'));
     }
-    const counted = await sql.all<{ start: string; tone: Tone; n: number }>(
+    const counted = await sql.all<{ start: string | null; tone: Tone; n: number }>(
       `SELECT substr(e.effective_date, 1, @length) AS start, ${toneSql('e')} AS tone, COUNT(*) AS n
        FROM events e JOIN articles a ON a.id = e.article_id
        ${where(conditions)}
@@ -104,13 +104,13 @@ export function createTimeline(sql: Sql) {
       `SELECT substr(g.date, 1, @length) AS start, COUNT(*) AS n FROM (${incidentGroups(query)}) g GROUP BY substr(g.date, 1, @length)`,
       { ...windowParams(query), length },
     );
-    const starts = window ? bucketStarts(window.from, window.to, bucket) : [...new Set(counted.map((c) => c.start))].filter((s) => s.length === length).sort();
+    const starts = window ? bucketStarts(window.from, window.to, bucket) : [...new Set(counted.map((c) => c.start))].filter((s): s is string => s !== null && s.length === length).sort();
     const buckets = new Map(starts.map((start) => [start, { start, events: 0, incidents: 0, byFamily: emptyTones() }]));
     let coarser = 0;
     for (const row of counted) {
-      const b = buckets.get(row.start);
+      const b = row.start === null ? undefined : buckets.get(row.start);
       if (!b) {
-        if (row.start.length < length) coarser += row.n;
+        if (row.start !== null && row.start.length < length) coarser += row.n;
         continue;
       }
       b.events += row.n;
