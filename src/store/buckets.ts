@@ -1,6 +1,6 @@
 // Time buckets for the timeline and dyad views: a date window cut into days, months or years, and the
 // SQL for an event's tone (cooperation / conflict / neutral, as rows.ts gives it per event).
-import type { IsoDate } from '../model/types.js';
+import type { IsoDate, Modality } from '../model/types.js';
 import { loadOntology } from '../core/ontology.js';
 import type { Sql } from './sql.js';
 import type { DateWindow } from './types.js';
@@ -73,3 +73,6 @@ export function checkBucketCount(from: IsoDate, to: IsoDate, bucket: Bucket): vo
     throw new RangeError(`bucket '${bucket}' cuts ${from} to ${to} into more than ${MAX_BUCKETS} buckets; choose a coarser one`);
   }
 }
+
+/** A relation has no modality of its own: a stated one reads as asserted, a denied one as negated (the `modality` filters). */
+export const RELATION_MODALITY = { stated: 'asserted', denied: 'negated' } as const satisfies Record<string, Modality>;

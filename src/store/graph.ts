@@ -7,6 +7,7 @@
 import { buildGraphFromEdges, type Graph, type GraphActorRow, type GraphEdgeRow } from '../analyze/graph.js';
 import type { ActorKind, EventType, Modality, RelationType } from '../model/types.js';
 import { EVENT_TYPES, RELATION_TYPES } from '../model/types.js';
+import { RELATION_MODALITY } from './buckets.js';
 import { where, type Params, type Sql } from './sql.js';
 import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
@@ -24,7 +25,7 @@ export interface GraphQuery extends DateWindow {
   kinds?: ActorKind[];
   /** Event and relation types: only edges of these. */
   types?: (EventType | RelationType)[];
-  /** Event modalities that draw an edge (default TIE_MODALITIES); relations count as 'asserted', or 'negated'. */
+  /** Event modalities that draw an edge (default TIE_MODALITIES); a relation reads as RELATION_MODALITY says. */
   modality?: Modality[];
   /** Edges backed by fewer distinct evidence sentences are dropped. */
   minEvidence?: number;
@@ -97,8 +98,7 @@ export function createGraphQuery(sql: Sql) {
       for (const row of events) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
     }
 
-    // a relation's modality is 'asserted', or 'negated' when the text denies it
-    const negated = [...(modality.includes('asserted') ? [0] : []), ...(modality.includes('negated') ? [1] : [])];
+    const negated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
     if ((!relationTypes || relationTypes.length) && negated.length) {
       if (relationTypes) Object.assign(params, list('relationTypes', relationTypes));
       const conditions = [
