@@ -57,6 +57,24 @@ export interface GraphEdge {
   /** Mean Goldstein-style intensity of the events; null for relations or when none was coded. */
   meanIntensity: number | null;
   tone: Tone;
+  /** Distinct evidence sentences behind the edge (the `minEvidence` filter counts these). */
+  evidenceCount?: number;
+  evidenceIds: string[];
+}
+
+/** One edge already aggregated by the database: the claims of one kind and type from one actor to another. */
+export interface GraphEdgeRow {
+  kind: GraphEdge['kind'];
+  type: EventType | RelationType;
+  sourceId: string;
+  targetId: string;
+  count: number;
+  evidenceCount: number;
+  first: IsoDate | null;
+  last: IsoDate | null;
+  intensitySum: number | null;
+  intensityCount: number;
+  /** Evidence ids, most recent first. */
   evidenceIds: string[];
 }
 
@@ -70,6 +88,8 @@ export interface GraphOptions {
   evidencePerEdge?: number;
   /** Keep only the best-connected actors (mentions plus edge counts), and the edges between them. */
   maxNodes?: number;
+  /** Of the edges between the kept actors, keep the ones with the most claims. */
+  maxEdges?: number;
 }
 
 /** An edge's tone: an event's mean intensity when it has one, else its type's tone in models/ontology.yaml. */
@@ -142,9 +162,32 @@ export function buildGraph(
     return { ...edge, meanIntensity, tone: toneOf(edge.kind, edge.type, meanIntensity), evidenceIds: recent };
   });
 
-  const actors = new Map(input.actors.map((a) => [a.id, a]));
+  return assemble(input.actors, edgeList, options);
+}
+
+/** The graph from edges the database aggregated (src/store/graph.ts): the same edges buildGraph makes. */
+export function buildGraphFromEdges(actors: GraphActorRow[], rows: GraphEdgeRow[], options: GraphOptions = {}): Graph {
+  const evidencePerEdge = options.evidencePerEdge ?? 5;
+  const edges = rows
+    .filter((row) => row.sourceId !== row.targetId)
+    .map((row): GraphEdge => {
+      const meanIntensity = row.intensityCount && row.intensitySum !== null ? Math.round((row.intensitySum / row.intensityCount) * 100) / 100 : null;
+      return {
+        id: `${row.kind}:${row.type}:${row.sourceId}>${row.targetId}`, kind: row.kind, source: row.sourceId, target: row.targetId,
+        type: row.type, count: row.count, first: row.first, last: row.last, meanIntensity,
+        tone: toneOf(row.kind, row.type, meanIntensity), evidenceCount: row.evidenceCount,
+        evidenceIds: row.evidenceIds.slice(0, evidencePerEdge),
+      };
+    });
+  return assemble(actors, edges, options);
+}
+
+/** Nodes are the known actors mentioned or tied in the window, capped by score; edges those between kept nodes. */
+function assemble(actorRows: GraphActorRow[], allEdges: GraphEdge[], options: GraphOptions): Graph {
+  let edgeList = allEdges;
+  const actors = new Map(actorRows.map((a) => [a.id, a]));
   const score = new Map<string, number>();
-  for (const actor of input.actors) score.set(actor.id, actor.weight);
+  for (const actor of actorRows) score.set(actor.id, actor.weight);
   for (const edge of edgeList) {
     for (const end of [edge.source, edge.target]) score.set(end, (score.get(end) ?? 0) + edge.count);
   }
@@ -161,5 +204,6 @@ export function buildGraph(
     .map(({ id, name, kind, country, weight }) => ({ id, name, kind, country, weight }))
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   edgeList.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  if (options.maxEdges !== undefined) edgeList = edgeList.slice(0, options.maxEdges);
   return { nodes, edges: edgeList };
 }

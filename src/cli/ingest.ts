@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { message, type Message } from '../core/messages.js';
 import { loadKnowledgeBase } from '../kb/index.js';
+import { roleHoldings } from '../kb/role-holdings.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
 import { processInputs } from '../pipeline/index.js';
 import { parseThreads } from '../pipeline/threads.js';
@@ -134,6 +135,7 @@ function summary(inputs: number, file: string, t: IngestTally, skipped: Map<stri
 /** The knowledge base's actors saved, and duplicate detection primed with every stored article. */
 async function prepareStore(store: Store, kb: KnowledgeBase): Promise<DuplicateIndex> {
   await store.saveActors(kb.actors);
+  await store.saveRoles(roleHoldings(kb));
   const duplicates = new DuplicateIndex();
   for await (const { id, text } of store.articleTexts()) duplicates.add(id, text);
   return duplicates;

@@ -57,3 +57,30 @@ export function dateWindow(query: URLSearchParams): { from?: string; to?: string
   if (isBackwards({ from, to })) throw badParameter('to', `'${to}' is before from '${from}'`);
   return { from, to };
 }
+
+/** A comma list of allowed values ('a,b'), each checked; undefined when absent or empty. */
+export function listOf<T extends string>(query: URLSearchParams, name: string, values: readonly T[]): T[] | undefined {
+  const value = query.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+  const unknown = items.filter((item) => !(values as readonly string[]).includes(item));
+  if (unknown.length) throw badParameter(name, `'${unknown.join(', ')}' ${unknown.length > 1 ? 'are' : 'is'} not one of ${values.join(', ')}`);
+  return items as T[];
+}
+
+/** A comma list of ids (actor ids are [a-z0-9-] slugs, or discovered ids of word characters), at most `max`. */
+export function idList(query: URLSearchParams, name: string, max: number): string[] | undefined {
+  const value = query.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const items = [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+  if (items.length > max) throw badParameter(name, `${items.length} ids, more than ${max}`);
+  const bad = items.find((item) => item.length > 200 || /[\s<>"]/.test(item));
+  if (bad !== undefined) throw badParameter(name, `'${bad.slice(0, 40)}' is not an id`);
+  return items;
+}
+
+/** A parameter the route cannot do without. */
+export function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new HttpError(400, `missing parameter '${name}'`, name);
+  return value;
+}

@@ -1,8 +1,13 @@
 // Actor queries: search by name or alias, and one actor's profile (aliases, relations, event counts).
 import type { ActorKind, EventType, IsoDate, RelationType } from '../model/types.js';
+import { toneSql } from './buckets.js';
+import { TIE_MODALITIES } from './graph.js';
 import type { Sql } from './sql.js';
 import { searchKey } from './text-search.js';
-import type { ActorDetail, ActorSummary, RelationLink } from './types.js';
+import type { ActorDetail, ActorRef, ActorRole, ActorSummary, Counterpart, DateWindow, RelationLink, RoleHolding } from './types.js';
+import { dateInWindow, windowParams } from './window.js';
+
+const COUNTERPARTS = 10;
 
 const EVIDENCE_PER_LINK = 5;
 
@@ -34,22 +39,28 @@ function toActorSummary(row: ActorSqlRow): ActorSummary {
 
 export function createActorQueries(sql: Sql) {
   /** Actors whose name, alias or id contains what was typed, exact matches first, then the most mentioned. */
-  async function searchActors(q = '', limit = 20): Promise<ActorSummary[]> {
+  async function searchActors(q = '', limit = 20, window: DateWindow = {}): Promise<ActorSummary[]> {
     const key = searchKey(q);
+    // with a window, only actors mentioned in an article published in it (the counts stay all-time)
+    const dated = dateInWindow('a.published_at', window);
+    const inWindow = dated.length
+      ? `(EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND ${dated.join(' AND ')}))`
+      : null;
+    const wp = windowParams(window);
     const rows = key
       ? await sql.all<ActorSqlRow>(
           `SELECT ${ACTOR_SUMMARY_COLUMNS},
              (x.search_key = @key OR x.id = @q
               OR EXISTS (SELECT 1 FROM aliases al WHERE al.actor_id = x.id AND al.search_key = @key)) AS exact
            FROM actors x
-           WHERE x.search_key LIKE @pattern OR x.id = @q
-              OR x.id IN (SELECT actor_id FROM aliases WHERE search_key LIKE @pattern)
+           WHERE (x.search_key LIKE @pattern OR x.id = @q
+              OR x.id IN (SELECT actor_id FROM aliases WHERE search_key LIKE @pattern))${inWindow ? ` AND ${inWindow}` : ''}
            ORDER BY exact DESC, mention_count DESC, x.name LIMIT @limit`,
-          { key, q, pattern: `%${key}%`, limit },
+          { key, q, pattern: `%${key}%`, limit, ...wp },
         )
       : await sql.all<ActorSqlRow>(
-          `SELECT ${ACTOR_SUMMARY_COLUMNS} FROM actors x ORDER BY mention_count DESC, x.name LIMIT @limit`,
-          { limit },
+          `SELECT ${ACTOR_SUMMARY_COLUMNS} FROM actors x ${inWindow ? `WHERE ${inWindow}` : ''} ORDER BY mention_count DESC, x.name LIMIT @limit`,
+          { limit, ...wp },
         );
     return rows.map(toActorSummary);
   }
@@ -102,6 +113,15 @@ export function createActorQueries(sql: Sql) {
     );
     return {
       ...toActorSummary(row),
+      roles: await roles(id),
+      eventsByYear: await sql.all<{ year: string; asSource: number; asTarget: number }>(
+        `SELECT substr(e.effective_date, 1, 4) AS year, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
+           SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
+         FROM event_actors ea JOIN events e ON e.id = ea.event_id
+         WHERE ea.actor_id = @id AND e.effective_date IS NOT NULL GROUP BY substr(e.effective_date, 1, 4) ORDER BY year`,
+        { id },
+      ),
+      counterparts: await counterparts(id),
       description: row.description,
       aliases,
       articleCount: seen.articles,
@@ -113,5 +133,67 @@ export function createActorQueries(sql: Sql) {
     };
   }
 
-  return { searchActors, getActor };
+  /** The knowledge base's offices held by the actor, then the holds_role relations texts state of it. */
+  async function roles(id: string): Promise<ActorRole[]> {
+    const kb = await sql.all<{ role_id: string; title: string; of_id: string | null; of_name: string | null; of_kind: ActorRef['kind'] | null; valid_from: string | null; valid_to: string | null }>(
+      `SELECT r.role_id, r.title, r.of_id, o.name AS of_name, o.kind AS of_kind, r.valid_from, r.valid_to
+       FROM actor_roles r LEFT JOIN actors o ON o.id = r.of_id WHERE r.actor_id = @id`,
+      { id },
+    );
+    const stated = await sql.all<{ role: string | null; title: string | null; target_id: string; of_name: string; of_kind: ActorRef['kind']; valid_from: string | null; valid_to: string | null; evidence_id: string }>(
+      `SELECT r.role, (SELECT MIN(k.title) FROM actor_roles k WHERE k.role_id = r.role) AS title, r.target_id, o.name AS of_name, o.kind AS of_kind,
+         COALESCE(r.valid_from, r.span_from) AS valid_from, COALESCE(r.valid_to, r.span_to) AS valid_to, r.evidence_id
+       FROM relations r JOIN actors o ON o.id = r.target_id
+       WHERE r.source_id = @id AND r.type = 'holds_role' AND r.negated = 0`,
+      { id },
+    );
+    const all: ActorRole[] = [
+      ...kb.map((r) => ({
+        roleId: r.role_id, title: r.title, of: r.of_id ? { id: r.of_id, name: r.of_name ?? r.of_id, kind: r.of_kind ?? 'other' } : null,
+        from: r.valid_from, to: r.valid_to, source: 'kb' as const, evidenceId: null,
+      })),
+      ...stated.map((r) => ({
+        roleId: r.role, title: r.title ?? r.role ?? 'office', of: { id: r.target_id, name: r.of_name, kind: r.of_kind },
+        from: r.valid_from, to: r.valid_to, source: 'relation' as const, evidenceId: r.evidence_id,
+      })),
+    ];
+    const key = (r: ActorRole) => r.from ?? r.to ?? '~';
+    return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  }
+
+  /** The actors it shares most events with (drawing a tie), either direction, with their tones. */
+  async function counterparts(id: string): Promise<Counterpart[]> {
+    const rows = await sql.all<{ id: string; name: string; kind: ActorRef['kind']; events: number; cooperation: number; conflict: number }>(
+      `SELECT o.id, o.name, o.kind, COUNT(DISTINCT e.id) AS events,
+         COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'cooperation' THEN e.id END) AS cooperation,
+         COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'conflict' THEN e.id END) AS conflict
+       FROM event_actors me
+       JOIN events e ON e.id = me.event_id
+       JOIN event_actors other ON other.event_id = e.id AND other.role <> me.role
+       JOIN actors o ON o.id = other.actor_id
+       WHERE me.actor_id = @id AND other.actor_id <> @id AND ${sql.dialect.inList('e.modality', 'modality')}
+       GROUP BY o.id, o.name, o.kind ORDER BY events DESC, o.name LIMIT ${COUNTERPARTS}`,
+      { id, modality: sql.dialect.idList(TIE_MODALITIES) },
+    );
+    return rows.map(({ events, cooperation, conflict, ...actor }) => ({ actor, events, cooperation, conflict }));
+  }
+
+  /** Replaces the knowledge base's roles with these. */
+  async function saveRoles(holdings: RoleHolding[]): Promise<void> {
+    await sql.transaction(async (tx) => {
+      await tx.run('DELETE FROM actor_roles');
+      const positions = new Map<string, number>();
+      for (const h of holdings) {
+        const position = positions.get(h.roleId) ?? 0;
+        positions.set(h.roleId, position + 1);
+        await tx.run(
+          `INSERT INTO actor_roles (role_id, position, title, of_id, actor_id, valid_from, valid_to)
+           VALUES (@roleId, @position, @title, @of, @actorId, @from, @to)`,
+          { ...h, position },
+        );
+      }
+    });
+  }
+
+  return { searchActors, getActor, saveRoles };
 }

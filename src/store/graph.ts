@@ -1,57 +1,196 @@
-// The rows the network is built from, for one date window; analyze/graph.ts does the aggregation.
-// Only what the text asserts or reports as claimed makes an edge: negated, hypothetical and future
-// events and negated relations stay in the event lists but draw no tie. Articles that copy another
-// count once: their mentions, events and relations are left out here (the lists still show them).
-import { buildGraph, type Graph, type GraphActorRow, type GraphEventRow, type GraphRelationRow } from '../analyze/graph.js';
-import { where, type Sql } from './sql.js';
+// The rows the network is built from, for one date window; analyze/graph.ts does the rest. The
+// database aggregates the claims into edges (one row per kind, type and ordered pair), so a large
+// store sends edges, not every claim. Only what the text asserts or reports as claimed makes an edge
+// by default: negated, hypothetical and future events and negated relations stay in the event lists
+// but draw no tie (`modality` asks for others). Articles that copy another count once: their mentions,
+// events and relations are left out here (the lists still show them).
+import { buildGraphFromEdges, type Graph, type GraphActorRow, type GraphEdgeRow } from '../analyze/graph.js';
+import type { ActorKind, EventType, Modality, RelationType } from '../model/types.js';
+import { EVENT_TYPES, RELATION_TYPES } from '../model/types.js';
+import { RELATION_MODALITY } from './buckets.js';
+import { where, type Params, type Sql } from './sql.js';
+import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 import { loadOntology } from '../core/ontology.js';
 
-/** The modalities that draw an edge (models/ontology.yaml, `tie`), as SQL literals: ids are [a-z_] only. */
-const TIES = loadOntology().modalities.filter((m) => m.tie).map((m) => `'${m.id}'`).join(', ');
+/** The modalities that draw an edge (models/ontology.yaml, `tie`). */
+export const TIE_MODALITIES: Modality[] = loadOntology().modalities.filter((m) => m.tie).map((m) => m.id);
 
 export interface GraphQuery extends DateWindow {
   maxNodes?: number;
+  /** Of the edges between the kept nodes, the ones with most claims. */
+  maxEdges?: number;
+  /** Only actors of these kinds, and edges between them. */
+  kinds?: ActorKind[];
+  /** Event and relation types: only edges of these. */
+  types?: (EventType | RelationType)[];
+  /** Event modalities that draw an edge (default TIE_MODALITIES); a relation reads as RELATION_MODALITY says. */
+  modality?: Modality[];
+  /** Edges backed by fewer distinct evidence sentences are dropped. */
+  minEvidence?: number;
+  /**
+   * Actors whose name or alias contains the text, and their edges (the other ends come along). When no
+   * actor's name matches, the edges of claims whose evidence sentence matches the text instead.
+   */
+  q?: string;
+  /** Ego network: this actor and at most `cap` neighbours (by claims shared with it), and the edges among them. */
+  actor?: string;
+  cap?: number;
 }
 
+export const DEFAULT_EGO_CAP = 25;
+
+/** A filter on the edges' ends: every edge touching one of `ids`, or every edge with both ends in `ids`. */
+type Ends = { ids: string[]; both: boolean } | null;
+
 export function createGraphQuery(sql: Sql) {
-  return async function graph(query: GraphQuery = {}): Promise<Graph> {
-    const params = windowParams(query);
-    const events = await sql.all<GraphEventRow>(
-      `SELECT e.id AS "eventId", e.type, e.intensity, e.effective_date AS "when", e.evidence_id AS "evidenceId",
-         s.actor_id AS "sourceId", t.actor_id AS "targetId"
-       FROM events e
-       JOIN articles a ON a.id = e.article_id
-       JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
-       JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-       ${where([`e.modality IN (${TIES})`, 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query)])}
-       ORDER BY e.id, s.actor_id, t.actor_id`,
-      params,
-    );
-    const relations = await sql.all<GraphRelationRow>(
-      `SELECT r.id AS "relationId", r.type, r.source_id AS "sourceId", r.target_id AS "targetId",
-         r.span_from AS "from", r.span_to AS "to", r.evidence_id AS "evidenceId"
-       FROM relations r JOIN articles a ON a.id = r.article_id
-       ${where(['r.negated = 0', 'a.duplicate_of IS NULL', ...spanInWindow('r.span_from', 'r.span_to', query)])}
-       ORDER BY r.id`,
-      params,
-    );
+  const d = sql.dialect;
+  const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
+
+  /** The claims as aggregated edges, filtered by everything in the query but the node caps. */
+  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null): Promise<GraphEdgeRow[]> {
+    const params: Params = { ...windowParams(query), minEvidence: query.minEvidence ?? 1 };
+    const modality = query.modality ?? TIE_MODALITIES;
+    const eventTypes = query.types ? query.types.filter((t) => (EVENT_TYPES as readonly string[]).includes(t)) : null;
+    const relationTypes = query.types ? query.types.filter((t) => (RELATION_TYPES as readonly string[]).includes(t)) : null;
+    const endConditions = (source: string, target: string): string[] => {
+      const conditions: string[] = [];
+      if (query.kinds) {
+        Object.assign(params, list('kinds', query.kinds));
+        for (const column of [source, target]) conditions.push(`${column} IN (SELECT id FROM actors WHERE ${d.inList('kind', 'kinds')})`);
+      }
+      if (ends) {
+        Object.assign(params, list('ends', ends.ids));
+        conditions.push(ends.both
+          ? `${d.inList(source, 'ends')} AND ${d.inList(target, 'ends')}`
+          : `(${d.inList(source, 'ends')} OR ${d.inList(target, 'ends')})`);
+      }
+      return conditions;
+    };
+    if (evidenceMatch) params.match = evidenceMatch;
+    const rows: GraphEdgeRow[] = [];
+    type Aggregated = Omit<GraphEdgeRow, 'evidenceIds'> & { evidenceIds: string };
+
+    if (!eventTypes || eventTypes.length) {
+      Object.assign(params, list('modality', modality));
+      if (eventTypes) Object.assign(params, list('eventTypes', eventTypes));
+      const conditions = [
+        d.inList('e.modality', 'modality'), 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query),
+        ...(eventTypes ? [d.inList('e.type', 'eventTypes')] : []),
+        ...endConditions('s.actor_id', 't.actor_id'),
+        ...(evidenceMatch ? [`e.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev')})`] : []),
+      ];
+      const events = await sql.all<Aggregated>(
+        `SELECT 'event' AS kind, e.type, s.actor_id AS "sourceId", t.actor_id AS "targetId", COUNT(*) AS count,
+           COUNT(DISTINCT e.evidence_id) AS "evidenceCount", MIN(e.effective_date) AS first, MAX(e.effective_date) AS last,
+           SUM(e.intensity) AS "intensitySum", COUNT(e.intensity) AS "intensityCount",
+           ${d.jsonArray('e.evidence_id', 'e.effective_date DESC, e.evidence_id')} AS "evidenceIds"
+         FROM events e
+         JOIN articles a ON a.id = e.article_id
+         JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+         JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+         ${where(conditions)}
+         GROUP BY e.type, s.actor_id, t.actor_id
+         HAVING COUNT(DISTINCT e.evidence_id) >= @minEvidence`,
+        params,
+      );
+      for (const row of events) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
+    }
+
+    const negated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
+    if ((!relationTypes || relationTypes.length) && negated.length) {
+      if (relationTypes) Object.assign(params, list('relationTypes', relationTypes));
+      const conditions = [
+        `r.negated IN (${negated.join(', ')})`, 'a.duplicate_of IS NULL', ...spanInWindow('r.span_from', 'r.span_to', query),
+        ...(relationTypes ? [d.inList('r.type', 'relationTypes')] : []),
+        ...endConditions('r.source_id', 'r.target_id'),
+        ...(evidenceMatch ? [`r.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev')})`] : []),
+      ];
+      const relations = await sql.all<Aggregated>(
+        `SELECT 'relation' AS kind, r.type, r.source_id AS "sourceId", r.target_id AS "targetId", COUNT(*) AS count,
+           COUNT(DISTINCT r.evidence_id) AS "evidenceCount",
+           MIN(COALESCE(r.span_from, r.span_to)) AS first, MAX(COALESCE(r.span_to, r.span_from)) AS last,
+           NULL AS "intensitySum", 0 AS "intensityCount",
+           ${d.jsonArray('r.evidence_id', 'COALESCE(r.span_to, r.span_from) DESC, r.evidence_id')} AS "evidenceIds"
+         FROM relations r JOIN articles a ON a.id = r.article_id
+         ${where(conditions)}
+         GROUP BY r.type, r.source_id, r.target_id
+         HAVING COUNT(DISTINCT r.evidence_id) >= @minEvidence`,
+        params,
+      );
+      for (const row of relations) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
+    }
+    return rows;
+  }
+
+  /** Mentions in the window per actor (of the given ids, when given), as node weights. */
+  async function actorRows(query: GraphQuery, ids: string[] | null): Promise<GraphActorRow[]> {
+    const params: Params = { ...windowParams(query) };
+    const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
+    if (ids) {
+      params.only = d.idList(ids);
+      conditions.push(d.inList('m.actor_id', 'only'));
+    }
     const weights = await sql.all<{ id: string; weight: number }>(
       `SELECT m.actor_id AS id, COUNT(*) AS weight
        FROM mentions m JOIN articles a ON a.id = m.article_id
-       ${where(['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)])}
-       GROUP BY m.actor_id ORDER BY m.actor_id`,
+       ${where(conditions)}
+       GROUP BY m.actor_id`,
       params,
     );
     const weightOf = new Map(weights.map((w) => [w.id, w.weight]));
-    const ids = new Set([...weightOf.keys(), ...events.flatMap((e) => [e.sourceId, e.targetId]),
-      ...relations.flatMap((r) => [r.sourceId, r.targetId])]);
-    const actors = (await sql.all<Omit<GraphActorRow, 'weight'>>(
-        `SELECT id, name, kind, country FROM actors WHERE ${sql.dialect.inList('id', 'ids')} ORDER BY id`,
-        { ids: sql.dialect.idList([...ids]) },
-      ))
-      .map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 }));
-    return buildGraph({ actors, events, relations }, { maxNodes: query.maxNodes });
+    const known = ids ?? null;
+    const actorConditions = [...(known ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
+    const actors = await sql.all<Omit<GraphActorRow, 'weight'>>(
+      `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
+      { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
+    );
+    return actors.map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 }));
+  }
+
+  /** Ids of actors whose folded name or alias contains the folded text. */
+  async function matchingActors(q: string): Promise<string[]> {
+    const key = searchKey(q);
+    if (!key) return [];
+    const rows = await sql.all<{ id: string }>(
+      `SELECT id FROM actors WHERE search_key LIKE @pattern OR id = @q
+       UNION SELECT actor_id AS id FROM aliases WHERE search_key LIKE @pattern`,
+      { pattern: `%${key}%`, q },
+    );
+    return rows.map((r) => r.id);
+  }
+
+  const endsOf = (edges: GraphEdgeRow[]) => [...new Set(edges.flatMap((e) => [e.sourceId, e.targetId]))];
+
+  return async function graph(query: GraphQuery = {}): Promise<Graph> {
+    const options = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
+    if (query.actor) {
+      // the neighbours by the claims they share with the actor, then every edge among the chosen
+      const touching = await edgeRows(query, { ids: [query.actor], both: false }, null);
+      const shared = new Map<string, number>();
+      for (const e of touching) {
+        const other: string = e.sourceId === query.actor ? e.targetId : e.sourceId;
+        if (other !== query.actor) shared.set(other, (shared.get(other) ?? 0) + e.count);
+      }
+      const neighbours = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
+      const ids = [query.actor, ...neighbours];
+      const edges = neighbours.length ? await edgeRows(query, { ids, both: true }, null) : [];
+      return buildGraphFromEdges(await actorRows(query, ids), edges, options);
+    }
+    if (query.q) {
+      const matched = await matchingActors(query.q);
+      if (matched.length) {
+        const edges = await edgeRows(query, { ids: matched, both: false }, null);
+        return buildGraphFromEdges(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])]), edges, options);
+      }
+      const match = d.textQuery(query.q);
+      if (!match) return { nodes: [], edges: [] };
+      const edges = await edgeRows(query, null, match);
+      return buildGraphFromEdges(await actorRows(query, endsOf(edges)), edges, options);
+    }
+    const edges = await edgeRows(query, null, null);
+    return buildGraphFromEdges(await actorRows(query, null), edges, options);
   };
 }

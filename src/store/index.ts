@@ -7,20 +7,27 @@ import type { Graph } from '../analyze/graph.js';
 import { createActorQueries } from './actors.js';
 import { createArticleQueries } from './articles.js';
 import { createClaimQueries } from './claims.js';
+import { createDyad, type Dyad, type DyadQuery } from './dyad.js';
+import { createMap, type GovernorateCount, type MapQuery, type PlaceCollection } from './geo.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
 import { createSearch } from './search.js';
 import type { Params, Sql } from './sql.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
 import { createMessageCounts, createStats } from './stats.js';
+import { createTimeline, type IncidentQuery, type IncidentRow, type Timeline, type TimelineQuery } from './timeline.js';
 import type {
-  ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, EventQuery, EventRow, MessageCount, Page,
-  RelationQuery, RelationRow, SaveResult, SearchHits, StoreStats,
+  ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, DateWindow, EventQuery, EventRow, MessageCount, Page,
+  RelationQuery, RelationRow, RoleHolding, SaveResult, SearchHits, StoreStats,
 } from './types.js';
 import { createWriter } from './write.js';
 
 export type * from './types.js';
 export type { GraphQuery } from './graph.js';
+export type * from './timeline.js';
+export type * from './geo.js';
+export type * from './dyad.js';
+export type { Bucket } from './buckets.js';
 export { isPostgresUrl } from './postgres.js';
 
 export interface Store {
@@ -29,16 +36,29 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Upserts actors with their aliases (the knowledge base, before ingesting). */
   saveActors(actors: Actor[]): Promise<void>;
+  /** Replaces the knowledge base's dated roles (src/kb/role-holdings.ts makes them from a loaded KB). */
+  saveRoles(holdings: RoleHolding[]): Promise<void>;
   /** Saves a Doc (its metadata, claims, actors and messages) in one transaction, replacing any earlier version. */
   saveArticle(doc: Doc): Promise<SaveResult>;
   listArticles(query?: ArticleQuery): Promise<Page<ArticleSummary>>;
   getArticle(id: string): Promise<ArticleDetail | null>;
-  searchActors(q?: string, limit?: number): Promise<ActorSummary[]>;
+  /** With a window, only actors mentioned in articles published in it. */
+  searchActors(q?: string, limit?: number, window?: DateWindow): Promise<ActorSummary[]>;
   getActor(id: string): Promise<ActorDetail | null>;
   listEvents(query?: EventQuery): Promise<Page<EventRow>>;
   listRelations(query?: RelationQuery): Promise<Page<RelationRow>>;
   graph(query?: GraphQuery): Promise<Graph>;
-  search(q: string, limit?: number): Promise<SearchHits>;
+  /** With a window, only hits in articles published in it. */
+  search(q: string, limit?: number, window?: DateWindow): Promise<SearchHits>;
+  /** Events per bucket by tone, with incidents, and one lane per actor asked for. */
+  timeline(query?: TimelineQuery): Promise<Timeline>;
+  /** Happenings told by several articles, each once, newest first. */
+  listIncidents(query?: IncidentQuery): Promise<Page<IncidentRow>>;
+  /** Event points gathered by place, with their governorate. */
+  mapPlaces(query?: MapQuery): Promise<PlaceCollection>;
+  governorateCounts(query?: MapQuery): Promise<{ items: GovernorateCount[]; outside: number }>;
+  /** Null when either actor is unknown. */
+  dyad(query: DyadQuery): Promise<Dyad | null>;
   stats(): Promise<StoreStats>;
   /** The stored articles' messages grouped by rule id. */
   messageCounts(): Promise<MessageCount[]>;
@@ -61,6 +81,9 @@ function storeOn(db: Db): Store {
     ...createClaimQueries(db),
     graph: createGraphQuery(db),
     search: createSearch(db),
+    ...createTimeline(db),
+    ...createMap(db),
+    dyad: createDyad(db),
     stats: createStats(db),
     messageCounts: createMessageCounts(db),
     close: () => db.close(),

@@ -185,4 +185,21 @@ ALTER TABLE articles ADD COLUMN place_name ${T};
 ALTER TABLE articles ADD COLUMN place ${T};
 `,
   },
+  {
+    version: 8,
+    name: "the knowledge base's dated roles",
+    sql: `
+CREATE TABLE actor_roles (
+  role_id    ${T} NOT NULL,
+  position   INTEGER NOT NULL,
+  title      ${T} NOT NULL,
+  of_id      ${T},
+  actor_id   ${T} NOT NULL,
+  valid_from ${T},
+  valid_to   ${T},
+  PRIMARY KEY (role_id, position)
+);
+CREATE INDEX actor_roles_by_actor ON actor_roles(actor_id);
+`,
+  },
 ];

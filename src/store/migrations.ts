@@ -225,4 +225,24 @@ ALTER TABLE articles ADD COLUMN place_name TEXT;
 ALTER TABLE articles ADD COLUMN place TEXT;
 `,
   },
+  {
+    version: 8,
+    name: "the knowledge base's dated roles",
+    // Who held which office when (kb/*/roles*.yaml), replaced whole each time the knowledge base is
+    // saved (store.saveRoles); the actor page shows them beside the holds_role relations the texts state.
+    // No foreign key: a role may name a holder before the actor is saved, and the KB is checked on load.
+    sql: `
+CREATE TABLE actor_roles (
+  role_id    TEXT NOT NULL,
+  position   INTEGER NOT NULL,
+  title      TEXT NOT NULL,
+  of_id      TEXT,
+  actor_id   TEXT NOT NULL,
+  valid_from TEXT,
+  valid_to   TEXT,
+  PRIMARY KEY (role_id, position)
+);
+CREATE INDEX actor_roles_by_actor ON actor_roles(actor_id);
+`,
+  },
 ];

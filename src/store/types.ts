@@ -81,6 +81,37 @@ export interface RelationLink {
   evidenceIds: string[];
 }
 
+/** One holder of a knowledge-base office, as saved by store.saveRoles. */
+export interface RoleHolding {
+  roleId: string;
+  title: string;
+  /** Actor id of the state or body the office belongs to. */
+  of: string | null;
+  actorId: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+/** An office the actor held: from the knowledge base, or from a holds_role relation a text states. */
+export interface ActorRole {
+  roleId: string | null;
+  title: string;
+  of: ActorRef | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  source: 'kb' | 'relation';
+  /** The relation's evidence (source 'relation'); null for the knowledge base. */
+  evidenceId: string | null;
+}
+
+/** Another actor the actor has events with, either way. */
+export interface Counterpart {
+  actor: ActorRef;
+  events: number;
+  cooperation: number;
+  conflict: number;
+}
+
 export interface ActorDetail extends ActorSummary {
   description: string | null;
   aliases: string[];
@@ -91,6 +122,12 @@ export interface ActorDetail extends ActorSummary {
   eventCounts: { type: EventType; asSource: number; asTarget: number }[];
   relationsOut: RelationLink[];
   relationsIn: RelationLink[];
+  /** Offices held, oldest first (undated last). */
+  roles: ActorRole[];
+  /** Events with the actor on either side per year of their date, for a small chart. */
+  eventsByYear: { year: string; asSource: number; asTarget: number }[];
+  /** The actors it has most events with (at most 10). */
+  counterparts: Counterpart[];
 }
 
 export interface EventRow {
