@@ -71,6 +71,9 @@ export function apiRoutes(store: Store): Router<ApiHandler> {
       source: text(query, 'source'),
       target: text(query, 'target'),
       type: oneOf(query, 'type', EVENT_TYPES),
+      types: listOf(query, 'types', EVENT_TYPES),
+      modality: listOf(query, 'modality', MODALITIES),
+      ids: idList(query, 'ids', 200),
       ...dateWindow(query),
       ...page(query),
     }))

@@ -21,6 +21,10 @@ export function createClaimQueries(sql: Sql) {
     if (query.source) conditions.push(hasActor('source', 'source'));
     if (query.target) conditions.push(hasActor('target', 'target'));
     if (query.type) conditions.push('e.type = @type');
+    // the app's filters and a map place's events (its ids) narrow the list like the views they came from
+    if (query.types?.length) (params.types = d.idList(query.types), conditions.push(d.inList('e.type', 'types')));
+    if (query.modality?.length) (params.modality = d.idList(query.modality), conditions.push(d.inList('e.modality', 'modality')));
+    if (query.ids) (params.ids = d.idList(query.ids), conditions.push(d.inList('e.id', 'ids')));
     if (query.q) {
       params.match = d.textQuery(query.q);
       if (!params.match) return { total: 0, limit, offset, items: [] };

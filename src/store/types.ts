@@ -196,6 +196,10 @@ export interface EventQuery extends PageOptions, DateWindow {
   source?: string;
   target?: string;
   type?: EventType;
+  types?: EventType[];
+  modality?: Modality[];
+  /** Only these events (a map place's). */
+  ids?: string[];
 }
 
 export interface RelationQuery extends PageOptions, DateWindow {

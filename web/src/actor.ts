@@ -6,19 +6,13 @@ import { el, fill, words } from './dom';
 import { actorEdits, undoButton } from './judgements';
 import { collapse, expand, isExpanded, EXPAND_CAP } from './network';
 import { state, update, windowParams } from './state';
-import type { ActorDetail } from './types';
+import type { ActorDetail, Dyad } from './types';
 
-interface Role { title: string | null; of: { id: string; name: string } | null; from: string | null; to: string | null; source: string; evidenceId?: string | null }
-interface Counterpart { actor: { id: string; name: string }; events: number }
 type ActorPage = ActorDetail & {
-  roles?: Role[];
-  eventsByYear?: { year: string; events: number }[];
-  counterparts?: Counterpart[];
   mergedInto?: string | null;
   merged?: { id: string; name: string; judgementId: string }[];
 };
 
-export interface DyadBucket { start: string; aToB: { cooperation: number; conflict: number }; bToA: { cooperation: number; conflict: number } }
 
 export async function loadActor(panel: HTMLElement, id: string): Promise<void> {
   fill(panel, el('p', { class: 'placeholder muted' }, 'Loading…'));
@@ -33,7 +27,7 @@ export async function loadActor(panel: HTMLElement, id: string): Promise<void> {
       el('button', { type: 'button', class: 'link', onclick: () => update({ selection: { kind: 'actor', id: actor.mergedInto! } }) }, actor.mergedInto)));
   }
   const s = state();
-  const maxYear = Math.max(1, ...(actor.eventsByYear ?? []).map((y) => y.events));
+  const maxYear = Math.max(1, ...actor.eventsByYear.map((y) => y.asSource + y.asTarget));
   fill(panel,
     el('div', { class: 'card', id: 'actor-card' },
       el('div', { class: 'actions' },
@@ -53,14 +47,14 @@ export async function loadActor(panel: HTMLElement, id: string): Promise<void> {
     actor.roles?.length ? el('div', { class: 'card' }, el('h3', {}, 'Roles over time'),
       el('table', { class: 'plain' }, ...actor.roles.map((r) => el('tr', {},
         el('td', {}, `${r.from ?? '…'} – ${r.to ?? 'now'}`), el('td', {}, r.title ?? 'role', r.of ? `, ${r.of.name}` : ''),
-        el('td', { class: 'muted' }, r.source))))) : null,
+        el('td', { class: 'muted' }, r.source === 'kb' ? 'knowledge base' : 'read in text'))))) : null,
     relationsCard(actor),
     el('div', { class: 'card' }, el('h3', {}, 'Events by type'),
       el('table', { class: 'plain' }, el('tr', {}, el('th', {}, 'type'), el('th', {}, 'as source'), el('th', {}, 'as target')),
         ...actor.eventCounts.map((c) => el('tr', {}, el('td', {}, c.type), el('td', {}, String(c.asSource)), el('td', {}, String(c.asTarget)))))),
     actor.eventsByYear?.length ? el('div', { class: 'card' }, el('h3', {}, 'Events by year'),
       el('table', { class: 'plain' }, ...actor.eventsByYear.map((y) => el('tr', {}, el('td', {}, y.year),
-        el('td', {}, bar(y.events / maxYear), ` ${y.events}`))))) : null,
+        el('td', {}, bar((y.asSource + y.asTarget) / maxYear), ` ${y.asSource + y.asTarget}`, el('span', { class: 'muted' }, ` (${y.asSource} as source)`)))))) : null,
     dyadCard(actor));
 }
 
@@ -84,10 +78,10 @@ function actorLink(actor: { id: string; name: string }): HTMLElement {
 /** Cooperation against conflict, both directions, per bucket, with a counterpart picked from the top ones. */
 function dyadCard(actor: ActorPage): HTMLElement {
   const s = state();
-  const counterparts = actor.counterparts ?? [];
+  const counterparts = actor.counterparts;
   const chosen = s.dyad || counterparts[0]?.actor.id || '';
   const picker = el('select', { 'aria-label': 'Counterpart', onchange: (e: Event) => update({ dyad: (e.target as HTMLSelectElement).value }) },
-    ...counterparts.map((c) => el('option', { value: c.actor.id, selected: c.actor.id === chosen }, `${c.actor.name} (${c.events})`)));
+    ...counterparts.map((c) => el('option', { value: c.actor.id, selected: c.actor.id === chosen }, `${c.actor.name} (${c.events}: ${c.cooperation} coop., ${c.conflict} conflict)`)));
   const chart = el('div', { id: 'dyad-chart' });
   const card = el('div', { class: 'card' }, el('h3', {}, 'Dyad: cooperation and conflict with '), counterparts.length ? picker : el('span', { class: 'muted' }, 'no counterpart in the window'), chart);
   if (chosen) void drawDyad(chart, actor, chosen);
@@ -96,7 +90,7 @@ function dyadCard(actor: ActorPage): HTMLElement {
 
 async function drawDyad(chart: HTMLElement, actor: ActorPage, other: string): Promise<void> {
   try {
-    const { buckets } = await api<{ buckets: DyadBucket[] }>('/api/dyad', { a: actor.id, b: other, ...windowParams() });
+    const { buckets } = await api<Dyad>('/api/dyad', { a: actor.id, b: other, ...windowParams() });
     const max = Math.max(1, ...buckets.flatMap((b) => [b.aToB.cooperation + b.bToA.cooperation, b.aToB.conflict + b.bToA.conflict]));
     fill(chart, el('table', { class: 'plain' },
       el('tr', {}, el('th', {}, 'when'), el('th', {}, 'cooperation'), el('th', {}, 'conflict')),

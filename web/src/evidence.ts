@@ -4,7 +4,7 @@
 import { api } from './api';
 import { el, fill, sourceName, words } from './dom';
 import { claimJudgement, judgeClaimButton } from './judgements';
-import { state, update, windowParams, type AppState } from './state';
+import { eventTypes, state, update, windowParams, type AppState } from './state';
 import type { ArticleDetail, ArticleSummary, EventRow, Page, RelationRow } from './types';
 
 const PAGE = 50;
@@ -22,7 +22,7 @@ let request = 0;
 
 /** What the claims list asks for, from the selection. */
 function claimQuery(s: AppState): { path: string; params: Record<string, unknown>; keep?: (c: Claim) => boolean; title: string } {
-  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: s.types };
+  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: eventTypes(s.types) };
   const sel = s.selection;
   if (!sel) return { path: '/api/events', params: base, title: 'Events in the window' };
   if (sel.kind === 'actor') return { path: '/api/events', params: { ...base, actor: sel.id }, title: 'Events of the actor' };

@@ -8,20 +8,12 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { TONE_COLORS } from '../ontology.js';
 import { api } from './api';
 import { $, el } from './dom';
-import { state, subscribe, update, windowParams, type AppState } from './state';
+import { eventTypes, state, subscribe, update, windowParams, type AppState } from './state';
 
 setWorkerUrl(workerUrl);
 
-export interface PlaceProperties {
-  place: string;
-  country: string | null;
-  governorate: string | null;
-  count: number;
-  tone: string;
-  types: Record<string, number>;
-  eventIds: string[];
-}
-export interface GovernorateCount { id: string; name: string; count: number }
+import type { GovernorateCount, PlaceCollection, PlaceProperties } from './types';
+import { EVENT_TONES } from '../ontology.js';
 
 let map: MapLibre | null = null;
 let ready: Promise<void> = Promise.resolve();
@@ -80,15 +72,15 @@ function create(): MapLibre {
     m.getCanvas().style.cursor = 'pointer';
     const p = properties(f);
     popup.setLngLat(event.lngLat).setDOMContent(el('div', {},
-      el('b', {}, p.place), p.governorate ? ` (${p.governorate})` : '', el('br'),
-      `${p.count} events: `, Object.entries(p.types).map(([t, n]) => `${t} ${n}`).join(', '))).addTo(m);
+      el('b', {}, p.name), p.governorate ? ` (${p.governorate.name})` : '', el('br'),
+      `${p.count} events: `, p.types.map((t) => `${t.type} ${t.count}`).join(', '))).addTo(m);
   });
   m.on('mouseleave', 'events', () => { m.getCanvas().style.cursor = ''; popup.remove(); });
   m.on('click', 'events', (event) => {
     const f = event.features?.[0] as MapGeoJSONFeature | undefined;
     if (!f) return;
     const p = properties(f);
-    update({ selection: { kind: 'place', name: p.place, eventIds: p.eventIds }, tab: 'evidence', article: '', span: '' });
+    update({ selection: { kind: 'place', name: p.name, eventIds: p.eventIds }, tab: 'evidence', article: '', span: '' });
   });
   m.on('mousemove', 'governorates', (event) => {
     const f = event.features?.[0];
@@ -102,21 +94,32 @@ function properties(f: MapGeoJSONFeature): PlaceProperties {
   const p = f.properties as Record<string, unknown>;
   const parse = <T,>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T) ?? fallback);
   return {
-    place: String(p.place ?? ''), country: (p.country as string) ?? null, governorate: (p.governorate as string) ?? null,
-    count: Number(p.count ?? 0), tone: String(p.tone ?? 'neutral'),
-    types: parse<Record<string, number>>(p.types, {}), eventIds: parse<string[]>(p.eventIds, []),
+    name: String(p.name ?? ''), country: (p.country as string) ?? null, governorate: parse(p.governorate, null),
+    count: Number(p.count ?? 0), types: parse(p.types, []), eventIds: parse<string[]>(p.eventIds, []),
   };
+}
+
+/** The tone most of a place's events have: its circle's colour. */
+function dominantTone(types: { type: string; count: number }[]): string {
+  const byTone = new Map<string, number>();
+  for (const t of types) {
+    const tone = (EVENT_TONES as Record<string, string>)[t.type] ?? 'neutral';
+    byTone.set(tone, (byTone.get(tone) ?? 0) + t.count);
+  }
+  return [...byTone].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neutral';
 }
 
 async function load(s: AppState): Promise<void> {
   const mine = ++request;
   const status = $('map-status');
   try {
-    const params = { ...windowParams(s), types: s.types, modality: s.modality };
+    const params = { ...windowParams(s), types: eventTypes(s.types), modality: s.modality };
     const [points, governorates] = await Promise.all([
-      api<{ type: 'FeatureCollection'; features: { properties: PlaceProperties }[] }>('/api/map', params),
+      api<PlaceCollection>('/api/map', params),
       api<{ items: GovernorateCount[] }>('/api/map/governorates', params),
     ]);
+    // the circle's colour is a plain property: MapLibre's style reads it without parsing lists
+    for (const f of points.features) (f.properties as PlaceProperties & { tone?: string }).tone = dominantTone(f.properties.types);
     await ready;
     if (mine !== request || !map) return;
     (map.getSource('events') as GeoJSONSource).setData(points as never);
@@ -128,7 +131,7 @@ async function load(s: AppState): Promise<void> {
       shaded.add(g.id);
     }
     const total = points.features.reduce((sum, f) => sum + f.properties.count, 0);
-    status.textContent = `${total} events at ${points.features.length} places`;
+    status.textContent = `${total} events at ${points.features.length} places` + (points.unplaced ? ` · ${points.unplaced} without a place` : '');
   } catch (error) {
     if (mine === request) status.textContent = `Could not load the map: ${(error as Error).message}`;
   }

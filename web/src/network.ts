@@ -241,6 +241,12 @@ function placeLabels(): void {
   });
   nodes.sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
   const kept: Box[] = [];
+  // the legend and the tools sit over the canvas: no label under them
+  const frame = $('sigma').getBoundingClientRect();
+  for (const id of ['legend', 'network-tools', 'graph-status']) {
+    const r = document.getElementById(id)?.getBoundingClientRect();
+    if (r && r.width) kept.push({ x0: r.left - frame.left, y0: r.top - frame.top, x1: r.right - frame.left, y1: r.bottom - frame.top });
+  }
   const chosen = new Set<string>();
   for (const n of nodes) {
     const box = { x0: n.x + n.r + 2, y0: n.y - LABEL_SIZE / 2 - 1, x1: n.x + n.r + 4 + measure.measureText(n.label).width, y1: n.y + LABEL_SIZE / 2 + 1 };

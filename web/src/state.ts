@@ -69,6 +69,11 @@ export function windowParams(s: AppState = current) {
   return { from: s.from, to: s.to };
 }
 
+/** The event types among the filter's types (it lists relation types too). */
+export function eventTypes(types: string[]): string[] {
+  return types.filter((t) => /^[A-Z]+$/.test(t));
+}
+
 export function filterParams(s: AppState = current) {
   return { ...windowParams(s), kinds: s.kinds, types: s.types, modality: s.modality, minEvidence: s.minEvidence > 1 ? s.minEvidence : null };
 }

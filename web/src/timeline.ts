@@ -9,18 +9,9 @@ import { TONE_COLORS } from '../ontology.js';
 import { api } from './api';
 import { add, endOf, floor, iso, lastDay, startOf, unitFor, type Unit } from './dates';
 import { $, el, fill } from './dom';
-import { state, subscribe, update, type AppState } from './state';
+import { eventTypes, state, subscribe, update, type AppState } from './state';
 
-export interface TimelineBucket {
-  start: string;
-  /** Reports: every event read, copies of one happening included. */
-  events: number;
-  /** Happenings: reports of one incident count once. */
-  incidents: number;
-  byFamily: Record<string, number>;
-}
-export interface TimelineLane { actor: { id: string; name: string }; buckets: { start: string; events: number }[] }
-export interface Timeline { bucket: Unit; buckets: TimelineBucket[]; lanes?: TimelineLane[] }
+import type { Timeline, TimelineBucket } from './types';
 
 const ZOOMS: { id: string; label: string; years?: number; months?: number }[] = [
   { id: 'all', label: 'all' }, { id: '10y', label: '10 y', years: 10 }, { id: '5y', label: '5 y', years: 5 },
@@ -71,7 +62,7 @@ async function load(s: AppState): Promise<void> {
   const bucket = unitFor(view.from, view.to);
   try {
     const result = await api<Timeline>('/api/timeline', {
-      from: iso(view.from, 'day'), to: lastDay(view.to, 'day'), bucket, types: s.types, modality: s.modality, actor: s.lanes,
+      from: iso(view.from, 'day'), to: lastDay(view.to, 'day'), bucket, types: eventTypes(s.types), modality: s.modality, actor: s.lanes,
     });
     if (mine !== request) return;
     data = result;
@@ -91,7 +82,7 @@ function draw(s: AppState): void {
   const barsBottom = height - margin.bottom - lanes.length * LANE_HEIGHT;
   const x = scaleUtc().domain([view.from, view.to]).range([margin.left, width - margin.right]);
   const unit = data.bucket;
-  const heightOf = (b: TimelineBucket) => b.incidents;
+  const heightOf = (b: TimelineBucket) => b.events;
   const y = scaleLinear().domain([0, Math.max(1, ...data.buckets.map(heightOf))]).nice().range([barsBottom, margin.top]);
 
   const svg = select(chart).selectAll<SVGSVGElement, null>('svg').data([null]).join('svg').attr('width', width).attr('height', height);
@@ -102,15 +93,21 @@ function draw(s: AppState): void {
     const x0 = x(start);
     const w = Math.max(1, x(add(start, unit, 1)) - x0 - 1);
     // the stack splits the bar's happenings by tone in proportion to its reports
-    const total = FAMILIES.reduce((sum, f) => sum + (b.byFamily[f] ?? 0), 0) || 1;
+    const byFamily = b.byFamily as Record<string, number>;
+    const total = FAMILIES.reduce((sum, f) => sum + (byFamily[f] ?? 0), 0) || 1;
     let top = barsBottom;
     for (const family of FAMILIES) {
-      const h = (barsBottom - y(heightOf(b))) * ((b.byFamily[family] ?? 0) / total);
+      const h = (barsBottom - y(heightOf(b))) * ((byFamily[family] ?? 0) / total);
       if (h <= 0) continue;
       top -= h;
       bars.append('rect').attr('x', x0).attr('y', top).attr('width', w).attr('height', h)
         .attr('fill', (TONE_COLORS as Record<string, string>)[family])
-        .append('title').text(`${b.start}: ${b.incidents} happenings from ${b.events} reports (${family} ${b.byFamily[family] ?? 0})`);
+        .append('title').text(`${b.start}: ${b.events} events (${family} ${(b.byFamily as Record<string, number>)[family] ?? 0}); ${b.incidents} incidents told by several articles`);
+    }
+    // an incident (one happening several articles tell) is one mark, however many reports it has
+    if (b.incidents) {
+      bars.append('circle').attr('class', 'incident').attr('cx', x0 + w / 2).attr('cy', y(heightOf(b)) - 5).attr('r', Math.min(5, 2 + Math.sqrt(b.incidents)))
+        .attr('fill', '#1f2430').append('title').text(`${b.start}: ${b.incidents} incidents, each told by two or more articles (open the Incidents list)`);
     }
   }
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call((g) => {
@@ -155,7 +152,7 @@ function renderTools(): void {
     el('span', { class: 'muted' }, 'Zoom'),
     ...ZOOMS.map((z) => el('button', { type: 'button', class: view?.zoom === z.id ? 'active' : '', 'data-zoom': z.id, onclick: () => { zoomTo(z.id); renderTools(); } }, z.label)),
     el('button', { type: 'button', title: 'No window: every date, undated items too', onclick: () => update({ from: '', to: '' }) }, 'all dates'),
-    el('span', { class: 'muted' }, ' · bars: happenings (reports of one incident count once); drag to set the window'),
+    el('span', { class: 'muted' }, ' · bars: events by tone; ● incidents told by several articles; drag to set the window'),
     ...state().lanes.map((id) => el('button', { type: 'button', title: 'Remove this lane', onclick: () => update({ lanes: state().lanes.filter((l) => l !== id) }) }, `× ${id}`)));
 }
 

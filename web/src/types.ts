@@ -24,3 +24,7 @@ export interface Judgement {
   createdAt: string;
   undoneAt?: string | null;
 }
+export type { Timeline, TimelineBucket, TimelineLane, IncidentRow } from '../../src/store/timeline.js';
+export type { PlaceCollection, PlaceProperties, GovernorateCount } from '../../src/store/geo.js';
+export type { Dyad, DyadBucket } from '../../src/store/dyad.js';
+export type { ActorRole, Counterpart } from '../../src/store/types.js';
