@@ -3,6 +3,7 @@ import { EVENT_TYPES, RELATION_TYPES } from '../model/types.js';
 import type { Store } from '../store/index.js';
 import { dateWindow, HttpError, integer, oneOf, text } from './params.js';
 import { Router, type PathParams } from './router.js';
+import { analysisRoutes } from './api-analysis.js';
 
 export type ApiHandler = (params: PathParams, query: URLSearchParams) => Promise<unknown>;
 
@@ -18,7 +19,7 @@ async function found<T>(pending: Promise<T | null>, what: string, id: string): P
 }
 
 export function apiRoutes(store: Store): Router<ApiHandler> {
-  return new Router<ApiHandler>()
+  return analysisRoutes(store, new Router<ApiHandler>())
     .get('/api/health', async () => ({ ok: true, counts: await store.stats() }))
     .get('/api/messages', async () => ({ items: await store.messageCounts() }))
     .get('/api/actors', async (_, query) => ({ items: await store.searchActors(text(query, 'q'), integer(query, 'limit', 1, 200)) }))

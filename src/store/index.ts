@@ -7,6 +7,7 @@ import type { Graph } from '../analyze/graph.js';
 import { createActorQueries } from './actors.js';
 import { createArticleQueries } from './articles.js';
 import { createClaimQueries } from './claims.js';
+import { createCopyQuery, type ArticleCopy } from './copies.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
 import { createSearch } from './search.js';
@@ -21,6 +22,7 @@ import { createWriter } from './write.js';
 
 export type * from './types.js';
 export type { GraphQuery } from './graph.js';
+export type { ArticleCopy } from './copies.js';
 export { isPostgresUrl } from './postgres.js';
 
 export interface Store {
@@ -38,6 +40,8 @@ export interface Store {
   listEvents(query?: EventQuery): Promise<Page<EventRow>>;
   listRelations(query?: RelationQuery): Promise<Page<RelationRow>>;
   graph(query?: GraphQuery): Promise<Graph>;
+  /** The copies among these article ids, each with the article it copies (analyses count a story once). */
+  copiesAmong(articleIds: string[]): Promise<ArticleCopy[]>;
   search(q: string, limit?: number): Promise<SearchHits>;
   stats(): Promise<StoreStats>;
   /** The stored articles' messages grouped by rule id. */
@@ -60,6 +64,7 @@ function storeOn(db: Db): Store {
     ...createActorQueries(db),
     ...createClaimQueries(db),
     graph: createGraphQuery(db),
+    copiesAmong: createCopyQuery(db),
     search: createSearch(db),
     stats: createStats(db),
     messageCounts: createMessageCounts(db),
