@@ -35,6 +35,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.help) return void process.stdout.write(HELP + '\n'), 0;
   if (!values.format) return fail(`--format is required (${EXPORT_FORMATS.join(', ')})\n\n${HELP}`, 2);
+  if (values.what !== undefined && values.format !== 'csv') return fail(`--what chooses the CSV table; it means nothing for --format ${values.format}`, 2);
 
   let request;
   try {
