@@ -165,3 +165,18 @@ test('a relation is claimed when attributed, negated when negated; a claim judge
   assert.equal(judgedWrong({ id: 'e1', judgement: null }), false);
   assert.equal(judgedWrong({ id: 'e1', judgement: { id: 'j1', kind: 'claim_wrong', author: 'x', reason: 'y' } }), true);
 });
+
+test('the README beside the model gives every term with the weight and halfAt the model has', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const readme = readFileSync(join(dirname(model.file), 'README.md'), 'utf8');
+  for (const term of model.terms) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| ${term.id} |`));
+    assert.ok(row, `README has no row for ${term.id}`);
+    const cells = row.split('|').map((c) => c.trim());
+    assert.equal(Number(cells[4].replace('−', '-')), term.weight, `${term.id} weight`);
+    assert.equal(Number(cells[5]), term.halfAt, `${term.id} halfAt`);
+    assert.equal(cells[3], term.direction, `${term.id} direction`);
+    for (const type of term.types) assert.ok(cells[2].includes(`\`${type}\``), `${term.id}: ${type}`);
+  }
+});
