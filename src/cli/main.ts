@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   worker: { summary: 'read what ingest --queue enqueued into the shared PostgreSQL store', load: () => import('./worker.js') },
   status: { summary: 'what the store holds, and its queue', load: () => import('./status.js') },
   pipeline: { summary: 'print the pipeline: stages and components in order, with requires/assigns', load: () => import('./pipeline.js') },
+  export: { summary: "write a window's network (gexf, graphml, csv) or its claims (jsonl) to a file", load: () => import('./export.js') },
   serve: { summary: 'serve the API and the web app (--db FILE --port N)', load: () => import('./serve.js') },
   ner: { summary: 'named entities: CoNLL-2003 in and out (--conll IN --out OUT), or the entities of a text', load: () => import('./ner.js') },
   parse: { summary: 'tag, lemmatize and parse: CoNLL-U in and out (--conllu IN --out OUT), or text as trees', load: () => import('./parse.js') },

@@ -4,6 +4,7 @@ import { BUCKETS } from '../store/buckets.js';
 import type { Store } from '../store/index.js';
 import { dateWindow, HttpError, idList, integer, listOf, oneOf, required, text } from './params.js';
 import { Router, type PathParams } from './router.js';
+import { analysisRoutes } from './api-analysis.js';
 
 export type ApiHandler = (params: PathParams, query: URLSearchParams) => Promise<unknown>;
 
@@ -60,7 +61,7 @@ const eventFilters = (query: URLSearchParams) => ({
 });
 
 export function apiRoutes(store: Store): Router<ApiHandler> {
-  return new Router<ApiHandler>()
+  return analysisRoutes(store, new Router<ApiHandler>())
     .get('/api/health', async () => ({ ok: true, counts: await store.stats() }))
     .get('/api/messages', async () => ({ items: await store.messageCounts() }))
     .get('/api/actors', async (_, query) => ({ items: await store.searchActors(text(query, 'q'), integer(query, 'limit', 1, 200), dateWindow(query)) }))

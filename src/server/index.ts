@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { Store } from '../store/index.js';
 import { apiRoutes } from './api.js';
+import { Download } from './download.js';
 import { HttpError } from './params.js';
 import { defaultWebRoot, staticFile } from './static.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimit } from './rate-limit.js';
@@ -44,7 +45,11 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       const wait = limiter.take(req.socket.remoteAddress ?? '?');
       if (wait) return sendJson(res, 429, { error: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
       const route = api.match(req.method ?? 'GET', url.pathname);
-      if (route.kind === 'found') return sendJson(res, 200, await route.handler(route.params, url.searchParams));
+      if (route.kind === 'found') {
+        const answer = await route.handler(route.params, url.searchParams);
+        if (answer instanceof Download) return send(res, 200, answer.body, answer.contentType, answer.headers);
+        return sendJson(res, 200, answer);
+      }
       if (route.kind === 'method-not-allowed') {
         return sendJson(res, 405, { error: `${req.method} is not allowed here` }, { allow: route.allowed.join(', ') });
       }

@@ -9,6 +9,7 @@ import { createArticleQueries } from './articles.js';
 import { createClaimQueries } from './claims.js';
 import { createDyad, type Dyad, type DyadQuery } from './dyad.js';
 import { createMap, type GovernorateCount, type MapQuery, type PlaceCollection } from './geo.js';
+import { createCopyQuery, type ArticleCopy } from './copies.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
 import { createSearch } from './search.js';
@@ -28,6 +29,7 @@ export type * from './timeline.js';
 export type * from './geo.js';
 export type * from './dyad.js';
 export type { Bucket } from './buckets.js';
+export type { ArticleCopy } from './copies.js';
 export { isPostgresUrl } from './postgres.js';
 
 export interface Store {
@@ -59,6 +61,9 @@ export interface Store {
   governorateCounts(query?: MapQuery): Promise<{ items: GovernorateCount[]; outside: number }>;
   /** Null when either actor is unknown. */
   dyad(query: DyadQuery): Promise<Dyad | null>;
+  /** The copies among these article ids, each with the article it copies (analyses count a story once). */
+  copiesAmong(articleIds: string[]): Promise<ArticleCopy[]>;
+  search(q: string, limit?: number): Promise<SearchHits>;
   stats(): Promise<StoreStats>;
   /** The stored articles' messages grouped by rule id. */
   messageCounts(): Promise<MessageCount[]>;
@@ -80,6 +85,7 @@ function storeOn(db: Db): Store {
     ...createActorQueries(db),
     ...createClaimQueries(db),
     graph: createGraphQuery(db),
+    copiesAmong: createCopyQuery(db),
     search: createSearch(db),
     ...createTimeline(db),
     ...createMap(db),
