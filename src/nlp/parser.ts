@@ -7,9 +7,8 @@ import type { Scorer } from './perceptron/perceptron.js';
 import { LEFT, MOVES, ParserState, RIGHT, SHIFT } from './parser-state.js';
 import { FLAG_PUNCT, type WordAtoms } from './word-features.js';
 
-export const PARSER_FEATURES = 140;
-const EXTRA = Number(process.env.PARSER_EXTRA ?? 0);
-export const LABEL_FEATURES = 60;
+export const PARSER_FEATURES = 96;
+export const LABEL_FEATURES = 40;
 
 /** What the parser reads of each word, with two extra slots: the root (n) and "no word" (n+1). */
 export interface ParserInput {
@@ -167,42 +166,6 @@ export function parserFeatures(x: ParserInput, st: ParserState, out: Uint32Array
   out[k++] = feature3(94, s0w, b0t, b1t);
   out[k++] = feature3(95, s1w, s0t, b0t);
   out[k++] = feature2(96, L[s1r1], L[s0l1]);
-  if (EXTRA & 1) {
-    const U = x.upos;
-    out[k++] = feature2(97, b0w, b1w);
-    out[k++] = feature3(98, b0t, b1w, b1t);
-    out[k++] = feature3(99, s0t, L[s0l1], L[s0r1]);
-    out[k++] = feature3(100, U[s0], U[b0], U[b1]);
-    out[k++] = feature3(101, U[s1], U[s0], U[b0]);
-    out[k++] = feature3(102, C6[s0], b0t, b1t);
-    out[k++] = feature3(103, s0t, C6[b0], b1t);
-    out[k++] = feature2(104, x.suffix3[s0], b0t);
-    out[k++] = feature2(105, s0t, x.suffix3[b0]);
-  }
-  if (EXTRA & 2) {
-    // the words next to s0 and b0 in the sentence, whatever their place in the parse
-    const bm1 = b0 < n && b0 > 0 ? b0 - 1 : x.n + 1;
-    const sp1 = s0 < n ? s0 + 1 : x.n + 1;
-    out[k++] = feature3(106, s0t, b0t, T[bm1]);
-    out[k++] = feature3(107, s0t, T[sp1], b0t);
-    out[k++] = feature3(108, W[bm1], b0t, s0t);
-    out[k++] = feature3(109, s0t, W[sp1], b0t);
-  }
-  if (EXTRA & 4) {
-    out[k++] = feature3(110, s0w, st.leftLabels[s0], st.rightLabels[s0]);
-    out[k++] = feature3(111, b0w, b0t, st.leftLabels[b0]);
-    out[k++] = feature3(112, s1w, s1t, st.rightLabels[s1]);
-    out[k++] = feature3(113, s0t, b0t, st.leftLabels[b0]);
-    out[k++] = feature3(114, s1t, s0t, st.rightLabels[s1]);
-  }
-  if (EXTRA & 8) {
-    out[k++] = feature2(115, W[s0l1], s0t);
-    out[k++] = feature2(116, W[s0r1], s0t);
-    out[k++] = feature2(117, W[b0l1], b0t);
-    out[k++] = feature2(118, W[s1r1], s1t);
-    out[k++] = feature3(119, s0w, W[s0r1], b0t);
-    out[k++] = feature3(120, C6[s0], C6[b0], dSB);
-  }
   return k;
 }
 
@@ -252,20 +215,6 @@ export function labelFeatures(x: ParserInput, st: ParserState, head: number, dep
   out[k++] = feature2(33, dep === 0 ? 1 : 0, dt);
   out[k++] = feature3(34, ht, T[st.left1[head]], dt);
   out[k++] = feature3(35, x.upos[head], x.upos[dep], right);
-  if (EXTRA & 16) {
-    const prevW = dep > 0 ? W[dep - 1] : NONE_VALUE;
-    const nextW = dep + 1 < n ? W[dep + 1] : NONE_VALUE;
-    out[k++] = feature3(36, dt, prevW, right);
-    out[k++] = feature3(37, dt, nextW, right);
-    out[k++] = feature3(38, ht, x.suffix3[dep], right);
-    out[k++] = feature3(39, x.suffix3[head], dt, right);
-    out[k++] = feature3(40, C6[head], dt, right);
-    out[k++] = feature3(41, ht, C6[dep], right);
-    out[k++] = feature3(42, dw, L[dl1], L[dr1]);
-    out[k++] = feature4(43, ht, dt, right, head < n ? x.punctBefore[Math.max(head, dep)] - x.punctBefore[Math.min(head, dep) + 1] : 9);
-    out[k++] = feature3(44, hw, T[st.right1[head]], dt);
-    out[k++] = feature3(45, hw, L[right ? st.right1[head] : st.left1[head]], dt);
-  }
   return k;
 }
 
