@@ -174,18 +174,20 @@ describe('the web app on the demo corpus', { skip }, () => {
   test('clicking an edge opens the sentences behind it', async () => {
     await settled();
     // the edge whose middle is farthest from every actor, so the click lands on the edge
-    const target = await page.evaluate(() => {
+    const box = (await page.locator('#sigma').boundingBox())!;
+    const target = await page.evaluate(({ width, height }) => {
       const o = (window as unknown as { orbit: OrbitHandle }).orbit;
       const nodes = o.graph.nodes().map((n) => o.nodeOnScreen(n)!).filter(Boolean);
       let best: { key: string; x: number; y: number; room: number } | null = null;
       for (const key of o.graph.edges()) {
         const p = o.edgeOnScreen(key);
-        if (!p) continue;
+        // inside the panel and clear of the status line, the tools and the legend over it
+        if (!p || p.x < 40 || p.x > width - 40 || p.y < 60 || p.y > height - 90) continue;
         const room = Math.min(...nodes.map((n) => Math.hypot(n.x - p.x, n.y - p.y)));
         if (!best || room > best.room) best = { key, ...p, room };
       }
       return best;
-    });
+    }, { width: box.width, height: box.height });
     assert.ok(target, 'an edge is drawn');
     const canvas = (await page.locator('#sigma').boundingBox())!;
     await page.mouse.click(canvas.x + target.x, canvas.y + target.y);

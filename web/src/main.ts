@@ -11,7 +11,7 @@ import { loadJudgements, onJudged, setEdits } from './judgements';
 import { mountMap } from './map';
 import { loadMoved } from './moved';
 import { mountNetwork } from './network';
-import { filterParams, readAddress, start, state, subscribe, update, type Tab } from './state';
+import { readAddress, start, state, subscribe, update, type Tab } from './state';
 import { mountTimeline, nextWindow, setExtent } from './timeline';
 import type { Health } from './types';
 
@@ -64,10 +64,12 @@ function renderFilters(): void {
 }
 
 function renderExport(): void {
-  const params = { ...filterParams(), q: state().q };
+  const s = state();
+  const actor = s.selection?.kind === 'actor' ? s.selection.id : '';
+  const params = { from: s.from, to: s.to, actor };
   const link = (format: string, label: string) => el('a', { href: `/api/export${query({ ...params, format })}`, download: '', 'data-format': format }, label);
   fill($('export-body'),
-    el('div', { class: 'muted' }, `The network of ${windowLabel(state().from, state().to).toLowerCase()}, with the filters applied:`),
+    el('div', { class: 'muted' }, `The network of ${windowLabel(s.from, s.to).toLowerCase()}${actor ? `, around ${actor}` : ''}:`),
     link('gexf', 'GEXF (Gephi, with time intervals)'), link('graphml', 'GraphML'), link('csv', 'CSV (edges)'), link('jsonl', 'JSONL (claims with their sentences)'));
 }
 

@@ -4,8 +4,7 @@ import { api } from './api';
 import { el, fill, words } from './dom';
 import { state, update } from './state';
 
-interface MovedTerm { term: string; type: string; before: number; after: number; evidenceIds: string[] }
-interface MovedPair { source: { id: string; name: string }; target: { id: string; name: string }; change: 'entered' | 'left' | 'rose' | 'fell'; before: number; after: number; terms: MovedTerm[] }
+import type { MovedAnswer } from './types';
 
 export async function loadMoved(panel: HTMLElement): Promise<void> {
   const s = state();
@@ -17,13 +16,17 @@ export async function loadMoved(panel: HTMLElement): Promise<void> {
   if (!s.before.from && !s.before.to) return void fill(panel, form, el('p', { class: 'placeholder muted' }, 'Pick an earlier window to see who moved.'));
   fill(panel, form, el('p', { class: 'placeholder muted' }, 'Comparing…'));
   try {
-    const { items } = await api<{ items: MovedPair[] }>('/api/moved', { from1: s.before.from, to1: s.before.to, from2: s.from, to2: s.to, limit: 100 });
+    const answer = await api<MovedAnswer>('/api/moved', { from1: s.before.from, to1: s.before.to, from2: s.from, to2: s.to, limit: 100 });
+    const moves = answer.actors.flatMap((a) => a.moves.map((m) => ({ target: a.actor, ...m })));
     fill(panel, form,
-      el('h2', {}, 'Who moved ', el('span', { class: 'muted' }, String(items.length))),
-      el('ol', {}, ...items.map((p) => el('li', { onclick: () => update({ selection: { kind: 'edge', id: '', edgeKind: 'relation', source: p.source.id, target: p.target.id, type: 'relation' }, tab: 'evidence' }) },
-        el('div', { class: 'line1' }, el('span', { class: `badge ${p.change === 'left' || p.change === 'fell' ? 'warn' : ''}` }, p.change),
-          `${p.source.name} over ${p.target.name}: ${p.before.toFixed(2)} → ${p.after.toFixed(2)}`),
-        el('div', { class: 'sentence' }, p.terms.map((t) => `${words(t.type)} ${t.before}→${t.after}`).join('; '))))));
+      el('h2', {}, 'Who moved ', el('span', { class: 'muted' }, `${moves.length} moves · influence ≥ ${answer.threshold} counts as in the orbit`)),
+      el('ol', {}, ...moves.map((m) => el('li', {
+        title: 'Open the ties between them',
+        onclick: () => update({ selection: { kind: 'edge', id: '', edgeKind: 'relation', source: m.source.id, target: m.target.id, type: 'relation' }, tab: 'evidence' }),
+      },
+        el('div', { class: 'line1' }, el('span', { class: `badge ${m.change === 'left' || m.change === 'fell' ? 'warn' : ''}` }, m.change),
+          `${m.source.name} over ${m.target.name}: ${m.score1.toFixed(2)} → ${m.score2.toFixed(2)}`),
+        el('div', { class: 'sentence' }, 'why: ', m.terms.map((t) => `${words(t.term)} ${t.count1}→${t.count2} articles`).join('; '))))));
   } catch (error) {
     fill(panel, form, el('p', { class: 'placeholder error' }, `Could not compare: ${(error as Error).message}`));
   }

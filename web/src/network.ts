@@ -12,7 +12,7 @@ import { KIND_COLORS, LEGEND_KINDS, RELATION_FAMILIES, TONE_COLORS } from '../on
 import { api } from './api';
 import { $, el, fill, swatch } from './dom';
 import { filterParams, state, subscribe, update, type AppState } from './state';
-import type { Graph as ApiGraph, GraphEdge, GraphNode } from './types';
+import type { Graph as ApiGraph, GraphEdge, GraphNode, InfluenceAnswer } from './types';
 
 /** Relations draw in one colour whatever their family: they are structure, not acts. */
 export const RELATION_COLOR = '#7b5ea7';
@@ -69,17 +69,14 @@ function rebuild(data: ApiGraph, strengths: Map<string, number>): void {
   graph.clear();
   const tied = new Set(data.edges.flatMap((e) => [e.source, e.target]));
   const nodes = data.edges.length ? data.nodes.filter((n) => tied.has(n.id) || expanded.has(n.id)) : data.nodes;
-  const strength = (n: GraphNode) => strengths.get(n.id) ?? 0;
-  const maxStrength = Math.max(1e-9, ...nodes.map(strength));
-  const maxWeight = Math.max(1, ...nodes.map((n) => n.weight));
   for (const n of nodes) {
-    // influence in the window when it is known, mentions otherwise; a floor so every actor stays clickable
-    const share = strengths.size ? strength(n) / maxStrength : Math.sqrt(n.weight / maxWeight);
     graph.addNode(n.id, {
       x: 0, y: 0, label: n.name, kind: n.kind, weight: n.weight, expanded: expanded.has(n.id),
-      size: 4 + 16 * Math.sqrt(share), color: (KIND_COLORS as Record<string, string>)[n.kind] ?? KIND_COLORS.other,
+      size: 4, color: (KIND_COLORS as Record<string, string>)[n.kind] ?? KIND_COLORS.other,
     });
   }
+  sizedBy = 'mentions';
+  resize(strengths);
   const maxCount = Math.max(1, ...data.edges.map((e) => e.count));
   for (const e of data.edges) {
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
@@ -102,6 +99,19 @@ function rebuild(data: ApiGraph, strengths: Map<string, number>): void {
     louvain.assign(graph, { nodeCommunityAttribute: 'community', getEdgeWeight: 'count', rng: seeded(7) } as never);
   }
   colour(state());
+}
+
+let sizedBy: 'influence' | 'mentions' = 'mentions';
+
+/** Sizes actors by their influence in the window when it is known, by their mentions otherwise. */
+function resize(strengths: Map<string, number>): void {
+  const maxStrength = Math.max(1e-9, ...graph.mapNodes((id) => strengths.get(id) ?? 0));
+  const maxWeight = Math.max(1, ...graph.mapNodes((_, a) => a.weight));
+  graph.forEachNode((id, a) => {
+    const share = strengths.size ? (strengths.get(id) ?? 0) / maxStrength : a.weight / maxWeight;
+    // a floor so every actor stays clickable
+    graph.setNodeAttribute(id, 'size', 4 + 16 * Math.sqrt(share));
+  });
 }
 
 /** Known actors keep their place; a new one starts beside the known actors it is tied to. */
@@ -161,7 +171,7 @@ function renderLegend(s: AppState): void {
     ...kinds,
     ...Object.entries(TONE_COLORS).map(([tone, color]) => el('span', {}, swatch(color as string, true), tone)),
     el('span', {}, swatch(RELATION_COLOR, true), 'relation'),
-    el('span', { class: 'muted' }, 'size: influence in the window'));
+    el('span', { class: 'muted' }, sizedBy === 'influence' ? 'size: influence in the window' : 'size: mentions in the window'));
 }
 
 function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
@@ -262,9 +272,9 @@ function placeLabels(): void {
 /** Each actor's influence in the window (the sum of its scores over others), when the server has it. */
 async function influenceStrengths(s: AppState): Promise<Map<string, number>> {
   try {
-    const { items } = await api<{ items: { source: string; target: string; score: number }[] }>('/api/influence', { from: s.from, to: s.to, limit: 2000 });
+    const { pairs } = await api<InfluenceAnswer>('/api/influence', { from: s.from, to: s.to, limit: 1000 });
     const sums = new Map<string, number>();
-    for (const p of items) sums.set(p.source, (sums.get(p.source) ?? 0) + p.score);
+    for (const p of pairs) sums.set(p.source.id, (sums.get(p.source.id) ?? 0) + p.score);
     return sums;
   } catch {
     return new Map();
@@ -277,16 +287,16 @@ async function load(s: AppState): Promise<void> {
   status.textContent = 'Loading the network…';
   try {
     const params = { ...filterParams(s), q: s.q, limit: s.limit };
-    const [main, strengths, ...egos] = await Promise.all([
+    const [main, ...egos] = await Promise.all([
       api<ApiGraph>('/api/graph', params),
-      influenceStrengths(s),
       ...[...expanded].map((id) => api<ApiGraph>('/api/graph', { ...params, actor: id, hops: 1, cap: EXPAND_CAP }).catch(() => ({ nodes: [], edges: [] }))),
     ]);
     if (mine !== request) return;
     const merged = mergeGraphs([main, ...egos]);
     const before = new Set(positions.keys());
     graph.forEachNode((id) => before.add(id));
-    rebuild(merged, strengths);
+    // drawn at once sized by mentions; influence (slower to score on a big store) resizes it when it comes
+    rebuild(merged, new Map());
     const fresh = graph.nodes().filter((id) => !before.has(id)).length;
     const sigma = ensureRenderer();
     sigma.refresh();
@@ -295,6 +305,14 @@ async function load(s: AppState): Promise<void> {
     status.textContent = graph.order
       ? `${graph.order} actors, ${graph.size} ties${capped ? ` (the ${s.limit} most connected)` : ''}`
       : 'No actors in this window.';
+    void influenceStrengths(s).then((strengths) => {
+      if (mine !== request || !strengths.size) return;
+      resize(strengths);
+      sizedBy = 'influence';
+      renderLegend(state());
+      sigma.refresh();
+      placeLabels();
+    });
   } catch (error) {
     if (mine === request) status.textContent = `Could not load the network: ${(error as Error).message}`;
   }
@@ -349,10 +367,10 @@ export function mountNetwork(): void {
     graph,
     settled: () => settled,
     labels: () => [...labelled],
-    nodeOnScreen: (id: string) => renderer && graph.hasNode(id) ? renderer.graphToViewport(renderer.getNodeDisplayData(id)!) : null,
+    nodeOnScreen: (id: string) => renderer && graph.hasNode(id) ? renderer.framedGraphToViewport(renderer.getNodeDisplayData(id)!) : null,
     edgeOnScreen: (key: string) => {
       if (!renderer || !graph.hasEdge(key)) return null;
-      const [a, b] = graph.extremities(key).map((n) => renderer!.graphToViewport(renderer!.getNodeDisplayData(n)!));
+      const [a, b] = graph.extremities(key).map((n) => renderer!.framedGraphToViewport(renderer!.getNodeDisplayData(n)!));
       return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     },
   };

@@ -28,3 +28,4 @@ export type { Timeline, TimelineBucket, TimelineLane, IncidentRow } from '../../
 export type { PlaceCollection, PlaceProperties, GovernorateCount } from '../../src/store/geo.js';
 export type { Dyad, DyadBucket } from '../../src/store/dyad.js';
 export type { ActorRole, Counterpart } from '../../src/store/types.js';
+export type { InfluenceAnswer, MovedAnswer } from '../../src/server/api-analysis.js';
