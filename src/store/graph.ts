@@ -54,12 +54,13 @@ export function createGraphQuery(sql: Sql) {
     const modality = query.modality ?? TIE_MODALITIES;
     const eventTypes = query.types ? query.types.filter((t) => (EVENT_TYPES as readonly string[]).includes(t)) : null;
     const relationTypes = query.types ? query.types.filter((t) => (RELATION_TYPES as readonly string[]).includes(t)) : null;
+    // The kinds filter both ends after aggregating: as a condition in the join (a subquery or an id list)
+    // SQLite drove the join from the actor index and took 15 s on 100k events instead of 1.
+    const kindIds = query.kinds
+      ? new Set((await sql.all<{ id: string }>(`SELECT id FROM actors WHERE ${d.inList('kind', 'kinds')}`, list('kinds', query.kinds))).map((r) => r.id))
+      : null;
     const endConditions = (source: string, target: string): string[] => {
       const conditions: string[] = [];
-      if (query.kinds) {
-        Object.assign(params, list('kinds', query.kinds));
-        for (const column of [source, target]) conditions.push(`${column} IN (SELECT id FROM actors WHERE ${d.inList('kind', 'kinds')})`);
-      }
       if (ends) {
         Object.assign(params, list('ends', ends.ids));
         conditions.push(ends.both
@@ -121,7 +122,7 @@ export function createGraphQuery(sql: Sql) {
       );
       for (const row of relations) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
     }
-    return rows;
+    return kindIds ? rows.filter((r) => kindIds.has(r.sourceId) && kindIds.has(r.targetId)) : rows;
   }
 
   /** Mentions in the window per actor (of the given ids, when given), as node weights. */
