@@ -144,16 +144,23 @@ function colour(s: AppState): void {
 }
 
 /** Runs ForceAtlas2 in its worker for a while, longer when most actors are new, then removes overlaps. */
+let layoutDone: (() => void) | null = null;
+
 function runLayout(newShare: number): Promise<void> {
   layout?.kill();
   clearTimeout(stopTimer);
+  // a layout cut short by a newer one still ends for whoever waits on it
+  layoutDone?.();
+  layoutDone = null;
   if (graph.order < 2) return Promise.resolve();
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, slowDown: 5, gravity: 1, scalingRatio: 20 };
   layout = new FA2Layout(graph, { settings, getEdgeWeight: null });
   layout.start();
   const ms = 300 + Math.round(1700 * newShare);
   return new Promise((resolve) => {
+    layoutDone = resolve;
     stopTimer = setTimeout(() => {
+      layoutDone = null;
       layout?.stop();
       noverlap.assign(graph, { maxIterations: 60, settings: { margin: 2, ratio: 1.1 } });
       renderer?.refresh();
@@ -285,6 +292,17 @@ async function load(s: AppState): Promise<void> {
   const mine = ++request;
   const status = $('graph-status');
   status.textContent = 'Loading the network…';
+  // settled stands for this load from its start: a caller waiting on it sees the new picture laid out
+  let done: () => void = () => {};
+  settled = new Promise<void>((resolve) => (done = resolve));
+  try {
+    await draw(s, mine, status);
+  } finally {
+    done();
+  }
+}
+
+async function draw(s: AppState, mine: number, status: HTMLElement): Promise<void> {
   try {
     const params = { ...filterParams(s), q: s.q, limit: s.limit };
     const [main, ...egos] = await Promise.all([
@@ -300,7 +318,7 @@ async function load(s: AppState): Promise<void> {
     const fresh = graph.nodes().filter((id) => !before.has(id)).length;
     const sigma = ensureRenderer();
     sigma.refresh();
-    settled = runLayout(graph.order ? fresh / graph.order : 0);
+    const laidOut = runLayout(graph.order ? fresh / graph.order : 0);
     const capped = main.nodes.length >= s.limit;
     status.textContent = graph.order
       ? `${graph.order} actors, ${graph.size} ties${capped ? ` (the ${s.limit} most connected)` : ''}`
@@ -313,6 +331,7 @@ async function load(s: AppState): Promise<void> {
       sigma.refresh();
       placeLabels();
     });
+    await laidOut;
   } catch (error) {
     if (mine === request) status.textContent = `Could not load the network: ${(error as Error).message}`;
   }
