@@ -11,6 +11,7 @@ import { createDyad, type Dyad, type DyadQuery } from './dyad.js';
 import { createMap, type GovernorateCount, type MapQuery, type PlaceCollection } from './geo.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
+import { createJudgements } from './judgements.js';
 import { createSearch } from './search.js';
 import type { Params, Sql } from './sql.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
@@ -18,7 +19,7 @@ import { createMessageCounts, createStats } from './stats.js';
 import { createTimeline, type IncidentQuery, type IncidentRow, type Timeline, type TimelineQuery } from './timeline.js';
 import type {
   ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, DateWindow, EventQuery, EventRow, MessageCount, Page,
-  RelationQuery, RelationRow, RoleHolding, SaveResult, SearchHits, StoreStats,
+  RelationQuery, RelationRow, RoleHolding, SaveResult, SearchHits, StoreStats, Judgement, NewJudgement, Undo, PageOptions,
 } from './types.js';
 import { createWriter } from './write.js';
 
@@ -29,6 +30,7 @@ export type * from './geo.js';
 export type * from './dyad.js';
 export type { Bucket } from './buckets.js';
 export { isPostgresUrl } from './postgres.js';
+export { JUDGEMENT_KINDS, JudgementError } from './judgements.js';
 
 export interface Store {
   /** The file, or the PostgreSQL URL without its password. */
@@ -60,6 +62,13 @@ export interface Store {
   /** Null when either actor is unknown. */
   dyad(query: DyadQuery): Promise<Dyad | null>;
   stats(): Promise<StoreStats>;
+  /** Analysts' judgements, newest first, undone ones included (the history). */
+  listJudgements(options?: PageOptions): Promise<Page<Judgement>>;
+  getJudgement(id: string): Promise<Judgement | null>;
+  /** Stores a judgement after checking it (JudgementError: 400 bad field, 404 unknown id, 409 conflict or cycle). */
+  addJudgement(judgement: NewJudgement): Promise<Judgement>;
+  /** Marks it undone, keeping the row; null when there is none with that id. */
+  undoJudgement(id: string, undo: Undo): Promise<Judgement | null>;
   /** The stored articles' messages grouped by rule id. */
   messageCounts(): Promise<MessageCount[]>;
   /** Ids and texts of every stored article, to prime duplicate detection. Read it before saving. */
@@ -86,6 +95,7 @@ function storeOn(db: Db): Store {
     dyad: createDyad(db),
     stats: createStats(db),
     messageCounts: createMessageCounts(db),
+    ...createJudgements(db),
     close: () => db.close(),
   };
 }
