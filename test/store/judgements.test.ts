@@ -168,3 +168,14 @@ describe('PostgreSQL', { skip: PG ? false : 'set ORBIT_TEST_PG to a PostgreSQL U
     return openStore(PG!);
   });
 });
+
+test('the judgement kinds are declared once: both schemas\' CHECK lists exactly JUDGEMENT_KINDS', async () => {
+  const { JUDGEMENT_KINDS } = await import('../../src/store/judgements.js');
+  const { MIGRATIONS } = await import('../../src/store/migrations.js');
+  const { POSTGRES_MIGRATIONS } = await import('../../src/store/migrations-postgres.js');
+  for (const steps of [MIGRATIONS, POSTGRES_MIGRATIONS]) {
+    const sql = steps.find((m) => m.version === 7)!.sql;
+    const listed = /kind\s+\S+(?: COLLATE "C")? NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(sql)![1].match(/'[^']+'/g)!.map((k) => k.slice(1, -1));
+    assert.deepEqual(listed, [...JUDGEMENT_KINDS]);
+  }
+});
