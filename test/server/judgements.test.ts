@@ -166,6 +166,35 @@ describe('PostgreSQL', { skip: PG ? false : 'set ORBIT_TEST_PG to a PostgreSQL U
   });
 });
 
+describe('honest counts from a real ingest', () => {
+  test('three demo articles count the actors they name, not the knowledge base', async () => {
+    const orbit = fileURLToPath(new URL('../../../bin/orbit.js', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'orbit-counts-'));
+    const db = join(dir, 'small.db');
+    try {
+      const demo = join(repoRoot(), 'corpus', 'demo');
+      const files = ['2019-10-05-baghdad-protests.txt', '2019-11-30-najaf-consulate-abdul-mahdi.txt', '2020-01-01-embassy-siege-ends.txt'];
+      const ingest = spawnSync(process.execPath, [orbit, 'ingest', ...files.map((f) => join(demo, f)), '--db', db], { encoding: 'utf8' });
+      assert.equal(ingest.status, 0, ingest.stderr);
+      const store = await openStore(db);
+      try {
+        const stats = await store.stats();
+        assert.equal(stats.articles, 3);
+        const named = new Set<string>();
+        for (const a of (await store.listArticles({ limit: 10 })).items) {
+          for (const x of (await store.getArticle(a.id))!.actors) named.add(x.id);
+        }
+        assert.equal(stats.actors, named.size);
+        assert.ok(stats.knowledgeBase > 10 * stats.actors, `${stats.knowledgeBase} saved, ${stats.actors} named`);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the default store', () => {
   test('ingest, serve and status open the checkout\'s .orbit/orbit.db without --db or $ORBIT_DB, as npm start does', () => {
     const expected = join(repoRoot(), '.orbit', 'orbit.db');
