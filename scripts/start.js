@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const db = process.env.ORBIT_DB ?? join(root, '.orbit', 'demo.db');
+// no --db: ingest and serve open $ORBIT_DB, else the checkout's .orbit/orbit.db (src/core/paths.ts),
+// the same store `orbit serve`, `status` and `export` open without --db
 const port = process.env.PORT ?? '4173';
 
 function step(what, command, args) {
@@ -22,5 +23,5 @@ function step(what, command, args) {
 
 if (!existsSync(join(root, 'node_modules', 'better-sqlite3'))) step('installing dependencies', npm, ['ci']);
 if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(root, 'dist', 'web', 'index.html'))) step('building', npm, ['run', 'build']);
-step('ingest the demo corpus', process.execPath, [join(root, 'bin', 'orbit.js'), 'ingest', join(root, 'corpus', 'demo'), '--db', db]);
-step(`serve on http://127.0.0.1:${port}/`, process.execPath, [join(root, 'bin', 'orbit.js'), 'serve', '--db', db, '--port', port]);
+step('ingest the demo corpus', process.execPath, [join(root, 'bin', 'orbit.js'), 'ingest', join(root, 'corpus', 'demo')]);
+step(`serve on http://127.0.0.1:${port}/`, process.execPath, [join(root, 'bin', 'orbit.js'), 'serve', '--port', port]);

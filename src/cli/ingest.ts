@@ -15,19 +15,20 @@ import { cleanInputs } from '../pipeline/clean-inputs.js';
 import { enqueue, JOB_BATCH, startQueue } from '../queue/jobs.js';
 import type { Store } from '../store/index.js';
 import type { Doc } from '../core/doc.js';
+import { defaultStorePath } from '../core/paths.js';
 
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
 
 Reads .txt, .html, .jsonl, RSS/Atom feeds and folders of them into the store. Saving the same input
-again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db here: a SQLite
+again stores nothing twice. The store is --db, else $ORBIT_DB, else .orbit/orbit.db in the checkout: a SQLite
 file, or a PostgreSQL database given as postgres://user@host:port/db. --threads (default: the
 machine's cores) runs the reading of articles on that many threads; the result is the same.
 --queue (PostgreSQL only) cleans the inputs and puts the articles on the store's queue for
 'orbit worker' processes on any machines to read and save; it returns once they are enqueued.`;
 
-/** The store: --db, else $ORBIT_DB, else .orbit/orbit.db in the working directory; a file or a postgres:// URL. */
+/** The store: --db, else $ORBIT_DB, else .orbit/orbit.db in the checkout (core/paths.ts); a file or a postgres:// URL. */
 export function storePath(flag: string | undefined): string {
-  return flag ?? process.env.ORBIT_DB ?? '.orbit/orbit.db';
+  return flag ?? process.env.ORBIT_DB ?? defaultStorePath();
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -1,21 +1,24 @@
-// orbit serve [--db FILE] [--port N] [--host H]: the API and the web app over a store made by ingest.
+// orbit serve [--db FILE] [--port N] [--host H] [--allow-edits]: the API and the web app over a store made by ingest.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl, openStore } from '../store/index.js';
 import { createServer } from '../server/index.js';
 import { storePath } from './ingest.js';
 
-const HELP = `usage: orbit serve [--db FILE-OR-URL] [--port N] [--host H]
+const HELP = `usage: orbit serve [--db FILE-OR-URL] [--port N] [--host H] [--allow-edits]
 
 Serves the web app and the JSON API (/api/health, /api/actors, /api/events, /api/graph, /api/articles,
-/api/search) over a store made by 'orbit ingest'. Defaults: --db $ORBIT_DB or .orbit/orbit.db,
---port 4173, --host 127.0.0.1.`;
+/api/search, /api/judgements) over a store made by 'orbit ingest'. Defaults: --db $ORBIT_DB or
+.orbit/orbit.db in the checkout (the store npm start makes), --port 4173, --host 127.0.0.1 (this
+machine only). --allow-edits takes analysts' judgements (mark a claim wrong, merge or split actors,
+add an alias) through POST /api/judgements; without it the server is read-only.`;
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       db: { type: 'string' }, port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' },
+      'allow-edits': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -30,7 +33,8 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const store = await openStore(file);
-  const server = createServer(store);
+  const allowEdits = values['allow-edits'] ?? false;
+  const server = createServer(store, { allowEdits });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, values.host, resolve);
@@ -41,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
   const address = server.address();
   const shown = typeof address === 'object' && address ? address.port : port;
   const counts = await store.stats();
-  process.stdout.write(`Orbit is serving ${store.location} (${counts.articles} articles, ${counts.events} events) at http://${values.host.includes(":") ? `[${values.host}]` : values.host}:${shown}/\n`);
+  process.stdout.write(`Orbit is serving ${store.location} (${counts.articles} articles, ${counts.events} events${allowEdits ? ', edits on' : ''}) at http://${values.host.includes(":") ? `[${values.host}]` : values.host}:${shown}/\n`);
 
   // serve until interrupted, then close the store so its WAL is folded back into the file
   return new Promise<number>((resolve) => {

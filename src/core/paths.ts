@@ -18,6 +18,13 @@ export function repoRoot(): string {
 
 export const modelsDir = () => join(repoRoot(), 'models');
 
+/**
+ * The store every command opens without --db or $ORBIT_DB: .orbit/orbit.db in the checkout, whatever
+ * the working directory, so that the store `npm start` ingests is the one `orbit serve`, `status` and
+ * `export` open (scripts/start.js passes no --db and relies on it).
+ */
+export const defaultStorePath = () => join(repoRoot(), '.orbit', 'orbit.db');
+
 /** ../shared/data beside the checkout (ORBIT_SHARED_DATA overrides), or null when it is absent. */
 export function sharedDataDir(): string | null {
   const dir = process.env.ORBIT_SHARED_DATA ?? resolve(repoRoot(), '../shared/data');

@@ -5,8 +5,10 @@ import type { Store } from '../store/index.js';
 import { dateWindow, HttpError, idList, integer, listOf, oneOf, required, text } from './params.js';
 import { Router, type PathParams } from './router.js';
 import { analysisRoutes } from './api-analysis.js';
+import { judgementRoutes } from './api-edits.js';
 
-export type ApiHandler = (params: PathParams, query: URLSearchParams) => Promise<unknown>;
+/** `body` is the parsed JSON of a POST (api-edits.ts reads it). */
+export type ApiHandler = (params: PathParams, query: URLSearchParams, body?: unknown) => Promise<unknown>;
 
 const page = (query: URLSearchParams) => ({
   limit: integer(query, 'limit', 0, 1000),
@@ -60,9 +62,9 @@ const eventFilters = (query: URLSearchParams) => ({
   modality: listOf(query, 'modality', MODALITIES),
 });
 
-export function apiRoutes(store: Store): Router<ApiHandler> {
-  return analysisRoutes(store, new Router<ApiHandler>())
-    .get('/api/health', async () => ({ ok: true, counts: await store.stats() }))
+export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Router<ApiHandler> {
+  return judgementRoutes(store, analysisRoutes(store, new Router<ApiHandler>()))
+    .get('/api/health', async () => ({ ok: true, counts: await store.stats(), edits: options.edits ?? false }))
     .get('/api/messages', async () => ({ items: await store.messageCounts() }))
     .get('/api/actors', async (_, query) => ({ items: await store.searchActors(text(query, 'q'), integer(query, 'limit', 1, 200), dateWindow(query)) }))
     .get('/api/actors/:id', ({ id }) => found(store.getActor(id), 'actor', id))

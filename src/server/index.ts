@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { Store } from '../store/index.js';
 import { apiRoutes } from './api.js';
 import { Download } from './download.js';
+import { readJsonBody, Reply } from './api-edits.js';
 import { HttpError } from './params.js';
 import { defaultWebRoot, staticFile } from './static.js';
 import { DEFAULT_RATE_LIMIT, rateLimiter, type RateLimit } from './rate-limit.js';
@@ -15,6 +16,8 @@ export interface ServerOptions {
   log?: (message: string) => void;
   /** API requests per client address (429 beyond it). */
   rateLimit?: RateLimit;
+  /** Take analysts' judgements (POST /api/judgements...); off by default, so a server is read-only. */
+  allowEdits?: boolean;
 }
 
 // article text is untrusted: even if some of it reached the DOM unescaped, no script from elsewhere could run
@@ -34,7 +37,8 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown, head
 }
 
 export function createServer(store: Store, options: ServerOptions = {}): http.Server {
-  const api = apiRoutes(store);
+  const allowEdits = options.allowEdits ?? false;
+  const api = apiRoutes(store, { edits: allowEdits });
   const webRoot = options.webRoot ?? defaultWebRoot();
   const log = options.log ?? ((message) => process.stderr.write(message + '\n'));
   const limiter = rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -46,9 +50,10 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
       if (wait) return sendJson(res, 429, { error: `too many requests; try again in ${wait} s` }, { 'retry-after': String(wait) });
       const route = api.match(req.method ?? 'GET', url.pathname);
       if (route.kind === 'found') {
-        const answer = await route.handler(route.params, url.searchParams);
+        const body = req.method === 'POST' ? await readJsonBody(req, allowEdits) : undefined;
+        const answer = await route.handler(route.params, url.searchParams, body);
         if (answer instanceof Download) return send(res, 200, answer.body, answer.contentType, answer.headers);
-        return sendJson(res, 200, answer);
+        return answer instanceof Reply ? sendJson(res, answer.status, answer.body) : sendJson(res, 200, answer);
       }
       if (route.kind === 'method-not-allowed') {
         return sendJson(res, 405, { error: `${req.method} is not allowed here` }, { allow: route.allowed.join(', ') });
@@ -66,7 +71,9 @@ export function createServer(store: Store, options: ServerOptions = {}): http.Se
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        return sendJson(res, error.status, { error: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) });
+        // a body refused unread (413) is not drained: the connection closes after the answer
+        const close: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
+        return sendJson(res, error.status, { error: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) }, close);
       }
       if (error instanceof URIError) return sendJson(res, 400, { error: 'malformed URL' });
       log(`orbit serve: ${req.method} ${req.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -6,6 +6,7 @@ import type { Sql } from './sql.js';
 import { searchKey } from './text-search.js';
 import type { ActorDetail, ActorRef, ActorRole, ActorSummary, Counterpart, DateWindow, RelationLink, RoleHolding } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
+import { actorMerges, addedAliases, NOT_JUDGED_WRONG, type ActorMerges } from './judgements.js';
 
 const COUNTERPARTS = 10;
 
@@ -38,6 +39,37 @@ function toActorSummary(row: ActorSqlRow): ActorSummary {
 }
 
 export function createActorQueries(sql: Sql) {
+  const d = sql.dialect;
+  /** @ids: the actor and those analysts merged into it, whose mentions, events and relations count as its. */
+  const ids = (group: string[]) => ({ ids: d.idList(group) });
+
+  /** Mentions and events of the group, for the kept actor's summary. */
+  async function groupCounts(group: string[]): Promise<{ mentionCount: number; eventCount: number }> {
+    const row = (await sql.get<{ m: number | string; e: number | string }>(
+      `SELECT (SELECT COUNT(*) FROM mentions m WHERE ${d.inList('m.actor_id', 'ids')}) AS m,
+         (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ${d.inList('ea.actor_id', 'ids')}) AS e`,
+      ids(group),
+    ))!;
+    return { mentionCount: Number(row.m), eventCount: Number(row.e) };
+  }
+
+  /** Search hits with merges applied: a merged actor's hit is its kept actor's, once, counted with its group. */
+  async function keptSummaries(rows: ActorSqlRow[], merges: ActorMerges, limit: number): Promise<ActorSummary[]> {
+    const out: ActorSummary[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const kept = merges.resolve(row.id);
+      if (seen.has(kept)) continue;
+      seen.add(kept);
+      const keptRow = kept === row.id ? row
+        : await sql.get<ActorSqlRow>(`SELECT ${ACTOR_SUMMARY_COLUMNS} FROM actors x WHERE x.id = @kept`, { kept });
+      if (!keptRow) continue;
+      const group = merges.group(kept);
+      out.push({ ...toActorSummary(keptRow), ...(group.length > 1 ? await groupCounts(group) : {}) });
+    }
+    return out.slice(0, limit);
+  }
+
   /** Actors whose name, alias or id contains what was typed, exact matches first, then the most mentioned. */
   async function searchActors(q = '', limit = 20, window: DateWindow = {}): Promise<ActorSummary[]> {
     const key = searchKey(q);
@@ -47,14 +79,19 @@ export function createActorQueries(sql: Sql) {
       ? `(EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = x.id AND ${dated.join(' AND ')}))`
       : null;
     const wp = windowParams(window);
+    const merges = await actorMerges(sql);
+    // merged actors' hits turn into their kept actors', so ask for a few more
+    if (merges.size) limit += merges.size;
     const rows = key
       ? await sql.all<ActorSqlRow>(
           `SELECT ${ACTOR_SUMMARY_COLUMNS},
              (x.search_key = @key OR x.id = @q
-              OR EXISTS (SELECT 1 FROM aliases al WHERE al.actor_id = x.id AND al.search_key = @key)) AS exact
+              OR EXISTS (SELECT 1 FROM aliases al WHERE al.actor_id = x.id AND al.search_key = @key)
+              OR EXISTS (SELECT 1 FROM judgements j WHERE j.actor_id = x.id AND j.kind = 'alias' AND j.undone_at IS NULL AND j.search_key = @key)) AS exact
            FROM actors x
            WHERE (x.search_key LIKE @pattern OR x.id = @q
-              OR x.id IN (SELECT actor_id FROM aliases WHERE search_key LIKE @pattern))${inWindow ? ` AND ${inWindow}` : ''}
+              OR x.id IN (SELECT actor_id FROM aliases WHERE search_key LIKE @pattern)
+              OR x.id IN (SELECT actor_id FROM judgements WHERE kind = 'alias' AND undone_at IS NULL AND search_key LIKE @pattern))${inWindow ? ` AND ${inWindow}` : ''}
            ORDER BY exact DESC, mention_count DESC, x.name LIMIT @limit`,
           { key, q, pattern: `%${key}%`, limit, ...wp },
         )
@@ -62,10 +99,10 @@ export function createActorQueries(sql: Sql) {
           `SELECT ${ACTOR_SUMMARY_COLUMNS} FROM actors x ${inWindow ? `WHERE ${inWindow}` : ''} ORDER BY mention_count DESC, x.name LIMIT @limit`,
           { limit, ...wp },
         );
-    return rows.map(toActorSummary);
+    return merges.size ? keptSummaries(rows, merges, limit - merges.size) : rows.map(toActorSummary);
   }
 
-  async function relationLinks(id: string, direction: 'out' | 'in'): Promise<RelationLink[]> {
+  async function relationLinks(group: string[], direction: 'out' | 'in'): Promise<RelationLink[]> {
     const [self, other] = direction === 'out' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
     const rows = await sql.all<{
       type: RelationType; other_id: string; other_name: string; other_kind: ActorKind; role: string | null;
@@ -75,10 +112,10 @@ export function createActorQueries(sql: Sql) {
          MIN(r.valid_from) AS valid_from, MAX(r.valid_to) AS valid_to, COUNT(*) AS count,
          ${sql.dialect.jsonArray('r.evidence_id', 'r.evidence_id')} AS evidence_ids
        FROM relations r JOIN actors o ON o.id = r.${other}
-       WHERE r.${self} = @id
+       WHERE ${d.inList(`r.${self}`, 'ids')} AND NOT ${d.inList(`r.${other}`, 'ids')} AND ${NOT_JUDGED_WRONG('r.id')}
        GROUP BY r.type, o.id, r.role, r.negated
        ORDER BY count DESC, r.type, o.name`,
-      { id },
+      ids(group),
     );
     return rows.map((row) => ({
       type: row.type,
@@ -97,39 +134,52 @@ export function createActorQueries(sql: Sql) {
       `SELECT ${ACTOR_SUMMARY_COLUMNS}, x.description FROM actors x WHERE x.id = @id`, { id },
     );
     if (!row) return null;
-    const aliases = (await sql.all<{ alias: string }>('SELECT alias FROM aliases WHERE actor_id = @id ORDER BY alias', { id }))
-      .map((a) => a.alias);
+    const merges = await actorMerges(sql);
+    const group = merges.group(id);
+    const members = group.length > 1
+      ? await sql.all<{ id: string; name: string }>(`SELECT id, name FROM actors WHERE ${d.inList('id', 'ids')} AND id <> @id ORDER BY id`, { ...ids(group), id })
+      : [];
+    const judgementOf = new Map(merges.members(id).map((m) => [m.id, m.judgementId]));
+    // the group's aliases, the merged actors' names, and the aliases analysts added
+    const aliases = [...new Set([
+      ...(await sql.all<{ alias: string }>(`SELECT alias FROM aliases WHERE ${d.inList('actor_id', 'ids')}`, ids(group))).map((a) => a.alias),
+      ...members.map((m) => m.name),
+      ...(await addedAliases(sql, group)),
+    ])].sort();
     const seen = (await sql.get<{ articles: number; first: IsoDate | null; last: IsoDate | null }>(
       `SELECT COUNT(DISTINCT m.article_id) AS articles, MIN(a.published_at) AS first, MAX(a.published_at) AS last
-       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id = @id`,
-      { id },
+       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE ${d.inList('m.actor_id', 'ids')}`,
+      ids(group),
     ))!;
     const eventCounts = await sql.all<{ type: EventType; asSource: number; asTarget: number }>(
       `SELECT e.type, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
          SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
        FROM event_actors ea JOIN events e ON e.id = ea.event_id
-       WHERE ea.actor_id = @id GROUP BY e.type ORDER BY COUNT(*) DESC, e.type`,
-      { id },
+       WHERE ${d.inList('ea.actor_id', 'ids')} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type`,
+      ids(group),
     );
     return {
       ...toActorSummary(row),
+      ...(group.length > 1 ? await groupCounts(group) : {}),
+      mergedInto: merges.isMerged(id) ? merges.resolve(id) : null,
+      merged: members.map((m) => ({ id: m.id, name: m.name, judgementId: judgementOf.get(m.id)! })),
       roles: await roles(id),
       eventsByYear: await sql.all<{ year: string; asSource: number; asTarget: number }>(
         `SELECT substr(e.effective_date, 1, 4) AS year, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
            SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
          FROM event_actors ea JOIN events e ON e.id = ea.event_id
-         WHERE ea.actor_id = @id AND e.effective_date IS NOT NULL GROUP BY substr(e.effective_date, 1, 4) ORDER BY year`,
-        { id },
+         WHERE ${d.inList('ea.actor_id', 'ids')} AND e.effective_date IS NOT NULL GROUP BY substr(e.effective_date, 1, 4) ORDER BY year`,
+        ids(group),
       ),
-      counterparts: await counterparts(id),
+      counterparts: await counterparts(group),
       description: row.description,
       aliases,
       articleCount: seen.articles,
       firstSeen: seen.first,
       lastSeen: seen.last,
       eventCounts,
-      relationsOut: await relationLinks(id, 'out'),
-      relationsIn: await relationLinks(id, 'in'),
+      relationsOut: await relationLinks(group, 'out'),
+      relationsIn: await relationLinks(group, 'in'),
     };
   }
 
@@ -162,7 +212,7 @@ export function createActorQueries(sql: Sql) {
   }
 
   /** The actors it shares most events with (drawing a tie), either direction, with their tones. */
-  async function counterparts(id: string): Promise<Counterpart[]> {
+  async function counterparts(group: string[]): Promise<Counterpart[]> {
     const rows = await sql.all<{ id: string; name: string; kind: ActorRef['kind']; events: number; cooperation: number; conflict: number }>(
       `SELECT o.id, o.name, o.kind, COUNT(DISTINCT e.id) AS events,
          COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'cooperation' THEN e.id END) AS cooperation,
@@ -171,9 +221,9 @@ export function createActorQueries(sql: Sql) {
        JOIN events e ON e.id = me.event_id
        JOIN event_actors other ON other.event_id = e.id AND other.role <> me.role
        JOIN actors o ON o.id = other.actor_id
-       WHERE me.actor_id = @id AND other.actor_id <> @id AND ${sql.dialect.inList('e.modality', 'modality')}
+       WHERE ${d.inList('me.actor_id', 'ids')} AND NOT ${d.inList('other.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('e.id')} AND ${sql.dialect.inList('e.modality', 'modality')}
        GROUP BY o.id, o.name, o.kind ORDER BY events DESC, o.name LIMIT ${COUNTERPARTS}`,
-      { id, modality: sql.dialect.idList(TIE_MODALITIES) },
+      { ...ids(group), modality: sql.dialect.idList(TIE_MODALITIES) },
     );
     return rows.map(({ events, cooperation, conflict, ...actor }) => ({ actor, events, cooperation, conflict }));
   }

@@ -1,8 +1,9 @@
 // Pages of events and relations, filtered by actor, type, text and date window, newest first.
 import { eventSelect, RELATION_SELECT, toEventRow, toRelationRow, type EventSqlRow, type RelationSqlRow } from './rows.js';
 import { pageBounds, where, type Params, type Sql } from './sql.js';
-import type { EventQuery, EventRow, Page, RelationQuery, RelationRow } from './types.js';
+import type { EventQuery, EventRow, JudgementRef, Page, RelationQuery, RelationRow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
+import { actorMerges, wrongClaimRefs } from './judgements.js';
 
 const EVENT_ORDER = 'ORDER BY e.effective_date IS NULL, e.effective_date DESC, ev.start, e.id';
 const RELATION_ORDER = 'ORDER BY a.published_at IS NULL, a.published_at DESC, ev.start, r.id';
@@ -11,12 +12,29 @@ const RELATION_ORDER = 'ORDER BY a.published_at IS NULL, a.published_at DESC, ev
 
 export function createClaimQueries(sql: Sql) {
   const d = sql.dialect;
+
+  /** Actor filters name the actor and those merged into it (analysts' merges): @actor etc. become id lists. */
+  async function actorGroups(query: { actor?: string; source?: string; target?: string }, params: Params): Promise<void> {
+    const merges = await actorMerges(sql);
+    for (const key of ['actor', 'source', 'target'] as const) {
+      const id = query[key];
+      if (id) params[key] = d.idList(merges.group(merges.resolve(id)));
+    }
+  }
+
+  /** Each row with the live claim_wrong judgement on it, or null: the app strikes it through. */
+  async function withJudgements<T extends { id: string }>(rows: T[]): Promise<(T & { judgement: JudgementRef | null })[]> {
+    const refs = await wrongClaimRefs(sql, rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, judgement: refs.get(r.id) ?? null }));
+  }
+
   async function listEvents(query: EventQuery = {}): Promise<Page<EventRow>> {
     const { limit, offset } = pageBounds(query);
     const params: Params = { ...windowParams(query), ...query, limit, offset };
     const conditions = dateInWindow('e.effective_date', query);
     const hasActor = (role: string | null, param: string) =>
-      `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = @${param}${role ? ` AND ea.role = '${role}'` : ''})`;
+      `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ${d.inList('ea.actor_id', param)}${role ? ` AND ea.role = '${role}'` : ''})`;
+    await actorGroups(query, params);
     if (query.actor) conditions.push(hasActor(null, 'actor'));
     if (query.source) conditions.push(hasActor('source', 'source'));
     if (query.target) conditions.push(hasActor('target', 'target'));
@@ -36,16 +54,17 @@ export function createClaimQueries(sql: Sql) {
       `${eventSelect(d)} WHERE e.id IN (SELECT e.id ${matching} ${EVENT_ORDER} LIMIT @limit OFFSET @offset) ${EVENT_ORDER}`,
       params,
     );
-    return { total, limit, offset, items: rows.map(toEventRow) };
+    return { total, limit, offset, items: await withJudgements(rows.map(toEventRow)) };
   }
 
   async function listRelations(query: RelationQuery = {}): Promise<Page<RelationRow>> {
     const { limit, offset } = pageBounds(query);
     const params: Params = { ...windowParams(query), ...query, limit, offset };
     const conditions = spanInWindow('r.span_from', 'r.span_to', query);
-    if (query.actor) conditions.push('(r.source_id = @actor OR r.target_id = @actor)');
-    if (query.source) conditions.push('r.source_id = @source');
-    if (query.target) conditions.push('r.target_id = @target');
+    await actorGroups(query, params);
+    if (query.actor) conditions.push(`(${d.inList('r.source_id', 'actor')} OR ${d.inList('r.target_id', 'actor')})`);
+    if (query.source) conditions.push(d.inList('r.source_id', 'source'));
+    if (query.target) conditions.push(d.inList('r.target_id', 'target'));
     if (query.type) conditions.push('r.type = @type');
     const filter = where(conditions);
     const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM relations r ${filter}`, params))!.n;
@@ -56,7 +75,7 @@ export function createClaimQueries(sql: Sql) {
        ${RELATION_ORDER}`,
       params,
     );
-    return { total, limit, offset, items: rows.map(toRelationRow) };
+    return { total, limit, offset, items: await withJudgements(rows.map(toRelationRow)) };
   }
 
   return { listEvents, listRelations };

@@ -13,6 +13,8 @@ import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 import { loadOntology } from '../core/ontology.js';
+import { actorMerges, NOT_JUDGED_WRONG, type ActorMerges } from './judgements.js';
+import { foldMergedActors, foldMergedEdges } from './merged-graph.js';
 
 /** The modalities that draw an edge (models/ontology.yaml, `tie`). */
 export const TIE_MODALITIES: Modality[] = loadOntology().modalities.filter((m) => m.tie).map((m) => m.id);
@@ -49,7 +51,9 @@ export function createGraphQuery(sql: Sql) {
   const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
 
   /** The claims as aggregated edges, filtered by everything in the query but the node caps. */
-  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null): Promise<GraphEdgeRow[]> {
+  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null, merges: ActorMerges): Promise<GraphEdgeRow[]> {
+    // analysts' merges: an edge touching the kept actor touches those merged into it
+    if (ends && merges.size) ends = { ...ends, ids: merges.expand(ends.ids) };
     const params: Params = { ...windowParams(query), minEvidence: query.minEvidence ?? 1 };
     const modality = query.modality ?? TIE_MODALITIES;
     const eventTypes = query.types ? query.types.filter((t) => (EVENT_TYPES as readonly string[]).includes(t)) : null;
@@ -77,7 +81,7 @@ export function createGraphQuery(sql: Sql) {
       Object.assign(params, list('modality', modality));
       if (eventTypes) Object.assign(params, list('eventTypes', eventTypes));
       const conditions = [
-        d.inList('e.modality', 'modality'), 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query),
+        d.inList('e.modality', 'modality'), 'a.duplicate_of IS NULL', NOT_JUDGED_WRONG('e.id'), ...dateInWindow('e.effective_date', query),
         ...(eventTypes ? [d.inList('e.type', 'eventTypes')] : []),
         ...endConditions('s.actor_id', 't.actor_id'),
         ...(evidenceMatch ? [`e.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev')})`] : []),
@@ -103,7 +107,7 @@ export function createGraphQuery(sql: Sql) {
     if ((!relationTypes || relationTypes.length) && negated.length) {
       if (relationTypes) Object.assign(params, list('relationTypes', relationTypes));
       const conditions = [
-        `r.negated IN (${negated.join(', ')})`, 'a.duplicate_of IS NULL', ...spanInWindow('r.span_from', 'r.span_to', query),
+        `r.negated IN (${negated.join(', ')})`, 'a.duplicate_of IS NULL', NOT_JUDGED_WRONG('r.id'), ...spanInWindow('r.span_from', 'r.span_to', query),
         ...(relationTypes ? [d.inList('r.type', 'relationTypes')] : []),
         ...endConditions('r.source_id', 'r.target_id'),
         ...(evidenceMatch ? [`r.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev')})`] : []),
@@ -122,11 +126,13 @@ export function createGraphQuery(sql: Sql) {
       );
       for (const row of relations) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
     }
-    return kindIds ? rows.filter((r) => kindIds.has(r.sourceId) && kindIds.has(r.targetId)) : rows;
+    // kinds are the actors' own (before a merge folds them); merges fold what is left
+    return foldMergedEdges(kindIds ? rows.filter((r) => kindIds.has(r.sourceId) && kindIds.has(r.targetId)) : rows, merges);
   }
 
   /** Mentions in the window per actor (of the given ids, when given), as node weights. */
-  async function actorRows(query: GraphQuery, ids: string[] | null): Promise<GraphActorRow[]> {
+  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges): Promise<GraphActorRow[]> {
+    if (ids && merges.size) ids = merges.expand(ids);
     const params: Params = { ...windowParams(query) };
     const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
     if (ids) {
@@ -147,7 +153,7 @@ export function createGraphQuery(sql: Sql) {
       `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
       { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
     );
-    return actors.map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 }));
+    return foldMergedActors(actors.map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 })), weights, merges);
   }
 
   /** Ids of actors whose folded name or alias contains the folded text. */
@@ -156,7 +162,8 @@ export function createGraphQuery(sql: Sql) {
     if (!key) return [];
     const rows = await sql.all<{ id: string }>(
       `SELECT id FROM actors WHERE search_key LIKE @pattern OR id = @q
-       UNION SELECT actor_id AS id FROM aliases WHERE search_key LIKE @pattern`,
+       UNION SELECT actor_id AS id FROM aliases WHERE search_key LIKE @pattern
+       UNION SELECT actor_id AS id FROM judgements WHERE kind = 'alias' AND undone_at IS NULL AND search_key LIKE @pattern`,
       { pattern: `%${key}%`, q },
     );
     return rows.map((r) => r.id);
@@ -166,9 +173,13 @@ export function createGraphQuery(sql: Sql) {
 
   return async function graph(query: GraphQuery = {}): Promise<Graph> {
     const options = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
+    const merges = await actorMerges(sql);
+    if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
+    const edgeRowsOf = (q: GraphQuery, ends: Ends, match: string | null) => edgeRows(q, ends, match, merges);
+    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges);
     if (query.actor) {
       // the neighbours by the claims they share with the actor, then every edge among the chosen
-      const touching = await edgeRows(query, { ids: [query.actor], both: false }, null);
+      const touching = await edgeRowsOf(query, { ids: [query.actor], both: false }, null);
       const shared = new Map<string, number>();
       for (const e of touching) {
         const other: string = e.sourceId === query.actor ? e.targetId : e.sourceId;
@@ -177,21 +188,21 @@ export function createGraphQuery(sql: Sql) {
       const neighbours = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
       const ids = [query.actor, ...neighbours];
-      const edges = neighbours.length ? await edgeRows(query, { ids, both: true }, null) : [];
-      return buildGraphFromEdges(await actorRows(query, ids), edges, options);
+      const edges = neighbours.length ? await edgeRowsOf(query, { ids, both: true }, null) : [];
+      return buildGraphFromEdges(await actorRowsOf(query, ids), edges, options);
     }
     if (query.q) {
-      const matched = await matchingActors(query.q);
+      const matched = [...new Set((await matchingActors(query.q)).map((id) => merges.resolve(id)))];
       if (matched.length) {
-        const edges = await edgeRows(query, { ids: matched, both: false }, null);
-        return buildGraphFromEdges(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])]), edges, options);
+        const edges = await edgeRowsOf(query, { ids: matched, both: false }, null);
+        return buildGraphFromEdges(await actorRowsOf(query, [...new Set([...matched, ...endsOf(edges)])]), edges, options);
       }
       const match = d.textQuery(query.q);
       if (!match) return { nodes: [], edges: [] };
-      const edges = await edgeRows(query, null, match);
-      return buildGraphFromEdges(await actorRows(query, endsOf(edges)), edges, options);
+      const edges = await edgeRowsOf(query, null, match);
+      return buildGraphFromEdges(await actorRowsOf(query, endsOf(edges)), edges, options);
     }
-    const edges = await edgeRows(query, null, null);
-    return buildGraphFromEdges(await actorRows(query, null), edges, options);
+    const edges = await edgeRowsOf(query, null, null);
+    return buildGraphFromEdges(await actorRowsOf(query, null), edges, options);
   };
 }

@@ -12,6 +12,7 @@ import { createMap, type GovernorateCount, type MapQuery, type PlaceCollection }
 import { createCopyQuery, type ArticleCopy } from './copies.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
+import { createJudgements } from './judgements.js';
 import { createSearch } from './search.js';
 import type { Params, Sql } from './sql.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
@@ -19,7 +20,7 @@ import { createMessageCounts, createStats } from './stats.js';
 import { createTimeline, type IncidentQuery, type IncidentRow, type Timeline, type TimelineQuery } from './timeline.js';
 import type {
   ActorDetail, ActorSummary, ArticleDetail, ArticleQuery, ArticleSummary, DateWindow, EventQuery, EventRow, MessageCount, Page,
-  RelationQuery, RelationRow, RoleHolding, SaveResult, SearchHits, StoreStats,
+  RelationQuery, RelationRow, RoleHolding, SaveResult, SearchHits, StoreStats, Judgement, NewJudgement, Undo, PageOptions,
 } from './types.js';
 import { createWriter } from './write.js';
 
@@ -31,6 +32,7 @@ export type * from './dyad.js';
 export type { Bucket } from './buckets.js';
 export type { ArticleCopy } from './copies.js';
 export { isPostgresUrl } from './postgres.js';
+export { JUDGEMENT_KINDS, JudgementError } from './judgements.js';
 
 export interface Store {
   /** The file, or the PostgreSQL URL without its password. */
@@ -65,6 +67,13 @@ export interface Store {
   copiesAmong(articleIds: string[]): Promise<ArticleCopy[]>;
   search(q: string, limit?: number): Promise<SearchHits>;
   stats(): Promise<StoreStats>;
+  /** Analysts' judgements, newest first, undone ones included (the history). */
+  listJudgements(options?: PageOptions): Promise<Page<Judgement>>;
+  getJudgement(id: string): Promise<Judgement | null>;
+  /** Stores a judgement after checking it (JudgementError: 400 bad field, 404 unknown id, 409 conflict or cycle). */
+  addJudgement(judgement: NewJudgement): Promise<Judgement>;
+  /** Marks it undone, keeping the row; null when there is none with that id. */
+  undoJudgement(id: string, undo: Undo): Promise<Judgement | null>;
   /** The stored articles' messages grouped by rule id. */
   messageCounts(): Promise<MessageCount[]>;
   /** Ids and texts of every stored article, to prime duplicate detection. Read it before saving. */
@@ -92,6 +101,7 @@ function storeOn(db: Db): Store {
     dyad: createDyad(db),
     stats: createStats(db),
     messageCounts: createMessageCounts(db),
+    ...createJudgements(db),
     close: () => db.close(),
   };
 }

@@ -20,7 +20,10 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Migrat
   if (current > latest) {
     throw new Error(`its schema is version ${current}, newer than this Orbit knows (${latest}); upgrade Orbit`);
   }
-  const pending = migrations.filter((m) => m.version > current);
+  // every step not recorded, not only those above the newest: version 7 was released after 8, so a
+  // store made between the two has 8 without 7
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const pending = migrations.filter((m) => !applied.has(m.version));
   if (pending.length === 0) return [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   db.transaction(() => {

@@ -226,6 +226,36 @@ ALTER TABLE articles ADD COLUMN place TEXT;
 `,
   },
   {
+    version: 7,
+    name: 'analyst judgements',
+    // What an analyst decided about the extracted data: a claim (event or relation) is wrong, actor
+    // actor_id is the same as into_id (merge), or actor_id has another alias. Extracted rows are never
+    // changed: the store applies the live judgements when it reads. Undoing keeps the row (undone_at,
+    // undone_by), so the history stays; a split is the undo of a merge. No foreign keys: a re-ingest
+    // may replace the claims and actors a judgement names, and the judgement must outlive that.
+    sql: `
+CREATE TABLE judgements (
+  seq         INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('claim_wrong', 'merge', 'alias')),
+  claim_id    TEXT,
+  claim_kind  TEXT CHECK (claim_kind IN ('event', 'relation')),
+  actor_id    TEXT,
+  into_id     TEXT,
+  alias       TEXT,
+  -- the alias folded as actors.search_key, to find the actor by it
+  search_key  TEXT,
+  author      TEXT NOT NULL,
+  reason      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  undone_at   TEXT,
+  undone_by   TEXT,
+  undo_reason TEXT
+);
+CREATE INDEX judgements_by_claim ON judgements(claim_id, kind);
+CREATE INDEX judgements_by_actor ON judgements(actor_id, kind);
+`,
+  },
+  {
     version: 8,
     name: "the knowledge base's dated roles",
     // Who held which office when (kb/*/roles*.yaml), replaced whole each time the knowledge base is

@@ -139,7 +139,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
     const current = rows[0].version ?? 0;
     const latest = migrations.at(-1)?.version ?? 0;
     if (current > latest) throw new Error(`its schema is version ${current}, newer than this Orbit knows (${latest}); upgrade Orbit`);
-    const pending = migrations.filter((m) => m.version > current);
+    // every step not recorded (see migrate.ts: version 7 came after 8)
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+    const pending = migrations.filter((m) => !applied.has(m.version));
     for (const step of pending) {
       await client.query(step.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [step.version, step.name, new Date().toISOString()]);
@@ -159,7 +161,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
 export async function resetPostgres(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await pool.query(`DROP TABLE IF EXISTS actor_roles, messages, relations, event_actors, events, evidence, mentions, aliases, actors, articles, schema_migrations CASCADE`);
+    await pool.query(`DROP TABLE IF EXISTS judgements, actor_roles, messages, relations, event_actors, events, evidence, mentions, aliases, actors, articles, schema_migrations CASCADE`);
   } finally {
     await pool.end();
   }

@@ -1,4 +1,6 @@
 // How much the store holds, and the dates it covers (the web app's date window starts from them).
+// Actors are those the stored articles mention or their claims name, not the whole knowledge base
+// saved before ingesting (a 3-article store holds a handful, not every actor the KB knows).
 import type { IsoDate } from '../model/types.js';
 import type { Sql } from './sql.js';
 import type { MessageCount, StoreStats } from './types.js';
@@ -18,7 +20,9 @@ export function createStats(sql: Sql) {
       `SELECT
          (SELECT COUNT(*) FROM articles) AS articles,
          (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
-         (SELECT COUNT(*) FROM actors) AS actors,
+         (SELECT COUNT(*) FROM (SELECT actor_id FROM mentions UNION SELECT actor_id FROM event_actors
+            UNION SELECT source_id FROM relations UNION SELECT target_id FROM relations) named) AS actors,
+         (SELECT COUNT(*) FROM actors) AS "knowledgeBase",
          (SELECT COUNT(*) FROM mentions) AS mentions,
          (SELECT COUNT(*) FROM events) AS events,
          (SELECT COUNT(*) FROM relations) AS relations,

@@ -5,6 +5,9 @@ import type {
   ActorKind, Event, EventType, Evidence, IsoDate, Location, Mention, Modality, Producer, Relation, RelationType,
 } from '../model/types.js';
 import type { Message } from '../core/messages.js';
+import type { JudgementRef } from './judgements.js';
+
+export type { Judgement, JudgementKind, JudgementRef, NewJudgement, Undo } from './judgements.js';
 
 export interface ActorRef {
   id: string;
@@ -128,6 +131,10 @@ export interface ActorDetail extends ActorSummary {
   eventsByYear: { year: string; asSource: number; asTarget: number }[];
   /** The actors it has most events with (at most 10). */
   counterparts: Counterpart[];
+  /** The actor an analyst merged this one into (chains followed), else null. */
+  mergedInto: string | null;
+  /** Actors merged into this one (their mentions, events and relations count here), with the judgement to undo (split). */
+  merged: { id: string; name: string; judgementId: string }[];
 }
 
 export interface EventRow {
@@ -148,6 +155,8 @@ export interface EventRow {
   targets: ActorRef[];
   evidence: StoredEvidence;
   article: ArticleRef;
+  /** In event lists: the live claim_wrong judgement on it (the app strikes it through), else null. */
+  judgement?: JudgementRef | null;
 }
 
 export interface RelationRow {
@@ -163,6 +172,8 @@ export interface RelationRow {
   tone: Tone;
   evidence: StoredEvidence;
   article: ArticleRef;
+  /** In relation lists: the live claim_wrong judgement on it, else null. */
+  judgement?: JudgementRef | null;
 }
 
 export interface Page<T> {
@@ -218,7 +229,10 @@ export interface SearchHits {
 export interface StoreStats {
   articles: number;
   duplicates: number;
+  /** Actors the stored articles mention or their claims name: what the store holds of them. */
   actors: number;
+  /** Every actor saved, the knowledge base's included: most are never mentioned. */
+  knowledgeBase: number;
   mentions: number;
   events: number;
   relations: number;

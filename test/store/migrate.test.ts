@@ -69,3 +69,14 @@ test('a store written by a newer Orbit is refused by name', async () => {
   db.close();
   await assert.rejects(openStore(file), (error: Error) => error.message.includes(file) && /version 99/.test(error.message));
 });
+
+test('a store made with version 8 but not 7 (7 was released after 8) gets 7 on opening', async () => {
+  const file = tempFile();
+  const db = new Database(file);
+  migrate(db, MIGRATIONS.filter((m) => m.version !== 7));
+  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'judgements'").get() as { n: number }).n, 0);
+  assert.deepEqual(migrate(db), [7]);
+  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'judgements'").get() as { n: number }).n, 1);
+  assert.deepEqual(migrate(db), []);
+  db.close();
+});
