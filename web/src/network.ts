@@ -201,7 +201,8 @@ function ensureRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
       return {
         ...data,
         highlighted: selected || hovered === node,
-        forceLabel: selected || hovered === node || (focus !== null ? !!near && labelled.has(node) : labelled.has(node)),
+        // around a focused actor its neighbours are named; otherwise the labels placeLabels chose
+        forceLabel: selected || hovered === node || (focus !== null ? !!near : labelled.has(node)),
         color: focus && !near ? '#e3e6eb' : data.color,
         zIndex: near ? 1 : 0,
       };
