@@ -206,10 +206,19 @@ describe('the web app on the demo corpus', { skip }, () => {
       return o.labels().slice(0, 2);
     });
     const name = await page.evaluate((id) => (window as unknown as { orbit: OrbitHandle }).orbit.graph.getNodeAttribute(id, 'label') as string, actor);
-    const at = await page.evaluate((id) => (window as unknown as { orbit: OrbitHandle }).orbit.nodeOnScreen(id), actor);
     const canvas = (await page.locator('#sigma').boundingBox())!;
-    await page.mouse.click(canvas.x + at!.x, canvas.y + at!.y);
-    await page.locator('#actor-card .name').filter({ hasText: name }).waitFor();
+    // a late answer (influence resizing the actors) may redraw under the pointer: look again and retry
+    for (let attempt = 1; ; attempt++) {
+      await settled();
+      const at = await page.evaluate((id) => (window as unknown as { orbit: OrbitHandle }).orbit.nodeOnScreen(id), actor);
+      await page.mouse.click(canvas.x + at!.x, canvas.y + at!.y);
+      try {
+        await page.locator('#actor-card .name').filter({ hasText: name }).waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     assert.match(new URL(page.url()).hash, new RegExp(`actor=${encodeURIComponent(actor).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await shot('actor');
 
