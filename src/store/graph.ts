@@ -12,6 +12,7 @@ import { where, type Params, type Sql } from './sql.js';
 import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
+import { createGraphIndexCache, type GraphIndex } from './graph-index.js';
 import { loadOntology } from '../core/ontology.js';
 
 /** The modalities that draw an edge (models/ontology.yaml, `tie`). */
@@ -44,12 +45,21 @@ export const DEFAULT_EGO_CAP = 25;
 /** A filter on the edges' ends: every edge touching one of `ids`, or every edge with both ends in `ids`. */
 type Ends = { ids: string[]; both: boolean } | null;
 
-export function createGraphQuery(sql: Sql) {
+export interface GraphQueryOptions {
+  /**
+   * Aggregate in memory (src/store/graph-index.ts, default) or in SQL per request. Both give the same
+   * graph; the SQL path stays for evidence-text search and to check the index against.
+   */
+  index?: boolean;
+}
+
+export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
   const d = sql.dialect;
+  const currentIndex = options.index === false ? null : createGraphIndexCache(sql);
   const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
 
   /** The claims as aggregated edges, filtered by everything in the query but the node caps. */
-  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null): Promise<GraphEdgeRow[]> {
+  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null, index: GraphIndex | null): Promise<GraphEdgeRow[]> {
     const params: Params = { ...windowParams(query), minEvidence: query.minEvidence ?? 1 };
     const modality = query.modality ?? TIE_MODALITIES;
     const eventTypes = query.types ? query.types.filter((t) => (EVENT_TYPES as readonly string[]).includes(t)) : null;
@@ -59,6 +69,13 @@ export function createGraphQuery(sql: Sql) {
     const kindIds = query.kinds
       ? new Set((await sql.all<{ id: string }>(`SELECT id FROM actors WHERE ${d.inList('kind', 'kinds')}`, list('kinds', query.kinds))).map((r) => r.id))
       : null;
+    if (index && !evidenceMatch) {
+      const relationNegated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
+      return index.edges({
+        from: query.from, to: query.to, modality, eventTypes, relationTypes, negated: relationNegated,
+        minEvidence: query.minEvidence ?? 1, kindIds, ends,
+      });
+    }
     const endConditions = (source: string, target: string): string[] => {
       const conditions: string[] = [];
       if (ends) {
@@ -126,7 +143,18 @@ export function createGraphQuery(sql: Sql) {
   }
 
   /** Mentions in the window per actor (of the given ids, when given), as node weights. */
-  async function actorRows(query: GraphQuery, ids: string[] | null): Promise<GraphActorRow[]> {
+  async function actorRows(query: GraphQuery, ids: string[] | null, index: GraphIndex | null): Promise<GraphActorRow[]> {
+    const known = ids ?? null;
+    const actorConditions = [...(known ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
+    const actors = await sql.all<Omit<GraphActorRow, 'weight'>>(
+      `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
+      { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
+    );
+    const weightOf = index ? index.weights(query) : await mentionCounts(query, ids);
+    return actors.map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
+  }
+
+  async function mentionCounts(query: GraphQuery, ids: string[] | null): Promise<(id: string) => number> {
     const params: Params = { ...windowParams(query) };
     const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
     if (ids) {
@@ -140,14 +168,8 @@ export function createGraphQuery(sql: Sql) {
        GROUP BY m.actor_id`,
       params,
     );
-    const weightOf = new Map(weights.map((w) => [w.id, w.weight]));
-    const known = ids ?? null;
-    const actorConditions = [...(known ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
-    const actors = await sql.all<Omit<GraphActorRow, 'weight'>>(
-      `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
-      { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
-    );
-    return actors.map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 }));
+    const weightOf = new Map(weights.map((w) => [w.id, Number(w.weight)]));
+    return (id) => weightOf.get(id) ?? 0;
   }
 
   /** Ids of actors whose folded name or alias contains the folded text. */
@@ -166,9 +188,10 @@ export function createGraphQuery(sql: Sql) {
 
   return async function graph(query: GraphQuery = {}): Promise<Graph> {
     const options = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
+    const index = currentIndex ? await currentIndex() : null;
     if (query.actor) {
       // the neighbours by the claims they share with the actor, then every edge among the chosen
-      const touching = await edgeRows(query, { ids: [query.actor], both: false }, null);
+      const touching = await edgeRows(query, { ids: [query.actor], both: false }, null, index);
       const shared = new Map<string, number>();
       for (const e of touching) {
         const other: string = e.sourceId === query.actor ? e.targetId : e.sourceId;
@@ -177,21 +200,22 @@ export function createGraphQuery(sql: Sql) {
       const neighbours = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
       const ids = [query.actor, ...neighbours];
-      const edges = neighbours.length ? await edgeRows(query, { ids, both: true }, null) : [];
-      return buildGraphFromEdges(await actorRows(query, ids), edges, options);
+      const edges = neighbours.length ? await edgeRows(query, { ids, both: true }, null, index) : [];
+      return buildGraphFromEdges(await actorRows(query, ids, index), edges, options);
     }
     if (query.q) {
       const matched = await matchingActors(query.q);
       if (matched.length) {
-        const edges = await edgeRows(query, { ids: matched, both: false }, null);
-        return buildGraphFromEdges(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])]), edges, options);
+        const edges = await edgeRows(query, { ids: matched, both: false }, null, index);
+        return buildGraphFromEdges(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])], index), edges, options);
       }
       const match = d.textQuery(query.q);
       if (!match) return { nodes: [], edges: [] };
-      const edges = await edgeRows(query, null, match);
-      return buildGraphFromEdges(await actorRows(query, endsOf(edges)), edges, options);
+      // evidence text search is not indexed: the claims whose sentence matches come from SQL
+      const edges = await edgeRows(query, null, match, null);
+      return buildGraphFromEdges(await actorRows(query, endsOf(edges), index), edges, options);
     }
-    const edges = await edgeRows(query, null, null);
-    return buildGraphFromEdges(await actorRows(query, null), edges, options);
+    const edges = await edgeRows(query, null, null, index);
+    return buildGraphFromEdges(await actorRows(query, null, index), edges, options);
   };
 }
