@@ -184,6 +184,37 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The graph from the index's rows. buildGraphFromEdges makes an edge object (tone, id) of every row
+   * before capping, about a second for the 70k rows of a whole 100k-event store; here the caps are
+   * applied to the rows first, as assemble applies them to the edges, so it only builds what is kept.
+   */
+  function cappedGraph(actors: GraphActorRow[], rows: GraphEdgeRow[], options: { maxNodes?: number; maxEdges?: number }): Graph {
+    if (options.maxNodes === undefined && options.maxEdges === undefined) return buildGraphFromEdges(actors, rows, options);
+    const known = new Set(actors.map((a) => a.id));
+    const ties = rows.filter((r) => r.sourceId !== r.targetId);
+    const score = new Map<string, number>(actors.map((a) => [a.id, a.weight]));
+    for (const r of ties) for (const end of [r.sourceId, r.targetId]) score.set(end, (score.get(end) ?? 0) + r.count);
+    let kept = [...score.entries()].filter(([id, s]) => s > 0 && known.has(id)).map(([id]) => id);
+    if (options.maxNodes !== undefined && kept.length > options.maxNodes) {
+      kept = kept.sort((a, b) => score.get(b)! - score.get(a)! || (a < b ? -1 : 1)).slice(0, options.maxNodes);
+    }
+    const keptSet = new Set(kept);
+    const idOf = (r: GraphEdgeRow) => `${r.kind}:${r.type}:${r.sourceId}>${r.targetId}`;
+    let among = ties.filter((r) => keptSet.has(r.sourceId) && keptSet.has(r.targetId));
+    if (options.maxEdges !== undefined && among.length > options.maxEdges) {
+      const ids = new Map(among.map((r) => [r, idOf(r)]));
+      among = among.sort((a, b) => b.count - a.count || (ids.get(a)! < ids.get(b)! ? -1 : 1)).slice(0, options.maxEdges);
+    }
+    // a kept actor with no mentions and no edge left keeps its node as assemble keeps it: a row to no
+    // actor ('' is none) holds its score above 0 and is dropped by assemble, that end not being an actor
+    const scored = new Set(among.flatMap((r) => [r.sourceId, r.targetId]));
+    const holders: GraphEdgeRow[] = actors
+      .filter((a) => a.weight === 0 && keptSet.has(a.id) && !scored.has(a.id))
+      .map((a) => ({ kind: 'event', type: 'AID' as GraphEdgeRow['type'], sourceId: a.id, targetId: '', count: 1, evidenceCount: 1, first: null, last: null, intensitySum: null, intensityCount: 0, evidenceIds: [] }));
+    return buildGraphFromEdges(actors.filter((a) => keptSet.has(a.id)), [...among, ...holders]);
+  }
+
   const endsOf = (edges: GraphEdgeRow[]) => [...new Set(edges.flatMap((e) => [e.sourceId, e.targetId]))];
 
   return async function graph(query: GraphQuery = {}): Promise<Graph> {
@@ -201,13 +232,13 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
         .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
       const ids = [query.actor, ...neighbours];
       const edges = neighbours.length ? await edgeRows(query, { ids, both: true }, null, index) : [];
-      return buildGraphFromEdges(await actorRows(query, ids, index), edges, options);
+      return (index ? cappedGraph : buildGraphFromEdges)(await actorRows(query, ids, index), edges, options);
     }
     if (query.q) {
       const matched = await matchingActors(query.q);
       if (matched.length) {
         const edges = await edgeRows(query, { ids: matched, both: false }, null, index);
-        return buildGraphFromEdges(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])], index), edges, options);
+        return (index ? cappedGraph : buildGraphFromEdges)(await actorRows(query, [...new Set([...matched, ...endsOf(edges)])], index), edges, options);
       }
       const match = d.textQuery(query.q);
       if (!match) return { nodes: [], edges: [] };
@@ -216,6 +247,6 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
       return buildGraphFromEdges(await actorRows(query, endsOf(edges), index), edges, options);
     }
     const edges = await edgeRows(query, null, null, index);
-    return buildGraphFromEdges(await actorRows(query, null, index), edges, options);
+    return (index ? cappedGraph : buildGraphFromEdges)(await actorRows(query, null, index), edges, options);
   };
 }
