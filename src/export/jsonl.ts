@@ -32,14 +32,9 @@ export interface EventLine extends ClaimLineBase {
   targets: ActorRef[];
 }
 
-export interface RelationLine extends ClaimLineBase {
+/** A relation as the store lists it (RelationRow's fields), as one line. */
+export interface RelationLine extends ClaimLineBase, Pick<RelationRow, 'source' | 'target' | 'role' | 'validFrom' | 'validTo' | 'negated'> {
   claim: 'relation';
-  source: ActorRef;
-  target: ActorRef;
-  role: string | null;
-  validFrom: IsoDate | null;
-  validTo: IsoDate | null;
-  negated: boolean;
 }
 
 export type ClaimLine = EventLine | RelationLine;

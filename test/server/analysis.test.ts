@@ -3,7 +3,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { Store } from '../../src/store/index.js';
 import { resetPostgres } from '../../src/store/postgres.js';
 import { createServer } from '../../src/server/index.js';
 import { fixtureStore } from '../export/fixture.js';
+import { close, listen } from '../helpers/listen.js';
 
 const PG = process.env.ORBIT_TEST_PG;
 const backends: [string, string | false][] = [['sqlite', false], ['postgres', PG ? false : 'set ORBIT_TEST_PG to a PostgreSQL URL (scripts/pg-cluster.sh makes one)']];
@@ -27,13 +27,12 @@ for (const [backend, skip] of backends) {
     if (backend === 'postgres') await resetPostgres(PG!);
     store = await fixtureStore(backend === 'postgres' ? PG! : join(dir, 'orbit.db'));
     server = createServer(store, { log: () => {} });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listen(server);
   });
 
   after(async () => {
     if (skip) return;
-    await new Promise((resolve) => server.close(resolve));
+    await close(server);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -5,7 +5,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import { MAX_BODY_BYTES } from '../../src/server/api-edits.js';
 import { defaultStorePath, repoRoot } from '../../src/core/paths.js';
 import { storePath } from '../../src/cli/ingest.js';
 import { actor, ACTORS, corpus, processed } from '../store/builder.js';
+import { close, listen as listenOn } from '../helpers/listen.js';
 
 const PG = process.env.ORBIT_TEST_PG;
 const who = { author: 'analyst', reason: 'read the source' };
@@ -25,8 +25,7 @@ const who = { author: 'analyst', reason: 'read the source' };
 // the web app's files are not asked for here: any folder serves as its root
 async function listen(store: Store, allowEdits: boolean, webRoot: string): Promise<{ server: http.Server; base: string }> {
   const server = createServer(store, { log: () => {}, allowEdits, webRoot });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, base: await listenOn(server) };
 }
 
 function routeSuites(open: (dir: string) => Promise<Store>) {
@@ -44,7 +43,7 @@ function routeSuites(open: (dir: string) => Promise<Store>) {
     readOnly = await listen(store, false, dir);
   });
   after(async () => {
-    for (const s of [edits, readOnly]) await new Promise((resolve) => s.server.close(resolve));
+    for (const s of [edits, readOnly]) await close(s.server);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,13 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
 import { createServer } from '../../src/server/index.js';
 import { ACTORS, corpus, processed } from '../store/builder.js';
+import { close, listen } from '../helpers/listen.js';
 
 let dir: string;
 let store: Store;
@@ -20,12 +20,11 @@ before(async () => {
   await store.saveActors(Object.values(ACTORS));
   for (const article of corpus()) (await store.saveArticle(processed(article)));
   server = createServer(store, { log: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listen(server);
 });
 
 after(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await close(server);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -167,8 +166,7 @@ test('a query too long for the server gets a 431 that says why, and the server g
 
 test('a client over the API rate gets 429 with Retry-After, others and later requests go on', async () => {
   const limited = createServer(store, { log: () => {}, rateLimit: { perSecond: 5, burst: 10 } });
-  await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/api/health`;
+  const url = `${await listen(limited)}/api/health`;
   try {
     const statuses = await Promise.all(Array.from({ length: 30 }, () => fetch(url).then(async (r) => [r.status, r.headers.get('retry-after'), await r.json()] as const)));
     assert.equal(statuses.filter(([s]) => s === 200).length, 10);
@@ -178,6 +176,6 @@ test('a client over the API rate gets 429 with Retry-After, others and later req
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.equal((await fetch(url)).status, 200);
   } finally {
-    await new Promise((resolve) => limited.close(resolve));
+    await close(limited);
   }
 });

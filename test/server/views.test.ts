@@ -4,7 +4,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { resetPostgres } from '../../src/store/postgres.js';
 import { createServer } from '../../src/server/index.js';
 import { ACTORS, article, corpus, event, mentions, processed, relation } from '../store/builder.js';
+import { close, listen } from '../helpers/listen.js';
 
 const PG = process.env.ORBIT_TEST_PG;
 
@@ -44,12 +44,11 @@ function viewSuites(open: (dir: string) => Promise<Store>) {
     ]);
     for (const a of [...corpus(), ...moreArticles()]) await store.saveArticle(processed(a));
     server = createServer(store, { log: () => {} });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listen(server);
   });
 
   after(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await close(server);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
