@@ -2,14 +2,14 @@
 // in its grammatical roles (coder/candidates.ts) is scored by the coder (models/coder) under every
 // way of making them source and target; the likeliest assignment becomes an event when the coder
 // puts more weight on an event type than on NONE. Coordinated actors in the same role join the side.
-// Modality, date and place are read as the rule path reads them (modality.ts, events.ts).
+// Modality, date and place are read as the rule path reads them (clause-modality.ts, events.ts).
 import type { Doc, Sentence } from '../core/doc.js';
 import type { Event, Mention } from '../model/types.js';
 import { stableId } from '../core/ids.js';
 import { producedBy } from './producers.js';
-import { attribution, modalityAt } from './modality.js';
+import { attribution } from './modality.js';
 import type { SlottedSentence } from './slots.js';
-import { codeEvents, eventDate, type EventContext } from './events.js';
+import { codeEvents, eventDate, modalityOf, type EventContext } from './events.js';
 import { assignments, predicateCandidates, type Argument, type PredicateCandidate } from './coder/candidates.js';
 import { candidateFeatures } from './coder/features.js';
 import { coderContext, NO_EVENT, sharedCoder } from './coder/index.js';
@@ -73,7 +73,9 @@ export function codeSentenceEvents(doc: Doc, sentence: Sentence, s: SlottedSente
     const sources = best.source ? side(c, best.source) : [];
     const targets = (best.target ? side(c, best.target) : []).filter((id) => !sources.includes(id));
     const m = maskedOffset(s, predicate.start);
-    const modality = modalityAt(s, m);
+    const reading = modalityOf(s, m, ctx);
+    if (reading.modality === 'none') continue;
+    const modality = reading.modality;
     const ahead = modality === 'future' || modality === 'hypothetical';
     const type = best.type as Event['type'];
     // The lexicon's entry for the predicate, when it has one, gives the CAMEO code and intensity.
@@ -89,7 +91,7 @@ export function codeSentenceEvents(doc: Doc, sentence: Sentence, s: SlottedSente
       sources,
       targets,
       date: eventDate(s, predicate.start, m, ctx, ahead),
-      location: ctx.locate(s.sentence),
+      location: ctx.locate(s.sentence, { predicate: ctx.syntax.indexAt(predicate.start), actors: [...sources, ...targets] }),
       modality,
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
       confidence: Math.round(best.p * 100) / 100,

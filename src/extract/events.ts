@@ -4,11 +4,19 @@ import type { Event, IsoDate, Location, Span } from '../model/types.js';
 import { stableId } from '../core/ids.js';
 import { triggerLexicon } from './lexicon.js';
 import { producedBy } from './producers.js';
-import { attribution, modalityAt } from './modality.js';
+import { attribution } from './modality.js';
+import { clauseModality, type ModalityReading } from './clause-modality.js';
+import { inClauseOf } from './event-place.js';
 import type { SlottedSentence } from './slots.js';
 import { findDates, type DateMention } from '../nlp/dates.js';
 import type { DocToken } from '../core/doc.js';
 import { isPassive, isPastAct, isReducedRelative, type Syntax } from './syntax.js';
+
+/** What the locator reads of an event: its predicate token (Doc index, -1 when unparsed) and its actors. */
+export interface EventSite {
+  predicate: number;
+  actors: readonly string[];
+}
 
 export interface EventContext {
   articleId: string;
@@ -17,8 +25,8 @@ export interface EventContext {
   narrativeDate?(sentence: Span): IsoDate | null;
   /** The dates a sentence names (resolved forward when `ahead`); parsed once per sentence by the caller. */
   datesIn?(sentence: Span, ahead: boolean): DateMention[];
-  /** The place the sentence names, or the article's dateline. */
-  locate(sentence: Span): Location | null;
+  /** Where the event happened: a place its clause names, else the dateline when the event is local to it. */
+  locate(sentence: Span, event: EventSite): Location | null;
   /** The sentence's parse (src/extract/syntax.ts). */
   syntax: Syntax;
   tokens: readonly DocToken[];
@@ -120,7 +128,9 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
     if (seen.has(key)) continue;
     seen.add(key);
 
-    let modality = modalityAt(s, tStart);
+    const reading = modalityOf(s, tStart, ctx);
+    if (reading.modality === 'none') continue;
+    let modality = reading.modality;
     // "vowed it would take revenge": a threat is made now; its future is its content.
     if (type === 'THREATEN' && (modality === 'future' || modality === 'hypothetical')) modality = 'asserted';
     const triggerSpan = { start: s.toText(tStart), end: s.toText(tStart) + m.text.length };
@@ -135,16 +145,25 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       sources,
       targets,
       date,
-      location: ctx.locate(s.sentence),
+      location: ctx.locate(s.sentence, { predicate: ctx.syntax.indexAt(triggerSpan.start), actors: [...sources, ...targets] }),
       modality,
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
       confidence: Math.round((0.45 + 0.2 * evidenceOfRoles + (entry.nominal ? 0 : 0.1)) * 100) / 100,
       trigger: triggerSpan,
-      // The lexicon entry that fired: its type and the form matched.
-      producer: producedBy('events', `${entry.type}:${form}`),
+      // The lexicon entry that fired (its type and the form matched), and the modality cue that answered.
+      producer: producedBy('events', `${entry.type}:${form}${reading.rule ? `+${reading.rule}` : ''}`),
     });
   }
   return events;
+}
+
+/** The event's modality from the parse of its clause; `none` when the clause states no happening. */
+export function modalityOf(s: SlottedSentence, maskedTrigger: number, ctx: Pick<EventContext, 'syntax' | 'tokens'>): ModalityReading {
+  const at = ctx.syntax.indexAt(s.toText(maskedTrigger));
+  // Event sentences are always parsed (the parser runs on every sentence with an actor and a trigger);
+  // a trigger that starts inside a token has no clause to read.
+  if (at < 0 || ctx.tokens[at].head === null) return { modality: 'asserted', rule: null };
+  return clauseModality(ctx.tokens, at, ctx.syntax.tokenRange(s.sentence));
 }
 
 /** "⟦Iran⟧-backed ⟦Kataib Hezbollah⟧": the first slot only modifies the second, which is the actor meant. */
@@ -182,12 +201,23 @@ function nearestSlotBefore(s: SlottedSentence, maskedOffset: number, asides: Spa
  * story is on (a date a sentence just before gave); else the report date.
  */
 export function eventDate(s: SlottedSentence, trigger: number, maskedTrigger: number, ctx: EventContext, ahead: boolean): IsoDate | null {
-  const dates = ctx.datesIn?.(s.sentence, ahead) ?? findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
+  const all = ctx.datesIn?.(s.sentence, ahead) ?? findDates(s.text, s.sentence.start, ctx.publishedAt, ahead);
+  // The date that governs the event's own clause: "met on Sunday, a day after the strike of 3 January"
+  // dates the meeting Sunday. Where the parse puts no date in the clause, the nearest stands.
+  const predicate = ctx.syntax.indexAt(trigger);
+  const inClause = predicate < 0 ? [] : all.filter((d) => tokensOf(ctx, d).some((k) => inClauseOf(ctx.tokens, k, predicate)));
+  const dates = inClause.length ? inClause : all;
   const nearest = dates.length ? dates.reduce((best, d) => (Math.abs(d.start - trigger) < Math.abs(best.start - trigger) ? d : best)) : null;
   const series = /\bsince\b/i.test(s.text.slice(Math.max(0, (nearest?.start ?? 0) - s.sentence.start - 12), (nearest?.start ?? 0) - s.sentence.start));
   if (nearest && !series) return nearest.date;
   if (series || ahead || PERFECT_BEFORE.test(s.masked.slice(Math.max(0, maskedTrigger - 40), maskedTrigger))) return null;
   return ctx.narrativeDate?.(s.sentence) ?? ctx.publishedAt;
+}
+
+/** Doc indexes of the tokens a span covers. */
+function tokensOf(ctx: Pick<EventContext, 'syntax'>, span: Span): number[] {
+  const { start, end } = ctx.syntax.tokenRange(span);
+  return Array.from({ length: end - start }, (_, k) => start + k);
 }
 
 const PERFECT_BEFORE = /\b(?:has|have)\s+(?:long\s+|repeatedly\s+|also\s+|already\s+)?(?:been\s+)?$/u;

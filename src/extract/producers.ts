@@ -10,7 +10,7 @@ export const VERSIONS = {
   place: '1',
   mentions: '3',
   coreference: '2',
-  events: '3',
+  events: '4',
   relations: '2',
   relevance: '1',
   actors: '1',

@@ -7,6 +7,10 @@ export interface Syntax {
   /** The token starting at a text offset, if the tokenizer cut one there. */
   tokenAt(offset: number): DocToken | undefined;
   dependents(token: DocToken): DocToken[];
+  /** The index of the token starting at a text offset, -1 when none starts there. */
+  indexAt(offset: number): number;
+  /** The tokens [start, end) that lie inside a span of the text (a sentence). */
+  tokenRange(span: { start: number; end: number }): { start: number; end: number };
 }
 
 export function syntaxOf(tokens: readonly DocToken[]): Syntax {
@@ -25,7 +29,20 @@ export function syntaxOf(tokens: readonly DocToken[]): Syntax {
       const i = byStart.get(token.start);
       return i === undefined ? [] : children[i];
     },
+    indexAt: (offset) => byStart.get(offset) ?? -1,
+    tokenRange: (span) => ({ start: firstAtOrAfter(tokens, span.start), end: firstAtOrAfter(tokens, span.end) }),
   };
+}
+
+/** The first token that starts at or after a text offset (tokens are in text order). */
+function firstAtOrAfter(tokens: readonly DocToken[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** "was attacked", "were killed and wounded": a verb with a passive auxiliary, or conjoined to one. */

@@ -56,6 +56,9 @@ test('modality: denied, planned, possible, claimed', () => {
   assert.deepEqual(modality('Asaib Ahl al-Haq could attack the United States.'), ['hypothetical']);
   assert.deepEqual(modality('Kataib Hezbollah allegedly attacked the United States.'), ['claimed']);
   assert.deepEqual(modality('Kataib Hezbollah attacked the United States.'), ['asserted']);
+  // A wish and a capability state no happening (models/lexicon/modality.yaml: modality.wished, modality.capability).
+  assert.deepEqual(modality('Kataib Hezbollah wants the United States to attack Iran.'), []);
+  assert.deepEqual(modality('The IRGC can destroy any US base in the region.'), []);
 });
 
 test('attribution names who made the claim', () => {

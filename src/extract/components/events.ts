@@ -5,7 +5,8 @@ import type { Doc, Sentence } from '../../core/doc.js';
 import type { Event, IsoDate, Location, Span } from '../../model/types.js';
 import type { KnowledgeBase } from '../../kb/index.js';
 import { aliasIndex } from '../../kb/alias-index.js';
-import { codeEvents, linkReactions, mergeRepeatedEvents } from '../events.js';
+import { codeEvents, linkReactions, mergeRepeatedEvents, type EventSite } from '../events.js';
+import { eventPlace } from '../event-place.js';
 import { codeSentenceEvents } from '../coded-events.js';
 import { datelinePlace, datesIn, sentenceTokens, slotted } from '../doc-helpers.js';
 import { rolesFromParse } from '../event-roles.js';
@@ -17,7 +18,7 @@ export const events: Component = {
   requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps', 'place'],
   assigns: ['events'],
   version: VERSIONS.events,
-  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, with date, place, modality',
+  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, modality from the clause (models/lexicon/modality.yaml), place from the clause or a local dateline, date',
   run(doc, { kb }) {
     const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc), syntax: syntaxOf(doc.tokens), tokens: doc.tokens };
     const found: Event[] = [];
@@ -32,14 +33,18 @@ export const events: Component = {
   },
 };
 
-/** The place a sentence names, else the dateline's. */
-function locator(doc: Doc, kb: KnowledgeBase): (sentence: Span) => Location | null {
-  const places = aliasIndex(kb).places;
-  const dateline = datelinePlace(doc, kb);
-  return (sentence) => {
-    const place = places.findAll(doc.tokensIn(sentence))[0]?.value ?? dateline;
-    return place ? { name: place.name, country: place.country, lat: place.lat, lon: place.lon } : null;
+/** Where an event happened: its clause's place, else the dateline when the event is local (event-place.ts). */
+function locator(doc: Doc, kb: KnowledgeBase): (sentence: Span, site: EventSite) => Location | null {
+  const finder = {
+    places: aliasIndex(kb).places,
+    dateline: datelinePlace(doc, kb),
+    countryOf: (id: string) => kb.actor(id)?.country ?? null,
+    stateAsPlace: (id: string) => {
+      const actor = kb.actor(id);
+      return actor?.kind === 'state' ? { name: actor.name, country: actor.country, lat: null, lon: null } : null;
+    },
   };
+  return (sentence, site) => eventPlace(doc, sentence as Sentence, site, finder);
 }
 
 /**

@@ -1,0 +1,156 @@
+// Whether an event happened, was denied, is planned, is only possible or someone's claim, or is no
+// event at all (a wish, a capability, a habit), read from the clause that holds it (issue 6, item 3).
+// The cues are data (models/lexicon/modality.yaml, each with an id); this module only walks the tree:
+// the predicate's own dependents first, then up through the clauses it is the complement of
+// ("denied that Iran had closed", "plans to visit", "reports that", "accused X of attacking").
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { DocToken } from '../core/doc.js';
+import { modelsDir } from '../core/paths.js';
+import { MODALITIES, type Modality } from '../model/types.js';
+
+/** What a clause says of its event: a modality, or `none` when it states no happening. */
+export type ClauseModality = Modality | 'none';
+
+export interface ModalityReading {
+  modality: ClauseModality;
+  /** The cue's id in modality.yaml; null when no cue answered (asserted). */
+  rule: string | null;
+}
+
+interface OwnCue {
+  id: string;
+  modality: ClauseModality;
+  relations: string[];
+  lemmas: string[];
+  unless_sentence_has?: string[];
+  else?: ClauseModality;
+  present_only?: boolean;
+  or_modified_by?: Record<string, string[]>;
+}
+
+interface GovernorCue {
+  id: string;
+  modality: ClauseModality;
+  lemmas: string[];
+  upos?: string[];
+}
+
+interface ModalityLexicon {
+  own: OwnCue[];
+  governors: Map<string, GovernorCue[]>;
+}
+
+let lexicon: ModalityLexicon | undefined;
+
+export function modalityLexicon(): ModalityLexicon {
+  if (lexicon) return lexicon;
+  const file = join(modelsDir(), 'lexicon', 'modality.yaml');
+  const data = parseYaml(readFileSync(file, 'utf8')) as { own?: OwnCue[]; governors?: GovernorCue[] };
+  const known = new Set<string>([...MODALITIES, 'none']);
+  const check = (c: { id: string; modality: string; else?: string }) => {
+    for (const m of [c.modality, c.else]) if (m !== undefined && !known.has(m)) throw new Error(`${file}: cue '${c.id}' has unknown modality '${m}'`);
+  };
+  const own = data.own ?? [];
+  own.forEach(check);
+  const governors = new Map<string, GovernorCue[]>();
+  for (const g of data.governors ?? []) {
+    check(g);
+    for (const lemma of g.lemmas) governors.set(lemma, [...(governors.get(lemma) ?? []), g]);
+  }
+  return (lexicon = { own, governors });
+}
+
+const lemmaOf = (t: DocToken) => (t.lemma ?? t.form).toLowerCase();
+const formOf = (t: DocToken) => t.form.toLowerCase().replace(/[’]/g, "'");
+
+/** Relations by which a clause is the complement of the word above it: its modality may come from there. */
+const COMPLEMENT = new Set(['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'nsubj:pass', 'csubj:pass']);
+/** Cue kinds a conjoined verb shares with the verb it is conjoined to: "will meet and sign". */
+const SHARED_BY_CONJUNCTS = new Set(['future', 'hypothetical', 'none']);
+
+/**
+ * The modality of the event whose predicate is `predicate` (an index into `tokens`, heads as indexes
+ * into the same array, -1 or null at a root). `sentence` is [start, end) of the sentence's tokens.
+ */
+export function clauseModality(tokens: readonly DocToken[], predicate: number, sentence: { start: number; end: number }): ModalityReading {
+  const { own, governors } = modalityLexicon();
+  const children: number[][] = [];
+  for (let i = sentence.start; i < sentence.end; i++) children[i - sentence.start] = [];
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const h = tokens[i].head;
+    if (h !== null && h >= sentence.start && h < sentence.end) children[h - sentence.start].push(i);
+  }
+  const dependents = (i: number) => children[i - sentence.start] ?? [];
+  const sentenceLemmas = new Set<string>();
+  for (let i = sentence.start; i < sentence.end; i++) sentenceLemmas.add(lemmaOf(tokens[i]));
+
+  const ownCue = (i: number, only?: (c: OwnCue) => boolean): ModalityReading | null => {
+    const present = tokens[i].xpos === 'VBZ' || tokens[i].xpos === 'VBP';
+    for (const cue of own) {
+      if (only && !only(cue)) continue;
+      if (cue.present_only && !present) continue;
+      for (const d of dependents(i)) {
+        const dep = tokens[d];
+        if (!cue.relations.includes(dep.deprel ?? '')) continue;
+        const lemma = lemmaOf(dep);
+        const matched = cue.lemmas.includes(lemma) || cue.lemmas.includes(formOf(dep))
+          || (!!cue.or_modified_by && Object.entries(cue.or_modified_by).some(([modifier, nouns]) => nouns.includes(lemma) && dependents(d).some((m) => lemmaOf(tokens[m]) === modifier)));
+        if (!matched) continue;
+        const modality = cue.unless_sentence_has?.some((w) => sentenceLemmas.has(w)) ? cue.else ?? cue.modality : cue.modality;
+        return { modality, rule: cue.id };
+      }
+    }
+    return null;
+  };
+  const governorCue = (i: number): ModalityReading | null => {
+    const t = tokens[i];
+    const cue = (governors.get(lemmaOf(t)) ?? []).find((g) => !g.upos || g.upos.includes(t.upos ?? ''));
+    return cue ? { modality: cue.modality, rule: cue.id } : null;
+  };
+  const isNegation = (c: OwnCue) => c.modality === 'negated';
+
+  const first = ownCue(predicate);
+  if (first) return first;
+  // Climb to the words that govern the clause; the first that answers decides.
+  let at = predicate;
+  for (let guard = 0; guard < 12; guard++) {
+    const rel = tokens[at].deprel ?? '';
+    const up = tokens[at].head;
+    if (up === null || up < sentence.start || up >= sentence.end) break;
+    if (rel === 'conj') {
+      // A conjunct shares the auxiliaries of the verb it joins, not its negation ("did not attack but warned").
+      const shared = ownCue(up, (c) => SHARED_BY_CONJUNCTS.has(c.modality) && c.relations.includes('aux'));
+      if (shared) return shared;
+      at = up;
+      continue;
+    }
+    if (!COMPLEMENT.has(rel)) break;
+    // "did not order them to attack": the governor's own negation reaches its complement.
+    const negated = ownCue(up, isNegation);
+    if (negated) return negated;
+    const governed = governorCue(up);
+    if (governed) {
+      // "denied reports that Iran had closed": a claim someone denies is denied.
+      if (governed.modality === 'claimed') return denialAbove(up) ?? governed;
+      return governed;
+    }
+    const other = ownCue(up, (c) => !isNegation(c));
+    if (other) return other;
+    at = up;
+  }
+  return { modality: 'asserted', rule: null };
+
+  function denialAbove(i: number): ModalityReading | null {
+    let k = i;
+    for (let guard = 0; guard < 3; guard++) {
+      const up = tokens[k].head;
+      if (up === null || up < sentence.start || up >= sentence.end || !COMPLEMENT.has(tokens[k].deprel ?? '')) return null;
+      const cue = ownCue(up, isNegation) ?? governorCue(up);
+      if (cue?.modality === 'negated') return cue;
+      k = up;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+// Modality read from the clause's parse (models/lexicon/modality.yaml), on sentences parsed by the
+// committed model: the predicate's own cues, then the words that govern its clause.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseText } from '../../src/nlp/parser-component.js';
+import { clauseModality, modalityLexicon } from '../../src/extract/clause-modality.js';
+import { MODALITIES } from '../../src/model/types.js';
+
+function modalityOf(text: string, form: string): string {
+  const tokens = parseText(text);
+  const at = tokens.findIndex((t) => t.form === form);
+  assert.ok(at >= 0, `${form} in ${text}`);
+  return clauseModality(tokens, at, { start: 0, end: tokens.length }).modality;
+}
+
+test('own cues: negation, future, possibility, condition, allegation', () => {
+  assert.equal(modalityOf('Kataib Hezbollah did not attack the base.', 'attack'), 'negated');
+  assert.equal(modalityOf('Kadhimi will visit Tehran next month.', 'visit'), 'future');
+  assert.equal(modalityOf('Asaib Ahl al-Haq could attack the embassy.', 'attack'), 'hypothetical');
+  assert.equal(modalityOf('The militia allegedly attacked the convoy.', 'attacked'), 'claimed');
+  assert.equal(modalityOf('The militia attacked the convoy on Sunday.', 'attacked'), 'asserted');
+  assert.equal(modalityOf('Iran said it would summon the ambassador.', 'summon'), 'future');
+  assert.equal(modalityOf('The militia would resume attacks if US forces stayed.', 'resume'), 'hypothetical');
+});
+
+test('governors: denied, planned, claimed, and a denied claim', () => {
+  assert.equal(modalityOf('Kataib Hezbollah denied attacking the embassy.', 'attacking'), 'negated');
+  assert.equal(modalityOf('Iraq plans to expel the foreign troops.', 'expel'), 'future');
+  assert.equal(modalityOf('Tehran accused Washington of attacking the convoy.', 'attacking'), 'claimed');
+  assert.equal(modalityOf('Iran denied reports that it had closed the border.', 'closed'), 'negated');
+});
+
+test('wishes and capabilities are no events', () => {
+  assert.equal(modalityOf('They want America to fight Iran.', 'fight'), 'none');
+  assert.equal(modalityOf('Our missiles can destroy any target in the region.', 'destroy'), 'none');
+});
+
+test('a conjunct shares the auxiliary it hangs from but not the negation', () => {
+  assert.equal(modalityOf('The two ministers will meet and sign the agreement.', 'sign'), 'future');
+  assert.equal(modalityOf('The group did not attack the base but warned the Americans.', 'warned'), 'asserted');
+});
+
+test('every cue names a known modality', () => {
+  const { own, governors } = modalityLexicon();
+  const known = new Set<string>([...MODALITIES, 'none']);
+  assert.ok(own.length > 5 && governors.size > 20);
+  for (const cue of [...own, ...[...governors.values()].flat()]) assert.ok(known.has(cue.modality), cue.id);
+});
