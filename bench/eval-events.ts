@@ -2,6 +2,8 @@
 // - PLV: macro-F1 and accuracy of the trained coder by 5-fold cross-validation on PLV_train (each fold
 //   also trained on the GSR and the synthetic leads), beside the trigger-lexicon rules it replaces;
 // - GSR: accuracy of a coder trained without it (PLV + synthetic);
+// - the real gold (corpus/real-gold): events, relations, dates and modality by half;
+// - place and modality of real Tehran Times events (corpus/real-gold/event-sites.jsonl);
 // Data is read from ../shared/data/plover; without it the command says so and stops.
 // Options: --epochs N --l2 X --synthetic-weight W --verbose
 import { existsSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { coderContext, NO_EVENT } from '../src/extract/coder/index.js';
 import { trainSoftmax } from '../src/extract/coder/softmax.js';
 import { plvLabel } from '../src/extract/learn/plover-data.js';
 import { evaluateRealGold } from './gold/real-gold.js';
+import { evaluateEventSites } from './gold/event-sites.js';
 import { Score, pct } from './scoring.js';
 import { coderExamples, CODER_OPTIONS, crossValidate, predictLabel, score, type Featurized, type Scores } from '../src/extract/learn/train-coder.js';
 
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   const t1 = performance.now();
   for (const line of await evaluateRealGold(verbose)) console.log(line);
   console.log(`  (extraction of the 60 documents: ${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+  for (const line of await evaluateEventSites()) console.log(line);
 }
 
 await main();

@@ -137,6 +137,8 @@ export async function evaluateRealGold(verbose = false): Promise<string[]> {
     if (verbose) {
       for (const x of ge) if (!full.some(([p]) => p === x)) misses.push(`${g.doc}: missed ${x.type} ${x.s} -> ${x.t} "${x.quote ?? ''}"`);
       for (const y of sysEvents) if (!full.some(([, p]) => p === y)) misses.push(`${g.doc}: extra ${y.e.type} ${y.e.sources} -> ${y.e.targets} "${y.e.evidence.sentence.slice(0, 100)}"`);
+      for (const x of gr) if (!rp.some(([p]) => p === x)) misses.push(`${g.doc}: missed relation ${x.type} ${x.s} -> ${x.t} "${x.quote ?? ''}"`);
+      for (const y of sysRelations) if (!rp.some(([, p]) => p === y)) misses.push(`${g.doc}: extra relation ${y.r.type} ${y.r.source} -> ${y.r.target}${y.r.role ? ` (${y.r.role})` : ''} "${y.r.evidence.sentence.slice(0, 100)}"`);
     }
   }
   const out: string[] = [];

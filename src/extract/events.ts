@@ -16,6 +16,8 @@ import { isPassive, isPastAct, isReducedRelative, type Syntax } from './syntax.j
 export interface EventSite {
   predicate: number;
   actors: readonly string[];
+  /** For a visit, the actors visited ("visited Iraq"): its place when the clause names none. */
+  visited?: readonly string[];
 }
 
 export interface EventContext {
@@ -25,7 +27,7 @@ export interface EventContext {
   narrativeDate?(sentence: Span): IsoDate | null;
   /** The dates a sentence names (resolved forward when `ahead`); parsed once per sentence by the caller. */
   datesIn?(sentence: Span, ahead: boolean): DateMention[];
-  /** Where the event happened: a place its clause names, else the dateline when the event is local to it. */
+  /** Where the event happened: a place its clause names, or where a visit goes (event-place.ts). */
   locate(sentence: Span, event: EventSite): Location | null;
   /** The sentence's parse (src/extract/syntax.ts). */
   syntax: Syntax;
@@ -145,7 +147,7 @@ export function codeEvents(s: SlottedSentence, ctx: EventContext): Event[] {
       sources,
       targets,
       date,
-      location: ctx.locate(s.sentence, { predicate: ctx.syntax.indexAt(triggerSpan.start), actors: [...sources, ...targets] }),
+      location: ctx.locate(s.sentence, { predicate: ctx.syntax.indexAt(triggerSpan.start), actors: [...sources, ...targets], visited: entry.mode === 'visit' && type === entry.type ? targets : [] }),
       modality,
       evidence: { sentence: s.text, start: s.sentence.start, end: s.sentence.end, attributedTo },
       confidence: Math.round((0.45 + 0.2 * evidenceOfRoles + (entry.nominal ? 0 : 0.1)) * 100) / 100,

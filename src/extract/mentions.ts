@@ -7,6 +7,7 @@ import { producedBy } from './producers.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { aliasIndex, type NameEntry } from '../kb/alias-index.js';
 import { discoverSpans, discoveredActor } from './discover.js';
+import { ownedBy, rankBelow } from './title-rank.js';
 
 export type { Apposition };
 
@@ -49,6 +50,8 @@ export function findMentions(
       if (m.value.method === 'demonym' && PEOPLE_AFTER.test(text.slice(m.end, m.end + 30))) continue;
       mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method, producer: producedBy('mentions', m.value.method) });
     } else {
+      // "Deputy Secretary of State", "the foreign minister's envoy": a title that names no holder of the office.
+      if (rankBelow(text, m.start) || ownedBy(text, m.end)) continue;
       const holder = kb.holderOn(m.value.roleId, dateAt(m.start));
       const span = { start: m.start, end: m.end };
       if (holder) {
@@ -135,6 +138,7 @@ function bareTitles(text: string, mentions: Mention[], known: Apposition[], kb: 
         const post = pre ? null : new RegExp(`^,\\s*(?:the\\s+|its\\s+|[\\p{L}]+['’]s\\s+)?${QUALIFIER}${t}(?![\\p{L}])`, 'iu').exec(after);
         if (!pre && !post) continue;
         const span = pre ? { start: person.start - (before.length - pre.index), end: person.end } : { start: person.start, end: person.end + post![0].length };
+        if (pre ? rankBelow(text, span.start) : ownedBy(text, span.end)) continue;
         found.push({ mention: person, roleId: role.id, title: role.title, of: role.of, span });
         break;
       }

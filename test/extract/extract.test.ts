@@ -139,3 +139,13 @@ test('an event takes its source and target from the parse, not the nearest name'
   // (the test knowledge base does not list Soleimani: the NER finds him)
   assert.deepEqual([strike?.sources, strike?.targets], [['united-states'], ['x-qassem-soleimani']]);
 });
+
+test('a title below its office or owned by it names no holder (models/lexicon/titles.yaml)', () => {
+  const deputy = extract('Deputy Prime Minister Kadhimi visited Erbil on Monday. He met officials there.');
+  assert.equal(deputy.relations.filter((r) => r.type === 'holds_role').length, 0);
+  const envoy = extract("Khazali, the Iraqi Prime Minister's envoy, visited Erbil on Monday. He met officials there.");
+  assert.ok(!envoy.mentions.some((m) => m.actorId === 'mustafa-al-kadhimi'), 'the envoy is not the prime minister');
+  assert.equal(envoy.relations.filter((r) => r.type === 'holds_role').length, 0);
+  const office = extract('Prime Minister Kadhimi visited Erbil on Monday. He met officials there.');
+  assert.equal(office.relations.filter((r) => r.type === 'holds_role').length, 1);
+});

@@ -6,11 +6,12 @@ import type { Event, IsoDate, Location, Span } from '../../model/types.js';
 import type { KnowledgeBase } from '../../kb/index.js';
 import { aliasIndex } from '../../kb/alias-index.js';
 import { codeEvents, linkReactions, mergeRepeatedEvents, type EventSite } from '../events.js';
-import { eventPlace } from '../event-place.js';
+import { carryIncidentPlaces, eventPlace, type PlaceBasis } from '../event-place.js';
 import { codeSentenceEvents } from '../coded-events.js';
-import { datelinePlace, datesIn, sentenceTokens, slotted } from '../doc-helpers.js';
+import { datesIn, sentenceTokens, slotted } from '../doc-helpers.js';
 import { rolesFromParse } from '../event-roles.js';
 import { VERSIONS } from '../producers.js';
+import { loadOntology } from '../../core/ontology.js';
 import { syntaxOf } from '../syntax.js';
 
 export const events: Component = {
@@ -18,9 +19,10 @@ export const events: Component = {
   requires: ['tokens', 'sentences', 'mentions', 'coreference', 'discovered', 'deps', 'place'],
   assigns: ['events'],
   version: VERSIONS.events,
-  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, modality from the clause (models/lexicon/modality.yaml), place from the clause or a local dateline, date',
+  description: 'PLOVER events from the trigger lexicon (models/lexicon/events.yaml), source and target from the parse where it gives them, modality from the clause (models/lexicon/modality.yaml), place from the clause (never the dateline alone), date',
   run(doc, { kb }) {
-    const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc), syntax: syntaxOf(doc.tokens), tokens: doc.tokens };
+    const bases = new Map<number, PlaceBasis>();
+    const context = { articleId: doc.id, publishedAt: doc.publishedAt, locate: locator(doc, kb, bases), narrativeDate: narrativeDate(doc), datesIn: datesIn(doc), syntax: syntaxOf(doc.tokens), tokens: doc.tokens };
     const found: Event[] = [];
     for (const sentence of doc.sentences) {
       const s = slotted(doc, sentence, kb);
@@ -29,22 +31,29 @@ export const events: Component = {
       found.push(...rolesFromParse(coded, sentenceTokens(doc, sentence), s.slots.flatMap((x) => x.mentions)));
     }
     linkReactions(found, doc.text);
+    carryIncidentPlaces(found, (e) => (e.trigger ? bases.get(context.syntax.indexAt(e.trigger.start)) ?? null : null), happensSomewhere);
     doc.events = mergeRepeatedEvents(found);
   },
 };
 
-/** Where an event happened: its clause's place, else the dateline when the event is local (event-place.ts). */
-function locator(doc: Doc, kb: KnowledgeBase): (sentence: Span, site: EventSite) => Location | null {
+/** Material acts and meetings happen at a place a later telling can carry; statements are made where they are made. */
+const PLACED_TYPES = new Set<string>(loadOntology().eventTypes.filter((t) => t.quad.startsWith('material') || t.id === 'CONSULT').map((t) => t.id));
+const happensSomewhere = (type: string) => PLACED_TYPES.has(type);
+
+/** Where an event happened: its clause's place, or where a visit goes (event-place.ts); each basis kept by predicate. */
+function locator(doc: Doc, kb: KnowledgeBase, bases: Map<number, PlaceBasis>): (sentence: Span, site: EventSite) => Location | null {
   const finder = {
     places: aliasIndex(kb).places,
-    dateline: datelinePlace(doc, kb),
-    countryOf: (id: string) => kb.actor(id)?.country ?? null,
     stateAsPlace: (id: string) => {
       const actor = kb.actor(id);
       return actor?.kind === 'state' ? { name: actor.name, country: actor.country, lat: null, lon: null } : null;
     },
   };
-  return (sentence, site) => eventPlace(doc, sentence as Sentence, site, finder);
+  return (sentence, site) => {
+    const { location, basis } = eventPlace(doc, sentence as Sentence, site, finder);
+    bases.set(site.predicate, basis);
+    return location;
+  };
 }
 
 /**
