@@ -8,7 +8,7 @@ export const VERSIONS = {
   tagger: '1',
   ner: '1',
   place: '1',
-  mentions: '3',
+  mentions: '4',
   coreference: '2',
   events: '4',
   relations: '2',
