@@ -35,6 +35,8 @@ interface GovernorCue {
   modality: ClauseModality;
   lemmas: string[];
   upos?: string[];
+  /** The relations by which the clause may hang from the governor (any complement when absent). */
+  via?: string[];
 }
 
 interface ModalityLexicon {
@@ -104,13 +106,17 @@ export function clauseModality(tokens: readonly DocToken[], predicate: number, s
     }
     return null;
   };
-  const governorCue = (i: number): ModalityReading | null => {
+  /** The governor cue of word `i` reached from its dependent by relation `rel`. */
+  const governorCue = (i: number, rel: string): ModalityReading | null => {
     const t = tokens[i];
-    const cue = (governors.get(lemmaOf(t)) ?? []).find((g) => !g.upos || g.upos.includes(t.upos ?? ''));
+    const cue = (governors.get(lemmaOf(t)) ?? []).find((g) => (!g.upos || g.upos.includes(t.upos ?? '')) && (!g.via || g.via.includes(rel)));
     return cue ? { modality: cue.modality, rule: cue.id } : null;
   };
   const isNegation = (c: OwnCue) => c.modality === 'negated';
 
+  // "urged that US forces should leave": what is asked for or wished is no event, whatever its auxiliaries.
+  const unreal = noneAbove(predicate);
+  if (unreal) return unreal;
   const first = ownCue(predicate);
   if (first) return first;
   // Climb to the words that govern the clause; the first that answers decides.
@@ -130,7 +136,7 @@ export function clauseModality(tokens: readonly DocToken[], predicate: number, s
     // "did not order them to attack": the governor's own negation reaches its complement.
     const negated = ownCue(up, isNegation);
     if (negated) return negated;
-    const governed = governorCue(up);
+    const governed = governorCue(up, rel);
     if (governed) {
       // "denied reports that Iran had closed": a claim someone denies is denied.
       if (governed.modality === 'claimed') return denialAbove(up) ?? governed;
@@ -142,12 +148,27 @@ export function clauseModality(tokens: readonly DocToken[], predicate: number, s
   }
   return { modality: 'asserted', rule: null };
 
+  function noneAbove(i: number): ModalityReading | null {
+    let k = i;
+    for (let guard = 0; guard < 12; guard++) {
+      const up = tokens[k].head;
+      const rel = tokens[k].deprel ?? '';
+      if (up === null || up < sentence.start || up >= sentence.end || !(COMPLEMENT.has(rel) || rel === 'conj')) return null;
+      if (rel !== 'conj') {
+        const cue = governorCue(up, rel);
+        if (cue) return cue.modality === 'none' ? cue : null;
+      }
+      k = up;
+    }
+    return null;
+  }
+
   function denialAbove(i: number): ModalityReading | null {
     let k = i;
     for (let guard = 0; guard < 3; guard++) {
       const up = tokens[k].head;
       if (up === null || up < sentence.start || up >= sentence.end || !COMPLEMENT.has(tokens[k].deprel ?? '')) return null;
-      const cue = ownCue(up, isNegation) ?? governorCue(up);
+      const cue = ownCue(up, isNegation) ?? governorCue(up, tokens[k].deprel ?? '');
       if (cue?.modality === 'negated') return cue;
       k = up;
     }

@@ -30,6 +30,13 @@ test('governors: denied, planned, claimed, and a denied claim', () => {
   assert.equal(modalityOf('Iran denied reports that it had closed the border.', 'closed'), 'negated');
 });
 
+test("a request's content is no event, whatever its auxiliaries", () => {
+  assert.equal(modalityOf('Iran urged Iraq to expel the American forces.', 'expel'), 'none');
+  assert.equal(modalityOf('Khamenei demanded that US forces should leave the region.', 'leave'), 'none');
+  assert.equal(modalityOf('The minister called on Baghdad to close the border.', 'close'), 'none');
+  assert.equal(modalityOf('A group calling itself Ashab al-Kahf attacked a US convoy.', 'attacked'), 'asserted');
+});
+
 test('wishes and capabilities are no events', () => {
   assert.equal(modalityOf('They want America to fight Iran.', 'fight'), 'none');
   assert.equal(modalityOf('Our missiles can destroy any target in the region.', 'destroy'), 'none');
