@@ -25,6 +25,10 @@ interface OwnCue {
   relations: string[];
   lemmas: string[];
   unless_sentence_has?: string[];
+  /** Words right after the cue that undo it ("not only"). */
+  unless_followed_by?: string[];
+  /** Another dependent the predicate must have too: "is to host" (a copula and the infinitive's "to"). */
+  with?: { relation: string; lemma: string };
   else?: ClauseModality;
   present_only?: boolean;
   or_modified_by?: Record<string, string[]>;
@@ -42,6 +46,10 @@ interface GovernorCue {
 interface ModalityLexicon {
   own: OwnCue[];
   governors: Map<string, GovernorCue[]>;
+  /** Subordinators of reason and time: their clause takes no modality from the clause above. */
+  adverbialMarks: Set<string>;
+  /** Verbs whose object noun is the act itself ("launched an attack"). */
+  lightVerbs: Set<string>;
 }
 
 let lexicon: ModalityLexicon | undefined;
@@ -49,7 +57,7 @@ let lexicon: ModalityLexicon | undefined;
 export function modalityLexicon(): ModalityLexicon {
   if (lexicon) return lexicon;
   const file = join(modelsDir(), 'lexicon', 'modality.yaml');
-  const data = parseYaml(readFileSync(file, 'utf8')) as { own?: OwnCue[]; governors?: GovernorCue[] };
+  const data = parseYaml(readFileSync(file, 'utf8')) as { own?: OwnCue[]; governors?: GovernorCue[]; adverbial_marks?: string[]; light_verbs?: string[] };
   const known = new Set<string>([...MODALITIES, 'none']);
   const check = (c: { id: string; modality: string; else?: string }) => {
     for (const m of [c.modality, c.else]) if (m !== undefined && !known.has(m)) throw new Error(`${file}: cue '${c.id}' has unknown modality '${m}'`);
@@ -61,7 +69,7 @@ export function modalityLexicon(): ModalityLexicon {
     check(g);
     for (const lemma of g.lemmas) governors.set(lemma, [...(governors.get(lemma) ?? []), g]);
   }
-  return (lexicon = { own, governors });
+  return (lexicon = { own, governors, adverbialMarks: new Set(data.adverbial_marks ?? []), lightVerbs: new Set(data.light_verbs ?? []) });
 }
 
 const lemmaOf = (t: DocToken) => (t.lemma ?? t.form).toLowerCase();
@@ -77,7 +85,7 @@ const SHARED_BY_CONJUNCTS = new Set(['future', 'hypothetical', 'none']);
  * into the same array, -1 or null at a root). `sentence` is [start, end) of the sentence's tokens.
  */
 export function clauseModality(tokens: readonly DocToken[], predicate: number, sentence: { start: number; end: number }): ModalityReading {
-  const { own, governors } = modalityLexicon();
+  const { own, governors, adverbialMarks, lightVerbs } = modalityLexicon();
   const children: number[][] = [];
   for (let i = sentence.start; i < sentence.end; i++) children[i - sentence.start] = [];
   for (let i = sentence.start; i < sentence.end; i++) {
@@ -100,6 +108,8 @@ export function clauseModality(tokens: readonly DocToken[], predicate: number, s
         const matched = cue.lemmas.includes(lemma) || cue.lemmas.includes(formOf(dep))
           || (!!cue.or_modified_by && Object.entries(cue.or_modified_by).some(([modifier, nouns]) => nouns.includes(lemma) && dependents(d).some((m) => lemmaOf(tokens[m]) === modifier)));
         if (!matched) continue;
+        if (cue.unless_followed_by && d + 1 < sentence.end && cue.unless_followed_by.includes(lemmaOf(tokens[d + 1]))) continue;
+        if (cue.with && !dependents(i).some((k) => tokens[k].deprel === cue.with!.relation && lemmaOf(tokens[k]) === cue.with!.lemma)) continue;
         const modality = cue.unless_sentence_has?.some((w) => sentenceLemmas.has(w)) ? cue.else ?? cue.modality : cue.modality;
         return { modality, rule: cue.id };
       }
@@ -132,16 +142,27 @@ export function clauseModality(tokens: readonly DocToken[], predicate: number, s
       at = up;
       continue;
     }
-    if (!COMPLEMENT.has(rel)) break;
-    // "did not order them to attack": the governor's own negation reaches its complement.
-    const negated = ownCue(up, isNegation);
-    if (negated) return negated;
-    const governed = governorCue(up, rel);
+    // "will take revenge for assassinating", "met after the strike": a reason or time clause stands on its own.
+    if (rel === 'advcl' && dependents(at).some((d) => tokens[d].deprel === 'mark' && adverbialMarks.has(lemmaOf(tokens[d])))) break;
+    // An event noun as a clause's subject takes the clause's auxiliaries ("our cooperation will continue");
+    // as an object, only a light verb's ("will launch an attack", not "will pursue the assassination").
+    const noun = tokens[at].upos === 'NOUN' || tokens[at].upos === 'PROPN';
+    const nominal = noun && (rel === 'nsubj' || rel === 'obj' || rel === 'nsubj:pass');
+    if (!COMPLEMENT.has(rel) && !nominal) break;
+    // "did not agree to withdraw": the governor's own negation reaches the act it controls; "not
+    // surprising that the assassination was cheered" does not undo the assassination.
+    if (rel === 'xcomp') {
+      const negated = ownCue(up, isNegation);
+      if (negated) return negated;
+    }
+    // A clause's subject is not its content: "Rashid, elected by parliament, asked Sudani" asks nothing of the election.
+    const governed = rel === 'nsubj' ? null : governorCue(up, rel);
     if (governed) {
       // "denied reports that Iran had closed": a claim someone denies is denied.
       if (governed.modality === 'claimed') return denialAbove(up) ?? governed;
       return governed;
     }
+    if (at === predicate && noun && rel === 'obj' && !lightVerbs.has(lemmaOf(tokens[up]))) break;
     const other = ownCue(up, (c) => !isNegation(c));
     if (other) return other;
     at = up;

@@ -37,6 +37,14 @@ test("a request's content is no event, whatever its auxiliaries", () => {
   assert.equal(modalityOf('A group calling itself Ashab al-Kahf attacked a US convoy.', 'attacked'), 'asserted');
 });
 
+test('arranged acts, focus "not only", and an object noun of another act', () => {
+  assert.equal(modalityOf('The tower is to host a ceremony on Friday.', 'host'), 'future');
+  assert.equal(modalityOf('Not only did the United States withdraw from the deal, it imposed sanctions.', 'withdraw'), 'asserted');
+  assert.equal(modalityOf('Iran will pursue the assassination of the general in international courts.', 'assassination'), 'asserted');
+  assert.equal(modalityOf('The militia will launch an attack on the base.', 'attack'), 'future');
+  assert.equal(modalityOf('Iran will take revenge for assassinating the commander.', 'assassinating'), 'asserted');
+});
+
 test('wishes and capabilities are no events', () => {
   assert.equal(modalityOf('They want America to fight Iran.', 'fight'), 'none');
   assert.equal(modalityOf('Our missiles can destroy any target in the region.', 'destroy'), 'none');
