@@ -13,7 +13,8 @@ import type { DateWindow, Store } from '../store/index.js';
 import { isBackwards } from '../store/window.js';
 import type { ApiHandler } from './api.js';
 import { Download } from './download.js';
-import { dateWindow, HttpError, integer, isoDate, oneOf, text } from './params.js';
+import { dateWindow, HttpError, integer, isoDate, listOf, oneOf, text } from './params.js';
+import { ACTOR_KINDS, EVENT_TYPES, MODALITIES, RELATION_TYPES } from '../core/ontology.js';
 import type { Router } from './router.js';
 
 export interface InfluenceAnswer {
@@ -82,6 +83,17 @@ async function influenceIn(store: Store, window: DateWindow, actor: string | und
   return actor ? pairsOf(pairs, actor) : pairs;
 }
 
+/** The app's filters, read as /api/graph reads them. */
+function exportFilters(query: URLSearchParams) {
+  return {
+    kinds: listOf(query, 'kinds', ACTOR_KINDS),
+    types: listOf(query, 'types', [...EVENT_TYPES, ...RELATION_TYPES]),
+    modality: listOf(query, 'modality', MODALITIES),
+    minEvidence: integer(query, 'minEvidence', 1, 10000),
+    q: text(query, 'q', 200),
+  };
+}
+
 export function analysisRoutes(store: Store, router: Router<ApiHandler>): Router<ApiHandler> {
   return router
     .get('/api/influence', async (_, query): Promise<InfluenceAnswer> => {
@@ -114,7 +126,9 @@ export function analysisRoutes(store: Store, router: Router<ApiHandler>): Router
       const table = oneOf(query, 'what', CSV_TABLES);
       if (table && format !== 'csv') throw badParameter('what', `chooses the CSV table; it means nothing for ${format}`);
       const actors = await resolveActors(store, actorList(query));
-      const file = await exportWindow(store, { format: format as ExportFormat, ...dateWindow(query), actors, table, generator: GENERATOR });
+      const file = await exportWindow(store, {
+        format: format as ExportFormat, ...dateWindow(query), actors, table, generator: GENERATOR, ...exportFilters(query),
+      });
       return new Download(file.body, file.contentType, file.filename);
     });
 }

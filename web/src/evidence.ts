@@ -4,7 +4,7 @@
 import { api } from './api';
 import { el, fill, sourceName, words } from './dom';
 import { claimJudgement, judgeClaimButton } from './judgements';
-import { eventTypes, state, update, windowParams, type AppState } from './state';
+import { state, update, windowParams, type AppState } from './state';
 import type { ArticleDetail, ArticleSummary, EventRow, Page, RelationRow } from './types';
 
 const PAGE = 50;
@@ -22,13 +22,13 @@ let request = 0;
 
 /** What the claims list asks for, from the selection. */
 function claimQuery(s: AppState): { path: string; params: Record<string, unknown>; keep?: (c: Claim) => boolean; title: string } {
-  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: eventTypes(s.types) };
+  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: s.types };
   const sel = s.selection;
   if (!sel) return { path: '/api/events', params: base, title: 'Events in the window' };
   if (sel.kind === 'actor') return { path: '/api/events', params: { ...base, actor: sel.id }, title: 'Events of the actor' };
   if (sel.kind === 'place') return { path: '/api/events', params: { ...base, ids: sel.eventIds.slice(0, 200) }, title: `Events at ${sel.name}` };
   if (sel.edgeKind === 'relation') {
-    return { path: '/api/relations', params: { ...windowParams(s), source: sel.source, target: sel.target }, title: 'Relations on this tie' };
+    return { path: '/api/relations', params: { ...windowParams(s), types: s.types, source: sel.source, target: sel.target }, title: 'Relations on this tie' };
   }
   // an event edge is one pair and one tone: the events of the pair with that tone
   return {
