@@ -58,9 +58,9 @@ export interface ArticleDetail extends ArticleSummary {
   text: string;
   /** Mentions, events and relations name the actor kept where an analyst merged one into another. */
   mentions: StoredMention[];
-  /** Each with the live claim_wrong judgement on it, else null. */
-  events: (StoredEvent & { judgement: JudgementRef | null })[];
-  relations: (StoredRelation & { judgement: JudgementRef | null })[];
+  /** Each as saved; one an analyst judged wrong carries the live claim_wrong judgement (`judgement`). */
+  events: (StoredEvent & { judgement?: JudgementRef })[];
+  relations: (StoredRelation & { judgement?: JudgementRef })[];
   evidence: StoredEvidence[];
   /** Every actor the mentions, events and relations refer to (the kept ones), to name them. */
   actors: ActorRef[];

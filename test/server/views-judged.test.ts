@@ -125,7 +125,7 @@ function suites(open: (dir: string) => Promise<Store>) {
       const a1 = (await get('/api/articles/a1')).body;
       assert.equal(a1.eventCount, 1);
       assert.equal(a1.events.find((e: { id: string }) => e.id === 'e1').judgement.kind, 'claim_wrong');
-      assert.equal(a1.events.find((e: { id: string }) => e.id === 'e2').judgement, null);
+      assert.equal(a1.events.find((e: { id: string }) => e.id === 'e2').judgement, undefined);
       assert.equal((await get('/api/articles?limit=10')).body.items.find((a: { id: string }) => a.id === 'a1').eventCount, 1);
     });
     assert.equal(day((await get(`/api/timeline?${JANUARY}`)).body, '2020-01-02').events, 4);
