@@ -14,7 +14,7 @@ import { actorMerges } from './judgements.js';
 import { pageBounds, where, type Sql } from './sql.js';
 import type { Page, PageOptions } from './types.js';
 import { eventConditions, type ViewFilter } from './views-filter.js';
-import { findIncidents, incidentOrder } from './views-incidents.js';
+import { createIncidentFinder, incidentOrder } from './views-incidents.js';
 
 export interface TimelineQuery extends ViewFilter {
   bucket?: Bucket;
@@ -71,6 +71,7 @@ const emptyTones = (): ToneCounts => ({ cooperation: 0, conflict: 0, neutral: 0 
 
 export function createTimeline(sql: Sql) {
   const d = sql.dialect;
+  const findIncidents = createIncidentFinder(sql);
 
   async function actorRefs(ids: string[]): Promise<Map<string, ActorRef>> {
     if (!ids.length) return new Map();
@@ -106,7 +107,7 @@ export function createTimeline(sql: Sql) {
       b.events += Number(row.n);
       b.byFamily[row.tone] += Number(row.n);
     }
-    for (const incident of await findIncidents(sql, query, merges)) {
+    for (const incident of await findIncidents(query)) {
       const b = incident.date.length >= length ? buckets.get(incident.date.slice(0, length)) : undefined;
       if (b) b.incidents += 1;
     }
@@ -138,7 +139,7 @@ export function createTimeline(sql: Sql) {
 
   async function listIncidents(query: IncidentQuery = {}): Promise<Page<IncidentRow>> {
     const { limit, offset } = pageBounds(query);
-    const incidents = (await findIncidents(sql, query, await actorMerges(sql))).sort(incidentOrder);
+    const incidents = (await findIncidents(query)).sort(incidentOrder);
     const page = incidents.slice(offset, offset + limit);
     const actors = await actorRefs([...new Set(page.flatMap((r) => [r.sourceId, r.targetId]).filter((id): id is string => id !== null))]);
     const items = page.map((row): IncidentRow => ({

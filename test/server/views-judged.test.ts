@@ -101,6 +101,9 @@ function suites(open: (dir: string) => Promise<Store>) {
     const timeline = (await get(`/api/timeline?${JANUARY}`)).body;
     assert.deepEqual(day(timeline, '2020-01-02'), { start: '2020-01-02', events: 4, incidents: 1, byFamily: { cooperation: 0, conflict: 4, neutral: 0 } });
     assert.equal(timeline.buckets.reduce((n: number, b: { incidents: number }) => n + b.incidents, 0), 1);
+    // a window that cuts the month leaves the month-dated report alone: no happening told twice
+    assert.equal((await get('/api/incidents?from=2020-01-03&to=2020-01-31')).body.total, 0);
+    assert.equal((await get('/api/incidents?from=2020-01-02&to=2020-01-02')).body.items[0].reports, 4);
     // the month-dated report is in no day bucket, but in January's
     assert.equal((await get('/api/timeline?from=2020-01&to=2020-03&bucket=month')).body.buckets[0].incidents, 1);
   });
