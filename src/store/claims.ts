@@ -56,7 +56,7 @@ export function createClaimQueries(sql: Sql) {
     if (query.q) {
       const scope = await searchScope(sql, query.q, await actorMerges(sql));
       if (scope.kind === 'nothing') return { total: 0, limit, offset, items: [] };
-      if (scope.kind === 'actors') (params.searched = d.idList(scope.ids), conditions.push(hasActor(null, 'searched')));
+      if (scope.kind === 'actors') (params.searched = d.idList(scope.ids), conditions.push(`e.id IN (SELECT sa.event_id FROM event_actors sa WHERE ${d.inList('sa.actor_id', 'searched')})`));
       else (params.match = scope.match, conditions.push(d.evidenceMatches('ev')));
     }
     const matching = `FROM events e JOIN evidence ev ON ev.id = e.evidence_id ${where(conditions)}`;

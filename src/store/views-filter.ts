@@ -85,7 +85,8 @@ export async function eventConditions(sql: Sql, filter: ViewFilter, merges: Acto
     if (scope.kind === 'nothing') return { conditions, params, none: true };
     if (scope.kind === 'actors') {
       params.vfActors = d.idList(scope.ids);
-      conditions.push(`EXISTS (SELECT 1 FROM event_actors vfa WHERE vfa.event_id = ${e}.id AND ${d.inList('vfa.actor_id', 'vfActors')})`);
+      // driven from the actor index: the actors named are few beside the events
+      conditions.push(`${e}.id IN (SELECT vfa.event_id FROM event_actors vfa WHERE ${d.inList('vfa.actor_id', 'vfActors')})`);
     } else {
       params.vfMatch = scope.match;
       conditions.push(`${e}.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev').replace('@match', '@vfMatch')})`);
