@@ -13,8 +13,8 @@ import type { DateWindow, Store } from '../store/index.js';
 import { isBackwards } from '../store/window.js';
 import type { ApiHandler } from './api.js';
 import { Download } from './download.js';
-import { dateWindow, HttpError, integer, isoDate, listOf, oneOf, text } from './params.js';
-import { ACTOR_KINDS, EVENT_TYPES, MODALITIES, RELATION_TYPES } from '../core/ontology.js';
+import { dateWindow, HttpError, integer, isoDate, oneOf, text } from './params.js';
+import { exportFilters } from './export-params.js';
 import type { Router } from './router.js';
 
 export interface InfluenceAnswer {
@@ -81,17 +81,6 @@ async function influenceIn(store: Store, window: DateWindow, actor: string | und
   const claims = await readWindowClaims(store, window, actor ? [actor] : []);
   const pairs = scoreInfluence(influenceClaims(claims), loadInfluenceModel());
   return actor ? pairsOf(pairs, actor) : pairs;
-}
-
-/** The app's filters, read as /api/graph reads them. */
-function exportFilters(query: URLSearchParams) {
-  return {
-    kinds: listOf(query, 'kinds', ACTOR_KINDS),
-    types: listOf(query, 'types', [...EVENT_TYPES, ...RELATION_TYPES]),
-    modality: listOf(query, 'modality', MODALITIES),
-    minEvidence: integer(query, 'minEvidence', 1, 10000),
-    q: text(query, 'q', 200),
-  };
 }
 
 export function analysisRoutes(store: Store, router: Router<ApiHandler>): Router<ApiHandler> {
