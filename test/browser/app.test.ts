@@ -302,6 +302,24 @@ describe('the web app on the demo corpus', { skip }, () => {
     assert.ok(expected < all, `searching ${name} narrows the map from ${all} to ${expected} events`);
     const exported = new URL((await page.locator('#export-body a[data-format="gexf"]').getAttribute('href'))!, base);
     assert.equal(exported.searchParams.get('q'), name, 'the export menu takes the search');
+
+    // a claim judged wrong: the reader says so on its sentence, and the timeline stops counting it
+    const [claim] = (await (await page.request.get(`${base}api/events?limit=1&modality=asserted`)).json() as { items: { id: string; when: string; article: { id: string } }[] }).items;
+    const counted = async () => ((await (await page.request.get(`${base}api/timeline?bucket=year`)).json()) as { buckets: { events: number }[] }).buckets.reduce((n, b) => n + b.events, 0);
+    const before = await counted();
+    const judged = await page.request.post(`${base}api/judgements`, {
+      headers: { 'content-type': 'application/json' }, data: { kind: 'claim_wrong', claim: claim.id, author: 'browser test', reason: 'checking the views' },
+    });
+    assert.equal(judged.status(), 201, await judged.text());
+    try {
+      await page.goto(`${base}#article=${encodeURIComponent(claim.article.id)}`);
+      await page.reload();
+      await page.locator('#reader mark[title*="judged wrong"]').first().waitFor();
+      assert.ok((await counted()) <= before - (claim.when ? 1 : 0), 'the timeline leaves the claim out');
+    } finally {
+      const { id } = await judged.json() as { id: string };
+      await page.request.post(`${base}api/judgements/${id}/undo`, { headers: { 'content-type': 'application/json' }, data: { author: 'browser test' } });
+    }
     assert.deepEqual(pageErrors, [], 'no errors in the page');
   });
 });

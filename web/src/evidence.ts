@@ -182,7 +182,13 @@ function markedText(article: ArticleDetail, focus: { start: number; end: number 
     if (span.start < at || span.end > text.length || span.end <= span.start) continue;
     nodes.push(text.slice(at, span.start));
     const mark = el('mark', { class: span.focus ? 'focus' : 'evidence' }, text.slice(span.start, span.end));
-    if (!span.focus) mark.title = [...article.events, ...article.relations].filter((c) => c.evidence.start === span.start).map((c) => c.type).join(', ');
+    if (!span.focus) {
+      // the claims read from this sentence; one an analyst judged wrong says so, and a sentence whose
+      // every claim is judged wrong is marked as such (the views leave those claims out)
+      const here = [...article.events, ...article.relations].filter((c) => c.evidence.start === span.start);
+      mark.title = here.map((c) => (c.judgement ? `${c.type} (judged wrong: ${c.judgement.reason || c.judgement.author})` : c.type)).join(', ');
+      if (here.length && here.every((c) => c.judgement)) mark.classList.add('judged-wrong');
+    }
     nodes.push(mark);
     at = span.end;
   }
