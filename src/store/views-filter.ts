@@ -89,6 +89,7 @@ export async function eventConditions(sql: Sql, filter: ViewFilter, merges: Acto
       conditions.push(`${e}.id IN (SELECT vfa.event_id FROM event_actors vfa WHERE ${d.inList('vfa.actor_id', 'vfActors')})`);
     } else {
       params.vfMatch = scope.match;
+      // the dialect names its text parameter @match; here it is @vfMatch, beside the caller's own params
       conditions.push(`${e}.evidence_id IN (SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev').replace('@match', '@vfMatch')})`);
     }
   }

@@ -1,7 +1,7 @@
 // Incidents in the store: one happening told by two or more articles, found by the very rule the
 // pipeline uses (src/analyze/incidents.ts groupIncidents: asserted events of one type, dated to the same
 // day, or the same month when one side only knows the month, whose sources and targets share an actor,
-// from different articles), run over the stored events in the order they were read. Copies count as
+// from different articles), run over the stored events in the order they were stored. Copies count as
 // reports (a syndicated wire story is one); claims marked wrong are left out; an actor merged into
 // another is that actor, so two reports naming the two are one happening.
 import { groupIncidents, type IncidentEvent } from '../analyze/incidents.js';
