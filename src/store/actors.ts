@@ -105,8 +105,11 @@ export function createActorQueries(sql: Sql) {
     return merges.size ? keptSummaries(rows, merges, limit - merges.size) : rows.map(toActorSummary);
   }
 
-  async function relationLinks(group: string[], direction: 'out' | 'in'): Promise<RelationLink[]> {
+  /** The group's relations one way, the other end an analyst merged into another shown as the one kept. */
+  async function relationLinks(group: string[], direction: 'out' | 'in', merges: ActorMerges): Promise<RelationLink[]> {
     const [self, other] = direction === 'out' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
+    const params: Params = ids(group);
+    const otherKept = keptActorSql(`r.${other}`, merges, params);
     const rows = await sql.all<{
       type: RelationType; other_id: string; other_name: string; other_kind: ActorKind; role: string | null;
       negated: number; valid_from: IsoDate | null; valid_to: IsoDate | null; count: number; evidence_ids: string;
@@ -114,11 +117,11 @@ export function createActorQueries(sql: Sql) {
       `SELECT r.type, o.id AS other_id, o.name AS other_name, o.kind AS other_kind, r.role, r.negated,
          MIN(r.valid_from) AS valid_from, MAX(r.valid_to) AS valid_to, COUNT(*) AS count,
          ${sql.dialect.jsonArray('r.evidence_id', 'r.evidence_id')} AS evidence_ids
-       FROM relations r JOIN actors o ON o.id = r.${other}
+       FROM relations r JOIN actors o ON o.id = ${otherKept}
        WHERE ${d.inList(`r.${self}`, 'ids')} AND NOT ${d.inList(`r.${other}`, 'ids')} AND ${NOT_JUDGED_WRONG('r.id')}
        GROUP BY r.type, o.id, r.role, r.negated
        ORDER BY count DESC, r.type, o.name`,
-      ids(group),
+      params,
     );
     return rows.map((row) => ({
       type: row.type,
@@ -181,8 +184,8 @@ export function createActorQueries(sql: Sql) {
       firstSeen: seen.first,
       lastSeen: seen.last,
       eventCounts,
-      relationsOut: await relationLinks(group, 'out'),
-      relationsIn: await relationLinks(group, 'in'),
+      relationsOut: await relationLinks(group, 'out', merges),
+      relationsIn: await relationLinks(group, 'in', merges),
     };
   }
 

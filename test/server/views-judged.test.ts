@@ -161,6 +161,16 @@ function suites(open: (dir: string) => Promise<Store>) {
       // the actor page's counterparts: the kept actor, its events counted once
       const usa = (await get('/api/actors/usa')).body;
       assert.deepEqual(usa.counterparts.map((c: any) => [c.actor.id, c.events, c.conflict]), [['iran', 5, 5]]);
+      // relations to the merged actor are to the kept one; within the kept group they are no relation
+      const iraq = (await get('/api/actors/iraq-government')).body;
+      assert.ok(!iraq.relationsIn.some((r: any) => r.actor.id === 'kataib-hezbollah'));
+      assert.deepEqual((await get('/api/actors/iran')).body.relationsOut, []);
+    });
+    await whileJudged({ kind: 'merge', actor: 'iraq-government', into: 'usa' }, async () => {
+      const links = (await get('/api/actors/muqtada-al-sadr')).body.relationsOut;
+      assert.deepEqual(links.map((r: any) => [r.type, r.actor.id]), [['allied_with', 'usa']]);
+      const counterparts = (await get('/api/actors/muqtada-al-sadr')).body.counterparts;
+      assert.deepEqual(counterparts.map((c: any) => [c.actor.id, c.events]), [['usa', 2], ['kataib-hezbollah', 1]]);
     });
     await whileJudged({ kind: 'merge', actor: 'muqtada-al-sadr', into: 'usa' }, async () => {
       // Sadr's strike, Sadr being the US, is one more report of the same happening
