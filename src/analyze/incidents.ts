@@ -4,6 +4,9 @@
 import type { Event } from '../model/types.js';
 import { stableId } from '../core/ids.js';
 
+/** What grouping reads of an event: the pipeline's Event, or a stored event's columns (src/store/views-incidents.ts). */
+export type IncidentEvent = Pick<Event, 'id' | 'type' | 'date' | 'modality' | 'sources' | 'targets'>;
+
 export interface Incident {
   id: string;
   eventIds: string[];
@@ -13,8 +16,8 @@ export interface Incident {
  * Groups events of one type, on the same day (or the same month when one side only knows the month), whose
  * sources and targets agree, from different articles. Only events that happened (asserted) are grouped.
  */
-export function groupIncidents(events: { articleId: string; event: Event }[]): Incident[] {
-  const groups: { key: Event; articles: Set<string>; eventIds: string[] }[] = [];
+export function groupIncidents(events: { articleId: string; event: IncidentEvent }[]): Incident[] {
+  const groups: { key: IncidentEvent; articles: Set<string>; eventIds: string[] }[] = [];
   for (const { articleId, event } of events) {
     if (event.modality !== 'asserted' || !event.date || (!event.sources.length && !event.targets.length)) continue;
     const group = groups.find((g) => !g.articles.has(articleId) && sameHappening(g.key, event));
@@ -30,7 +33,7 @@ export function groupIncidents(events: { articleId: string; event: Event }[]): I
     .map((g) => ({ id: stableId('i', ...[...g.eventIds].sort()), eventIds: g.eventIds }));
 }
 
-function sameHappening(a: Event, b: Event): boolean {
+function sameHappening(a: IncidentEvent, b: IncidentEvent): boolean {
   if (a.type !== b.type || !a.date || !b.date) return false;
   const short = Math.min(a.date.length, b.date.length);
   if (short < 7 || a.date.slice(0, short) !== b.date.slice(0, short)) return false;

@@ -1,5 +1,8 @@
 // One export, whichever asks for it (`orbit export`, GET /api/export): the window's network or claims
-// read from the store, written in the format asked for. The checks on what was asked give errors that
+// read from the store, written in the format asked for. The app's filters (kinds, types, modality,
+// minimum evidence, search) narrow it as they narrow the app: the network formats hold the network
+// the app draws with them (store.graph with the same query), JSONL the claims behind it
+// (claim-filter.ts). The checks on what was asked give errors that
 // name the input, so the command line and the API can each say it their way.
 import type { DateWindow, Store } from '../store/index.js';
 import { readWindowClaims } from '../analyze/window-claims.js';
@@ -8,6 +11,8 @@ import { writeGexf } from './gexf.js';
 import { writeGraphml } from './graphml.js';
 import { claimLines, writeJsonl } from './jsonl.js';
 import { exportNetwork } from './network.js';
+import { filterClaims } from './claim-filter.js';
+import type { ActorKind, EventType, Modality, RelationType } from '../model/types.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,7 +33,16 @@ export interface ExportRequest extends DateWindow {
   table?: CsvTable;
   /** Written into the GEXF meta (`orbit 0.1.0`). */
   generator: string;
+  /** The app's filters, as /api/graph takes them. */
+  kinds?: ActorKind[];
+  types?: (EventType | RelationType)[];
+  modality?: Modality[];
+  minEvidence?: number;
+  q?: string;
 }
+
+/** True when any of the app's filters is set (the file name says so). */
+const filtered = (r: ExportRequest) => Boolean(r.kinds?.length || r.types?.length || r.modality?.length || (r.minEvidence ?? 1) > 1 || r.q);
 
 /** A bad request: `input` names what was wrong (format, actor, what), `status` how the API answers. */
 export class ExportInputError extends Error {
@@ -59,7 +73,7 @@ export interface ExportFile {
 function filenameOf(request: ExportRequest): string {
   const parts = ['orbit', request.format === 'jsonl' ? 'claims' : request.table === 'nodes' ? 'nodes' : 'network',
     ...(request.from || request.to ? [`${request.from ?? 'start'}_${request.to ?? 'end'}`] : []),
-    ...(request.actors ?? []).slice(0, 3)];
+    ...(request.actors ?? []).slice(0, 3), ...(filtered(request) ? ['filtered'] : [])];
   return `${parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.${FORMAT_INFO[request.format].extension}`;
 }
 
@@ -83,10 +97,13 @@ export async function exportWindow(store: Store, request: ExportRequest): Promis
   if (request.table && request.format !== 'csv') throw new ExportInputError('what', `'what' chooses the CSV table; it means nothing for ${request.format}`);
   const window: DateWindow = { from: request.from, to: request.to };
   let body: string;
+  const filters = { kinds: request.kinds, types: request.types, modality: request.modality, minEvidence: request.minEvidence };
   if (request.format === 'jsonl') {
-    body = writeJsonl(claimLines(await readWindowClaims(store, window, actors)));
+    const claims = await readWindowClaims(store, window, actors);
+    const searched = request.q ? await store.searchClaims(request.q) : undefined;
+    body = writeJsonl(claimLines(filtered(request) ? filterClaims(claims, { ...filters, searched }) : claims));
   } else {
-    const network = exportNetwork(await store.graph(window), window, actors);
+    const network = exportNetwork(await store.graph({ ...window, ...filters, q: request.q }), window, actors);
     body = request.format === 'gexf' ? writeGexf(network, request.generator)
       : request.format === 'graphml' ? writeGraphml(network)
       : writeCsv(network, request.table);

@@ -14,6 +14,7 @@ import { isBackwards } from '../store/window.js';
 import type { ApiHandler } from './api.js';
 import { Download } from './download.js';
 import { dateWindow, HttpError, integer, isoDate, oneOf, text } from './params.js';
+import { exportFilters } from './export-params.js';
 import type { Router } from './router.js';
 
 export interface InfluenceAnswer {
@@ -114,7 +115,9 @@ export function analysisRoutes(store: Store, router: Router<ApiHandler>): Router
       const table = oneOf(query, 'what', CSV_TABLES);
       if (table && format !== 'csv') throw badParameter('what', `chooses the CSV table; it means nothing for ${format}`);
       const actors = await resolveActors(store, actorList(query));
-      const file = await exportWindow(store, { format: format as ExportFormat, ...dateWindow(query), actors, table, generator: GENERATOR });
+      const file = await exportWindow(store, {
+        format: format as ExportFormat, ...dateWindow(query), actors, table, generator: GENERATOR, ...exportFilters(query),
+      });
       return new Download(file.body, file.contentType, file.filename);
     });
 }

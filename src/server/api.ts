@@ -1,6 +1,7 @@
 // The JSON API: one route per question the web app (or any client) asks of the store.
 import { ACTOR_KINDS, EVENT_TYPES, MODALITIES, RELATION_TYPES } from '../core/ontology.js';
 import { BUCKETS } from '../store/buckets.js';
+import { SameActorError } from '../store/dyad.js';
 import type { Store } from '../store/index.js';
 import { dateWindow, HttpError, idList, integer, listOf, oneOf, required, text } from './params.js';
 import { Router, type PathParams } from './router.js';
@@ -57,9 +58,14 @@ function graphQuery(query: URLSearchParams) {
   };
 }
 
+/**
+ * The app's filters as every event view takes them: `types` lists event and relation types as the
+ * filter menu does (only relation types: no events), `q` narrows as it narrows the network.
+ */
 const eventFilters = (query: URLSearchParams) => ({
-  types: listOf(query, 'types', EVENT_TYPES),
+  types: listOf(query, 'types', CLAIM_TYPES),
   modality: listOf(query, 'modality', MODALITIES),
+  q: text(query, 'q', 200),
 });
 
 export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Router<ApiHandler> {
@@ -74,7 +80,7 @@ export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Rout
       source: text(query, 'source'),
       target: text(query, 'target'),
       type: oneOf(query, 'type', EVENT_TYPES),
-      types: listOf(query, 'types', EVENT_TYPES),
+      types: listOf(query, 'types', CLAIM_TYPES),
       modality: listOf(query, 'modality', MODALITIES),
       ids: idList(query, 'ids', 200),
       ...dateWindow(query),
@@ -85,6 +91,7 @@ export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Rout
       source: text(query, 'source'),
       target: text(query, 'target'),
       type: oneOf(query, 'type', RELATION_TYPES),
+      types: listOf(query, 'types', CLAIM_TYPES),
       ...dateWindow(query),
       ...page(query),
     }))
@@ -95,7 +102,7 @@ export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Rout
       actors: idList(query, 'actor', 20),
       ...eventFilters(query),
     })))
-    .get('/api/incidents', async (_, query) => store.listIncidents({ ...dateWindow(query), ...page(query) }))
+    .get('/api/incidents', async (_, query) => store.listIncidents({ ...dateWindow(query), ...eventFilters(query), ...page(query) }))
     .get('/api/map', async (_, query) => store.mapPlaces({ ...dateWindow(query), ...eventFilters(query), limit: integer(query, 'limit', 1, 5000) }))
     .get('/api/map/governorates', async (_, query) => store.governorateCounts({ ...dateWindow(query), ...eventFilters(query) }))
     .get('/api/dyad', async (_, query) => {
@@ -105,7 +112,12 @@ export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Rout
       const window = dateWindow(query);
       const bucket = oneOf(query, 'bucket', BUCKETS);
       const modality = listOf(query, 'modality', MODALITIES);
-      return found(bucketed(store.dyad({ a, b, ...window, bucket, modality })), 'actor pair', `${a}, ${b}`);
+      try {
+        return await found(bucketed(store.dyad({ a, b, ...window, bucket, modality })), 'actor pair', `${a}, ${b}`);
+      } catch (error) {
+        if (error instanceof SameActorError) throw new HttpError(400, `bad parameter 'b': ${error.message}`, 'b');
+        throw error;
+      }
     })
     .get('/api/articles', async (_, query) => store.listArticles({
       q: text(query, 'q'),

@@ -1,12 +1,15 @@
 // Actor queries: search by name or alias, and one actor's profile (aliases, relations, event counts).
+// The analysts' judgements apply: the counts leave out claims marked wrong, an actor kept counts those
+// merged into it, and a counterpart merged into another is shown as the one kept.
 import type { ActorKind, EventType, IsoDate, RelationType } from '../model/types.js';
 import { toneSql } from './buckets.js';
 import { TIE_MODALITIES } from './graph.js';
-import type { Sql } from './sql.js';
+import type { Params, Sql } from './sql.js';
 import { searchKey } from './text-search.js';
 import type { ActorDetail, ActorRef, ActorRole, ActorSummary, Counterpart, DateWindow, RelationLink, RoleHolding } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
 import { actorMerges, addedAliases, NOT_JUDGED_WRONG, type ActorMerges } from './judgements.js';
+import { keptActorSql } from './views-filter.js';
 
 const COUNTERPARTS = 10;
 
@@ -24,7 +27,7 @@ interface ActorSqlRow {
 
 const ACTOR_SUMMARY_COLUMNS = `x.id, x.name, x.kind, x.country, x.discovered,
   (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = x.id) AS mention_count,
-  (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = x.id) AS event_count`;
+  (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = x.id AND ${NOT_JUDGED_WRONG('ea.event_id')}) AS event_count`;
 
 function toActorSummary(row: ActorSqlRow): ActorSummary {
   return {
@@ -47,7 +50,7 @@ export function createActorQueries(sql: Sql) {
   async function groupCounts(group: string[]): Promise<{ mentionCount: number; eventCount: number }> {
     const row = (await sql.get<{ m: number | string; e: number | string }>(
       `SELECT (SELECT COUNT(*) FROM mentions m WHERE ${d.inList('m.actor_id', 'ids')}) AS m,
-         (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ${d.inList('ea.actor_id', 'ids')}) AS e`,
+         (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ${d.inList('ea.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('ea.event_id')}) AS e`,
       ids(group),
     ))!;
     return { mentionCount: Number(row.m), eventCount: Number(row.e) };
@@ -102,8 +105,11 @@ export function createActorQueries(sql: Sql) {
     return merges.size ? keptSummaries(rows, merges, limit - merges.size) : rows.map(toActorSummary);
   }
 
-  async function relationLinks(group: string[], direction: 'out' | 'in'): Promise<RelationLink[]> {
+  /** The group's relations one way, the other end an analyst merged into another shown as the one kept. */
+  async function relationLinks(group: string[], direction: 'out' | 'in', merges: ActorMerges): Promise<RelationLink[]> {
     const [self, other] = direction === 'out' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
+    const params: Params = ids(group);
+    const otherKept = keptActorSql(`r.${other}`, merges, params);
     const rows = await sql.all<{
       type: RelationType; other_id: string; other_name: string; other_kind: ActorKind; role: string | null;
       negated: number; valid_from: IsoDate | null; valid_to: IsoDate | null; count: number; evidence_ids: string;
@@ -111,11 +117,11 @@ export function createActorQueries(sql: Sql) {
       `SELECT r.type, o.id AS other_id, o.name AS other_name, o.kind AS other_kind, r.role, r.negated,
          MIN(r.valid_from) AS valid_from, MAX(r.valid_to) AS valid_to, COUNT(*) AS count,
          ${sql.dialect.jsonArray('r.evidence_id', 'r.evidence_id')} AS evidence_ids
-       FROM relations r JOIN actors o ON o.id = r.${other}
+       FROM relations r JOIN actors o ON o.id = ${otherKept}
        WHERE ${d.inList(`r.${self}`, 'ids')} AND NOT ${d.inList(`r.${other}`, 'ids')} AND ${NOT_JUDGED_WRONG('r.id')}
        GROUP BY r.type, o.id, r.role, r.negated
        ORDER BY count DESC, r.type, o.name`,
-      ids(group),
+      params,
     );
     return rows.map((row) => ({
       type: row.type,
@@ -155,7 +161,7 @@ export function createActorQueries(sql: Sql) {
       `SELECT e.type, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
          SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
        FROM event_actors ea JOIN events e ON e.id = ea.event_id
-       WHERE ${d.inList('ea.actor_id', 'ids')} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type`,
+       WHERE ${d.inList('ea.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('e.id')} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type`,
       ids(group),
     );
     return {
@@ -168,7 +174,7 @@ export function createActorQueries(sql: Sql) {
         `SELECT substr(e.effective_date, 1, 4) AS year, SUM(CASE WHEN ea.role = 'source' THEN 1 ELSE 0 END) AS "asSource",
            SUM(CASE WHEN ea.role = 'target' THEN 1 ELSE 0 END) AS "asTarget"
          FROM event_actors ea JOIN events e ON e.id = ea.event_id
-         WHERE ${d.inList('ea.actor_id', 'ids')} AND e.effective_date IS NOT NULL GROUP BY substr(e.effective_date, 1, 4) ORDER BY year`,
+         WHERE ${d.inList('ea.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('e.id')} AND e.effective_date IS NOT NULL GROUP BY substr(e.effective_date, 1, 4) ORDER BY year`,
         ids(group),
       ),
       counterparts: await counterparts(group),
@@ -178,8 +184,8 @@ export function createActorQueries(sql: Sql) {
       firstSeen: seen.first,
       lastSeen: seen.last,
       eventCounts,
-      relationsOut: await relationLinks(group, 'out'),
-      relationsIn: await relationLinks(group, 'in'),
+      relationsOut: await relationLinks(group, 'out', merges),
+      relationsIn: await relationLinks(group, 'in', merges),
     };
   }
 
@@ -194,7 +200,7 @@ export function createActorQueries(sql: Sql) {
       `SELECT r.role, (SELECT MIN(k.title) FROM actor_roles k WHERE k.role_id = r.role) AS title, r.target_id, o.name AS of_name, o.kind AS of_kind,
          COALESCE(r.valid_from, r.span_from) AS valid_from, COALESCE(r.valid_to, r.span_to) AS valid_to, r.evidence_id
        FROM relations r JOIN actors o ON o.id = r.target_id
-       WHERE r.source_id = @id AND r.type = 'holds_role' AND r.negated = 0`,
+       WHERE r.source_id = @id AND r.type = 'holds_role' AND r.negated = 0 AND ${NOT_JUDGED_WRONG('r.id')}`,
       { id },
     );
     const all: ActorRole[] = [
@@ -211,21 +217,26 @@ export function createActorQueries(sql: Sql) {
     return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   }
 
-  /** The actors it shares most events with (drawing a tie), either direction, with their tones. */
+  /** The actors it shares most events with (drawing a tie), either direction, with their tones; merged ones as the actor kept. */
   async function counterparts(group: string[]): Promise<Counterpart[]> {
+    const merges = await actorMerges(sql);
+    const params: Params = { ...ids(group), modality: sql.dialect.idList(TIE_MODALITIES) };
+    const other = keptActorSql('other.actor_id', merges, params);
     const rows = await sql.all<{ id: string; name: string; kind: ActorRef['kind']; events: number; cooperation: number; conflict: number }>(
-      `SELECT o.id, o.name, o.kind, COUNT(DISTINCT e.id) AS events,
-         COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'cooperation' THEN e.id END) AS cooperation,
-         COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'conflict' THEN e.id END) AS conflict
-       FROM event_actors me
-       JOIN events e ON e.id = me.event_id
-       JOIN event_actors other ON other.event_id = e.id AND other.role <> me.role
-       JOIN actors o ON o.id = other.actor_id
-       WHERE ${d.inList('me.actor_id', 'ids')} AND NOT ${d.inList('other.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('e.id')} AND ${sql.dialect.inList('e.modality', 'modality')}
-       GROUP BY o.id, o.name, o.kind ORDER BY events DESC, o.name LIMIT ${COUNTERPARTS}`,
-      { ...ids(group), modality: sql.dialect.idList(TIE_MODALITIES) },
+      `SELECT o.id, o.name, o.kind, c.events, c.cooperation, c.conflict FROM (
+         SELECT ${other} AS id, COUNT(DISTINCT e.id) AS events,
+           COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'cooperation' THEN e.id END) AS cooperation,
+           COUNT(DISTINCT CASE WHEN ${toneSql('e')} = 'conflict' THEN e.id END) AS conflict
+         FROM event_actors me
+         JOIN events e ON e.id = me.event_id
+         JOIN event_actors other ON other.event_id = e.id AND other.role <> me.role
+         WHERE ${d.inList('me.actor_id', 'ids')} AND NOT ${d.inList('other.actor_id', 'ids')} AND ${NOT_JUDGED_WRONG('e.id')} AND ${sql.dialect.inList('e.modality', 'modality')}
+         GROUP BY ${other}) c
+       JOIN actors o ON o.id = c.id
+       ORDER BY c.events DESC, o.name LIMIT ${COUNTERPARTS}`,
+      params,
     );
-    return rows.map(({ events, cooperation, conflict, ...actor }) => ({ actor, events, cooperation, conflict }));
+    return rows.map(({ events, cooperation, conflict, ...actor }) => ({ actor, events: Number(events), cooperation: Number(cooperation), conflict: Number(conflict) }));
   }
 
   /** Replaces the knowledge base's roles with these. */

@@ -1,5 +1,7 @@
 // Article queries: pages of summaries, one article with all that was read from it, and the texts to
-// prime duplicate detection.
+// prime duplicate detection. The analysts' judgements apply: the counts leave out claims marked wrong,
+// an article's claims carry the judgement on them (the reader strikes them through), and an actor
+// merged into another is named as the actor kept.
 import type { Message } from '../core/messages.js';
 import {
   ARTICLE_SUMMARY_COLUMNS, eventSelect, RELATION_SELECT, producerOf, toArticleSummary, toStoredEvent, toStoredRelation,
@@ -8,6 +10,8 @@ import {
 import { pageBounds, where, type Params, type Sql } from './sql.js';
 import type { ActorRef, ArticleDetail, ArticleQuery, ArticleSummary, Page, StoredEvidence, StoredMention } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
+import { actorMerges, wrongClaimRefs } from './judgements.js';
+import { keptArticleClaims, keptRefs } from './views-merged.js';
 
 export function createArticleQueries(sql: Sql & { iterate<T>(sql: string): AsyncIterable<T> }) {
   const d = sql.dialect;
@@ -61,21 +65,24 @@ export function createArticleQueries(sql: Sql & { iterate<T>(sql: string): Async
     );
     const events = await sql.all<EventSqlRow>(`${eventSelect(d)} WHERE e.article_id = @id ORDER BY ev.start, ${d.insertionOrder('e')}`, { id });
     const relations = await sql.all<RelationSqlRow>(`${RELATION_SELECT} WHERE r.article_id = @id ORDER BY ev.start, ${d.insertionOrder('r')}`, { id });
-    const actors = await sql.all<ActorRef>(
-      `SELECT id, name, kind FROM actors WHERE id IN (
-         SELECT actor_id FROM mentions WHERE article_id = @id
-         UNION SELECT ea.actor_id FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id = @id
-         UNION SELECT source_id FROM relations WHERE article_id = @id
-         UNION SELECT target_id FROM relations WHERE article_id = @id)
-       ORDER BY name`,
+    const actorIds = await sql.all<{ id: string }>(
+      `SELECT actor_id AS id FROM mentions WHERE article_id = @id
+       UNION SELECT ea.actor_id AS id FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.article_id = @id
+       UNION SELECT source_id AS id FROM relations WHERE article_id = @id
+       UNION SELECT target_id AS id FROM relations WHERE article_id = @id`,
       { id },
     );
+    const merges = await actorMerges(sql);
+    const actors: ActorRef[] = [...new Map([...(await keptRefs(sql, merges, actorIds.map((a) => a.id))).values()].map((a) => [a.id, a])).values()]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const judged = await wrongClaimRefs(sql, [...events.map((e) => e.id), ...relations.map((r) => r.id)]);
+    const claims = keptArticleClaims(merges, { mentions, events: events.map(toStoredEvent), relations: relations.map(toStoredRelation) });
     return {
       ...toArticleSummary(row),
       text: row.text,
-      mentions,
-      events: events.map(toStoredEvent),
-      relations: relations.map(toStoredRelation),
+      mentions: claims.mentions,
+      events: claims.events.map((e) => (judged.has(e.id) ? { ...e, judgement: judged.get(e.id)! } : e)),
+      relations: claims.relations.map((r) => (judged.has(r.id) ? { ...r, judgement: judged.get(r.id)! } : r)),
       evidence,
       actors,
       messages,

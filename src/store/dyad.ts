@@ -1,10 +1,13 @@
 // One pair of actors over time: per bucket, what A did to B and what B did to A, cooperation and
-// conflict counted apart with their mean intensity, and the event ids to read the evidence.
+// conflict counted apart with their mean intensity, and the event ids to read the evidence. The
+// analysts' judgements apply: claims marked wrong are left out, and each side is the actor kept with
+// every actor merged into it (asking for a merged actor asks for the one it was merged into).
 import type { ActorRef } from './types.js';
 import type { IsoDate, Modality } from '../model/types.js';
 import type { Tone } from '../core/ontology.js';
 import { autoBucket, BUCKET_LENGTH, boundedWindow, bucketStarts, checkBucketCount, toneSql, type Bucket } from './buckets.js';
 import { TIE_MODALITIES } from './graph.js';
+import { actorMerges, NOT_JUDGED_WRONG } from './judgements.js';
 import { where, type Sql } from './sql.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, windowParams } from './window.js';
@@ -45,33 +48,51 @@ export interface Dyad {
 
 const EVENT_IDS_PER_CELL = 10;
 
+/** Both actors asked for are one after the analysts' merges: there is no pair to show. */
+export class SameActorError extends Error {
+  constructor(readonly a: string, readonly b: string, readonly kept: string) {
+    super(`'${b}' and '${a}' are one actor: both are merged into '${kept}'`);
+  }
+}
+
 const emptyCell = (): DyadCell & { sum: number; coded: number } => ({ cooperation: 0, conflict: 0, neutral: 0, meanIntensity: null, eventIds: [], sum: 0, coded: 0 });
 
 export function createDyad(sql: Sql) {
   const d = sql.dialect;
   /** Null when either actor is unknown. */
   return async function dyad(query: DyadQuery): Promise<Dyad | null> {
-    const actors = await sql.all<ActorRef>(`SELECT id, name, kind FROM actors WHERE id IN (@a, @b)`, { a: query.a, b: query.b });
-    const a = actors.find((x) => x.id === query.a);
-    const b = actors.find((x) => x.id === query.b);
-    if (!a || !b) return null;
+    const merges = await actorMerges(sql);
+    const keptA = merges.resolve(query.a);
+    const keptB = merges.resolve(query.b);
+    const actors = await sql.all<ActorRef>(`SELECT id, name, kind FROM actors WHERE id IN (@a, @b, @keptA, @keptB)`, { a: query.a, b: query.b, keptA, keptB });
+    if (!actors.some((x) => x.id === query.a) || !actors.some((x) => x.id === query.b)) return null;
+    if (keptA === keptB) throw new SameActorError(query.a, query.b, keptA);
+    const a = actors.find((x) => x.id === keptA)!;
+    const b = actors.find((x) => x.id === keptB)!;
     const window = await boundedWindow(sql, query);
     const bucket = query.bucket ?? (window ? autoBucket(window.from, window.to) : 'year');
     if (window) checkBucketCount(window.from, window.to, bucket);
+    // each event once per direction (several sources of one side would repeat it), then counted
     const rows = await sql.all<{ direction: 'ab' | 'ba'; start: string; tone: Tone; n: number; sum: number | null; coded: number; ids: string }>(
-      `SELECT CASE WHEN s.actor_id = @a THEN 'ab' ELSE 'ba' END AS direction, substr(e.effective_date, 1, @length) AS start,
-         ${toneSql('e')} AS tone, COUNT(DISTINCT e.id) AS n, SUM(e.intensity) AS sum, COUNT(e.intensity) AS coded,
+      `SELECT x.direction, substr(e.effective_date, 1, @length) AS start,
+         ${toneSql('e')} AS tone, COUNT(*) AS n, SUM(e.intensity) AS sum, COUNT(e.intensity) AS coded,
          ${d.jsonArray('e.id', 'e.effective_date DESC, e.id')} AS ids
-       FROM events e
-       JOIN articles a ON a.id = e.article_id
-       JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
-       JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
-       ${where([
-         '((s.actor_id = @a AND t.actor_id = @b) OR (s.actor_id = @b AND t.actor_id = @a))', d.inList('e.modality', 'modality'),
-         'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query),
-       ])}
-       GROUP BY CASE WHEN s.actor_id = @a THEN 'ab' ELSE 'ba' END, substr(e.effective_date, 1, @length), ${toneSql('e')}`,
-      { ...windowParams(query), a: a.id, b: b.id, length: BUCKET_LENGTH[bucket], modality: d.idList(query.modality ?? TIE_MODALITIES) },
+       FROM (
+         SELECT DISTINCT e.id AS id, CASE WHEN ${d.inList('s.actor_id', 'groupA')} THEN 'ab' ELSE 'ba' END AS direction
+         FROM events e
+         JOIN articles a ON a.id = e.article_id
+         JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+         JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+         ${where([
+           `((${d.inList('s.actor_id', 'groupA')} AND ${d.inList('t.actor_id', 'groupB')}) OR (${d.inList('s.actor_id', 'groupB')} AND ${d.inList('t.actor_id', 'groupA')}))`,
+           d.inList('e.modality', 'modality'), 'a.duplicate_of IS NULL', NOT_JUDGED_WRONG('e.id'), ...dateInWindow('e.effective_date', query),
+         ])}
+       ) x JOIN events e ON e.id = x.id
+       GROUP BY x.direction, substr(e.effective_date, 1, @length), ${toneSql('e')}`,
+      {
+        ...windowParams(query), groupA: d.idList(merges.group(keptA)), groupB: d.idList(merges.group(keptB)),
+        length: BUCKET_LENGTH[bucket], modality: d.idList(query.modality ?? TIE_MODALITIES),
+      },
     );
     const known = new Set(window ? bucketStarts(window.from, window.to, bucket) : rows.map((r) => r.start));
     const buckets = new Map<string, { start: string; aToB: ReturnType<typeof emptyCell>; bToA: ReturnType<typeof emptyCell> }>();
@@ -82,9 +103,9 @@ export function createDyad(sql: Sql) {
       if (!entry) buckets.set(row.start, (entry = { start: row.start, aToB: emptyCell(), bToA: emptyCell() }));
       const side = row.direction === 'ab' ? 'aToB' : 'bToA';
       for (const cell of [entry[side], totals[side]]) {
-        cell[row.tone] += row.n;
-        cell.sum += row.sum ?? 0;
-        cell.coded += row.coded;
+        cell[row.tone] += Number(row.n);
+        cell.sum += Number(row.sum ?? 0);
+        cell.coded += Number(row.coded);
       }
       entry[side].eventIds.push(...(JSON.parse(row.ids) as string[]));
     }

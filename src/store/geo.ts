@@ -1,20 +1,19 @@
 // The map: events in a window gathered by place (name and coordinates), as GeoJSON points with their
 // count, types and a few event ids, each placed in its Iraqi governorate when it falls inside one.
 // The governorate outlines are the app's own (web/public/geo/iraq-governorates.geojson, Natural Earth
-// admin-1, built by scripts/build-geo.mjs); the test is @turf/boolean-point-in-polygon.
+// admin-1, built by scripts/build-geo.mjs); the test is @turf/boolean-point-in-polygon. The app's
+// filters and the analysts' judgements apply as in every view (src/store/views-filter.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { EventType, Modality } from '../model/types.js';
+import type { EventType } from '../model/types.js';
 import { TIE_MODALITIES } from './graph.js';
+import { actorMerges } from './judgements.js';
 import { where, type Params, type Sql } from './sql.js';
-import type { DateWindow } from './types.js';
-import { dateInWindow, windowParams } from './window.js';
+import { eventConditions, type ViewFilter } from './views-filter.js';
 
-export interface MapQuery extends DateWindow {
-  types?: EventType[];
-  modality?: Modality[];
+export interface MapQuery extends ViewFilter {
   /** Places kept, the busiest first. */
   limit?: number;
 }
@@ -96,18 +95,14 @@ function findGovernorate(lon: number, lat: number): Governorate | null {
 export function createMap(sql: Sql) {
   const d = sql.dialect;
 
-  function filter(query: MapQuery): { conditions: string[]; params: Params } {
-    const params: Params = { ...windowParams(query), modality: d.idList(query.modality ?? TIE_MODALITIES) };
-    const conditions = [d.inList('e.modality', 'modality'), 'a.duplicate_of IS NULL', ...dateInWindow('e.effective_date', query)];
-    if (query.types) {
-      params.types = d.idList(query.types);
-      conditions.push(d.inList('e.type', 'types'));
-    }
-    return { conditions, params };
+  async function filter(query: MapQuery): Promise<{ conditions: string[]; params: Params; none: boolean }> {
+    const { conditions, params, none } = await eventConditions(sql, query, await actorMerges(sql), { defaultModality: TIE_MODALITIES });
+    return { conditions: [...conditions, 'a.duplicate_of IS NULL'], params, none };
   }
 
   async function places(query: MapQuery): Promise<{ features: PlaceFeature[]; unplaced: number }> {
-    const { conditions, params } = filter(query);
+    const { conditions, params, none } = await filter(query);
+    if (none) return { features: [], unplaced: 0 };
     // a place is its name and its coordinates rounded to about 100 m
     const rows = await sql.all<{ name: string; country: string | null; lat: number; lon: number; type: EventType; n: number; ids: string }>(
       `SELECT e.location_name AS name, e.location_country AS country, ROUND(e.lat * 1000) / 1000 AS lat, ROUND(e.lon * 1000) / 1000 AS lon,
@@ -136,8 +131,8 @@ export function createMap(sql: Sql) {
         };
         byPlace.set(key, place);
       }
-      place.feature.properties.count += row.n;
-      place.feature.properties.types.push({ type: row.type, count: row.n });
+      place.feature.properties.count += Number(row.n);
+      place.feature.properties.types.push({ type: row.type, count: Number(row.n) });
       place.recent.push((JSON.parse(row.ids) as string[]).slice(0, EVENT_IDS_PER_PLACE));
     }
     const features = [...byPlace.values()].map(({ feature, recent }) => {

@@ -14,6 +14,7 @@ import { createGraphQuery, type GraphQuery } from './graph.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
 import { createJudgements } from './judgements.js';
 import { createSearch } from './search.js';
+import { createViewSearch, type SearchedClaims } from './views-search.js';
 import type { Params, Sql } from './sql.js';
 import { openSqlite, type SqliteOptions } from './sqlite.js';
 import { createMessageCounts, createStats } from './stats.js';
@@ -30,6 +31,7 @@ export type * from './timeline.js';
 export type * from './geo.js';
 export type * from './dyad.js';
 export type { Bucket } from './buckets.js';
+export type { SearchedClaims } from './views-search.js';
 export type { ArticleCopy } from './copies.js';
 export { isPostgresUrl } from './postgres.js';
 export { JUDGEMENT_KINDS, JudgementError } from './judgements.js';
@@ -54,6 +56,8 @@ export interface Store {
   graph(query?: GraphQuery): Promise<Graph>;
   /** With a window, only hits in articles published in it. */
   search(q: string, limit?: number, window?: DateWindow): Promise<SearchHits>;
+  /** What the app's search `q` narrows claims to: some actors (and those merged into them), else evidence sentences. */
+  searchClaims(q: string): Promise<SearchedClaims>;
   /** Events per bucket by tone, with incidents, and one lane per actor asked for. */
   timeline(query?: TimelineQuery): Promise<Timeline>;
   /** Happenings told by several articles, each once, newest first. */
@@ -96,6 +100,7 @@ function storeOn(db: Db): Store {
     graph: createGraphQuery(db),
     copiesAmong: createCopyQuery(db),
     search: createSearch(db),
+    ...createViewSearch(db),
     ...createTimeline(db),
     ...createMap(db),
     dyad: createDyad(db),

@@ -115,6 +115,11 @@ export class ActorMerges {
     return this.direct.has(id);
   }
 
+  /** Every actor merged into another (directly), in no particular order. */
+  mergedIds(): string[] {
+    return [...this.direct.keys()];
+  }
+
   /** The actors merged (directly or along a chain) into `id`, with the judgement that merged each. */
   members(id: string): { id: string; judgementId: string }[] {
     return [...this.direct.entries()]

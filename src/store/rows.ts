@@ -5,6 +5,7 @@ import type { ActorKind, EventType, IsoDate, Modality, Producer, RelationType } 
 import { toneOf } from '../analyze/graph.js';
 import type { DocPlace } from '../core/doc.js';
 import type { Dialect } from './dialect.js';
+import { NOT_JUDGED_WRONG } from './judgements.js';
 import type {
   ActorRef, ArticleRef, ArticleSummary, EventRow, RelationRow, StoredEvent, StoredEvidence, StoredRelation,
 } from './types.js';
@@ -36,11 +37,11 @@ JOIN actors t ON t.id = r.target_id
 JOIN evidence ev ON ev.id = r.evidence_id
 JOIN articles a ON a.id = r.article_id`;
 
-/** Article columns for summaries, with counts of what was read from each. */
+/** Article columns for summaries, with counts of what was read from each (claims marked wrong left out). */
 export const ARTICLE_SUMMARY_COLUMNS = `a.id, a.title, a.outlet, a.published_at, a.author, a.language, a.url, a.source_uri, a.source_index,
   a.duplicate_of, a.spun, a.relevance, a.place, a.ingested_at,
-  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS event_count,
-  (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id) AS relation_count`;
+  (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id AND ${NOT_JUDGED_WRONG('e.id')}) AS event_count,
+  (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id AND ${NOT_JUDGED_WRONG('r.id')}) AS relation_count`;
 
 interface EvidenceColumns {
   evidence_id: string;

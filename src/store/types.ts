@@ -41,6 +41,7 @@ export interface ArticleSummary extends ArticleRef {
   /** Where the story was filed, from its dateline (src/core/doc.ts DocPlace); null when none. */
   place: DocPlace | null;
   ingestedAt: string;
+  /** Its events and relations, those judged wrong left out. */
   eventCount: number;
   relationCount: number;
 }
@@ -55,11 +56,13 @@ export type StoredMention = Omit<Mention, 'producer'> & StoredProducer;
 
 export interface ArticleDetail extends ArticleSummary {
   text: string;
+  /** Mentions, events and relations name the actor kept where an analyst merged one into another. */
   mentions: StoredMention[];
-  events: StoredEvent[];
-  relations: StoredRelation[];
+  /** Each as saved; one an analyst judged wrong carries the live claim_wrong judgement (`judgement`). */
+  events: (StoredEvent & { judgement?: JudgementRef })[];
+  relations: (StoredRelation & { judgement?: JudgementRef })[];
   evidence: StoredEvidence[];
-  /** Every actor the mentions, events and relations refer to, to name them. */
+  /** Every actor the mentions, events and relations refer to (the kept ones), to name them. */
   actors: ActorRef[];
   /** What cleaning and extraction doubted about the article, with rule id and position. */
   messages: Message[];
@@ -207,7 +210,8 @@ export interface EventQuery extends PageOptions, DateWindow {
   source?: string;
   target?: string;
   type?: EventType;
-  types?: EventType[];
+  /** The app's ticked types, event and relation ones in one list: the event types among them (none: no event). */
+  types?: (EventType | RelationType)[];
   modality?: Modality[];
   /** Only these events (a map place's). */
   ids?: string[];
@@ -218,6 +222,8 @@ export interface RelationQuery extends PageOptions, DateWindow {
   source?: string;
   target?: string;
   type?: RelationType;
+  /** As EventQuery's: the relation types among them (none: no relation). */
+  types?: (EventType | RelationType)[];
 }
 
 export interface SearchHits {

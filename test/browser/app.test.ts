@@ -264,4 +264,62 @@ describe('the web app on the demo corpus', { skip }, () => {
     assert.ok(timed.length > 0, 'edges carry their time intervals');
     assert.deepEqual(pageErrors, [], 'no errors in the page');
   });
+
+  test('the filters and the search reach the timeline, the map, the lists and the export menu', async () => {
+    // only a relation type ticked: the network keeps its ties of that type, the event views show no events
+    await page.goto(`${base}#types=funds`);
+    const timelineLoaded = page.waitForResponse((r) => r.url().includes('/api/timeline') && new URL(r.url()).searchParams.get('types') === 'funds');
+    await page.reload();
+    await timelineLoaded;
+    await page.locator('#map-status').filter({ hasText: /^0 events at 0 places/ }).waitFor();
+    await page.locator('#claims-count').filter({ hasText: /^0$/ }).waitFor();
+    await page.locator('#timeline-chart svg .bars').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#timeline-chart svg .bars rect').count(), 0, 'no event bars with only a relation type ticked');
+    const href = (await page.locator('#export-body a[data-format="csv"]').getAttribute('href'))!;
+    assert.match(href, /types=funds/);
+    assert.match(await page.locator('#export-scope').textContent() ?? '', /with the filters: types funds/);
+    const csv = await (await page.request.get(new URL(href, base).href)).text();
+    const rows = csv.trim().split(/\r?\n/).slice(1);
+    assert.ok(rows.every((row) => row.split(',')[2] === 'funds'), `the export holds the funds ties only: ${rows.slice(0, 3).join(' | ')}`);
+
+    // the search narrows the map and the timeline as it narrows the network
+    await page.goto(base);
+    await page.reload();
+    await page.locator('#map-status').filter({ hasText: MAP_COUNT }).waitFor();
+    const all = Number(MAP_COUNT.exec(await mapStatus())![1]);
+    await settled();
+    const name = await page.evaluate(() => {
+      const o = (window as unknown as { orbit: OrbitHandle }).orbit;
+      return o.graph.getNodeAttribute(o.labels()[0], 'label') as string;
+    });
+    const timelineAsked = page.waitForRequest((r) => r.url().includes('/api/timeline') && new URL(r.url()).searchParams.get('q') === name);
+    const mapAsked = page.waitForResponse((r) => r.url().includes('/api/map?') && new URL(r.url()).searchParams.get('q') === name);
+    await page.locator('#q').fill(name);
+    await timelineAsked;
+    const points = await (await mapAsked).json() as { features: { properties: { count: number } }[] };
+    const expected = points.features.reduce((n, f) => n + f.properties.count, 0);
+    await page.locator('#map-status').filter({ hasText: new RegExp(`^${expected} events at`) }).waitFor();
+    assert.ok(expected < all, `searching ${name} narrows the map from ${all} to ${expected} events`);
+    const exported = new URL((await page.locator('#export-body a[data-format="gexf"]').getAttribute('href'))!, base);
+    assert.equal(exported.searchParams.get('q'), name, 'the export menu takes the search');
+
+    // a claim judged wrong: the reader says so on its sentence, and the timeline stops counting it
+    const [claim] = (await (await page.request.get(`${base}api/events?limit=1&modality=asserted`)).json() as { items: { id: string; when: string; article: { id: string } }[] }).items;
+    const counted = async () => ((await (await page.request.get(`${base}api/timeline?bucket=year`)).json()) as { buckets: { events: number }[] }).buckets.reduce((n, b) => n + b.events, 0);
+    const before = await counted();
+    const judged = await page.request.post(`${base}api/judgements`, {
+      headers: { 'content-type': 'application/json' }, data: { kind: 'claim_wrong', claim: claim.id, author: 'browser test', reason: 'checking the views' },
+    });
+    assert.equal(judged.status(), 201, await judged.text());
+    try {
+      await page.goto(`${base}#article=${encodeURIComponent(claim.article.id)}`);
+      await page.reload();
+      await page.locator('#reader mark[title*="judged wrong"]').first().waitFor();
+      assert.ok((await counted()) <= before - (claim.when ? 1 : 0), 'the timeline leaves the claim out');
+    } finally {
+      const { id } = await judged.json() as { id: string };
+      await page.request.post(`${base}api/judgements/${id}/undo`, { headers: { 'content-type': 'application/json' }, data: { author: 'browser test' } });
+    }
+    assert.deepEqual(pageErrors, [], 'no errors in the page');
+  });
 });

@@ -86,3 +86,23 @@ test('bad inputs: each named, with a usage exit code for bad options', () => {
     assert.match(result.stderr, /^orbit export: /);
   }
 });
+
+test("the app's filters: --types, --kinds, --min-evidence, --q narrow the file; a bad one is named by its flag", () => {
+  const edges = (args: string[]) => {
+    const result = run(['--format', 'csv', '--db', db, ...args]);
+    assert.equal(result.status, 0, result.stderr);
+    return (parseCsv(result.stdout, { columns: true }) as Record<string, string>[]);
+  };
+  const all = edges([]);
+  const funds = edges(['--types', 'funds']);
+  assert.ok(funds.length > 0 && funds.length < all.length, `${funds.length} of ${all.length} edges`);
+  assert.ok(funds.every((e) => e.type === 'funds'));
+  assert.ok(edges(['--kinds', 'state']).every((e) => e.source_id !== 'kataib-hezbollah' && e.target_id !== 'kataib-hezbollah'));
+  assert.ok(edges(['--min-evidence', '2']).every((e) => e.evidence_ids.split(' ').length >= 2));
+  const sadr = edges(['--q', 'sadr']);
+  assert.ok(sadr.length > 0 && sadr.every((e) => e.source_id === 'muqtada-al-sadr' || e.target_id === 'muqtada-al-sadr'), JSON.stringify(sadr.map((e) => e.id)));
+  const bad = run(['--format', 'csv', '--db', db, '--min-evidence', '0']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^orbit export: --min-evidence: '0' is not a whole number/);
+  assert.match(run(['--format', 'csv', '--db', db, '--types', 'HUG']).stderr, /--types: 'HUG' is not one of/);
+});

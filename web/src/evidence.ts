@@ -4,7 +4,7 @@
 import { api } from './api';
 import { el, fill, sourceName, words } from './dom';
 import { claimJudgement, judgeClaimButton } from './judgements';
-import { eventTypes, state, update, windowParams, type AppState } from './state';
+import { state, update, windowParams, type AppState } from './state';
 import type { ArticleDetail, ArticleSummary, EventRow, Page, RelationRow } from './types';
 
 const PAGE = 50;
@@ -22,13 +22,13 @@ let request = 0;
 
 /** What the claims list asks for, from the selection. */
 function claimQuery(s: AppState): { path: string; params: Record<string, unknown>; keep?: (c: Claim) => boolean; title: string } {
-  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: eventTypes(s.types) };
+  const base = { ...windowParams(s), q: s.q, modality: s.modality, types: s.types };
   const sel = s.selection;
   if (!sel) return { path: '/api/events', params: base, title: 'Events in the window' };
   if (sel.kind === 'actor') return { path: '/api/events', params: { ...base, actor: sel.id }, title: 'Events of the actor' };
   if (sel.kind === 'place') return { path: '/api/events', params: { ...base, ids: sel.eventIds.slice(0, 200) }, title: `Events at ${sel.name}` };
   if (sel.edgeKind === 'relation') {
-    return { path: '/api/relations', params: { ...windowParams(s), source: sel.source, target: sel.target }, title: 'Relations on this tie' };
+    return { path: '/api/relations', params: { ...windowParams(s), types: s.types, source: sel.source, target: sel.target }, title: 'Relations on this tie' };
   }
   // an event edge is one pair and one tone: the events of the pair with that tone
   return {
@@ -182,7 +182,13 @@ function markedText(article: ArticleDetail, focus: { start: number; end: number 
     if (span.start < at || span.end > text.length || span.end <= span.start) continue;
     nodes.push(text.slice(at, span.start));
     const mark = el('mark', { class: span.focus ? 'focus' : 'evidence' }, text.slice(span.start, span.end));
-    if (!span.focus) mark.title = [...article.events, ...article.relations].filter((c) => c.evidence.start === span.start).map((c) => c.type).join(', ');
+    if (!span.focus) {
+      // the claims read from this sentence; one an analyst judged wrong says so, and a sentence whose
+      // every claim is judged wrong is marked as such (the views leave those claims out)
+      const here = [...article.events, ...article.relations].filter((c) => c.evidence.start === span.start);
+      mark.title = here.map((c) => (c.judgement ? `${c.type} (judged wrong: ${c.judgement.reason || c.judgement.author})` : c.type)).join(', ');
+      if (here.length && here.every((c) => c.judgement)) mark.classList.add('judged-wrong');
+    }
     nodes.push(mark);
     at = span.end;
   }

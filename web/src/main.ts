@@ -11,7 +11,7 @@ import { loadJudgements, onJudged, setEdits } from './judgements';
 import { mountMap } from './map';
 import { loadMoved } from './moved';
 import { mountNetwork } from './network';
-import { readAddress, start, state, subscribe, update, type Tab } from './state';
+import { filterParams, readAddress, start, state, subscribe, update, type Tab } from './state';
 import { mountTimeline, nextWindow, setExtent } from './timeline';
 import type { Health } from './types';
 
@@ -63,13 +63,22 @@ function renderFilters(): void {
   ($('filters').querySelector('summary') as HTMLElement).textContent = active ? `Filters (${active})` : 'Filters';
 }
 
+/** The export menu: the files hold what the app shows, with its window, filters, search and actor. */
 function renderExport(): void {
   const s = state();
   const actor = s.selection?.kind === 'actor' ? s.selection.id : '';
-  const params = { from: s.from, to: s.to, actor };
+  const params = { ...filterParams(s), q: s.q, actor };
   const link = (format: string, label: string) => el('a', { href: `/api/export${query({ ...params, format })}`, download: '', 'data-format': format }, label);
+  const narrowed = [
+    s.kinds.length ? `kinds ${s.kinds.map(words).join(', ')}` : '',
+    s.types.length ? `types ${s.types.map(words).join(', ')}` : '',
+    s.modality.length ? `modality ${s.modality.join(', ')}` : '',
+    s.minEvidence > 1 ? `at least ${s.minEvidence} sentences a tie` : '',
+    s.q ? `search “${s.q}”` : '',
+  ].filter(Boolean);
   fill($('export-body'),
-    el('div', { class: 'muted' }, `The network of ${windowLabel(s.from, s.to).toLowerCase()}${actor ? `, around ${actor}` : ''}:`),
+    el('div', { class: 'muted', id: 'export-scope' }, `The network of ${windowLabel(s.from, s.to).toLowerCase()}${actor ? `, around ${actor}` : ''}`,
+      narrowed.length ? `, with the filters: ${narrowed.join('; ')}` : ', no filter set', ':'),
     link('gexf', 'GEXF (Gephi, with time intervals)'), link('graphml', 'GraphML'), link('csv', 'CSV (edges)'), link('jsonl', 'JSONL (claims with their sentences)'));
 }
 

@@ -1,14 +1,14 @@
 // Where events happened: MapLibre GL over outlines bundled with the app (Iraq's governorates and the
 // states around it, Natural Earth; no tile server, no network). Events are circles sized by their
 // count at a place and coloured by their dominant tone; governorates are shaded by their events.
-// Clicking a place opens its events' evidence.
+// Clicking a place opens its events' evidence. The filters and the search narrow it as every view.
 import { Map as MapLibre, Popup, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { TONE_COLORS } from '../ontology.js';
 import { api } from './api';
 import { $, el } from './dom';
-import { eventTypes, state, subscribe, update, windowParams, type AppState } from './state';
+import { state, subscribe, update, windowParams, type AppState } from './state';
 
 setWorkerUrl(workerUrl);
 
@@ -113,7 +113,7 @@ async function load(s: AppState): Promise<void> {
   const mine = ++request;
   const status = $('map-status');
   try {
-    const params = { ...windowParams(s), types: eventTypes(s.types), modality: s.modality };
+    const params = { ...windowParams(s), types: s.types, modality: s.modality, q: s.q };
     const [points, governorates] = await Promise.all([
       api<PlaceCollection>('/api/map', params),
       api<{ items: GovernorateCount[] }>('/api/map/governorates', params),
@@ -145,7 +145,7 @@ export function mountMap(): void {
     return;
   }
   new ResizeObserver(() => map?.resize()).observe($('map'));
-  subscribe(['from', 'to', 'types', 'modality'], (s) => void load(s));
+  subscribe(['from', 'to', 'types', 'modality', 'q'], (s) => void load(s));
   void load(state());
   (window as unknown as { orbitMap: unknown }).orbitMap = { map, ready: () => ready };
 }

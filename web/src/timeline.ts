@@ -1,6 +1,7 @@
 // Events over time, stacked by tone, with a brush that sets the window every view shares. The visible
 // span zooms from all dates to 10 and 5 years, a year, a month; bars are days, months or years to suit.
 // Each happening counts once (its reports are grouped into an incident); lanes follow chosen actors.
+// The filters and the search narrow it as they narrow the network (relation types only: no events).
 import { axisBottom } from 'd3-axis';
 import { brushX, type BrushBehavior } from 'd3-brush';
 import { scaleLinear, scaleUtc } from 'd3-scale';
@@ -9,7 +10,7 @@ import { TONE_COLORS } from '../ontology.js';
 import { api } from './api';
 import { add, endOf, floor, iso, lastDay, startOf, unitFor, type Unit } from './dates';
 import { $, el, fill } from './dom';
-import { eventTypes, state, subscribe, update, type AppState } from './state';
+import { state, subscribe, update, type AppState } from './state';
 
 import type { Timeline, TimelineBucket } from './types';
 
@@ -62,7 +63,7 @@ async function load(s: AppState): Promise<void> {
   const bucket = unitFor(view.from, view.to);
   try {
     const result = await api<Timeline>('/api/timeline', {
-      from: iso(view.from, 'day'), to: lastDay(view.to, 'day'), bucket, types: eventTypes(s.types), modality: s.modality, actor: s.lanes,
+      from: iso(view.from, 'day'), to: lastDay(view.to, 'day'), bucket, types: s.types, modality: s.modality, q: s.q, actor: s.lanes,
     });
     if (mine !== request) return;
     data = result;
@@ -160,7 +161,7 @@ export function mountTimeline(): void {
   zoomTo('all');
   renderTools();
   subscribe(['from', 'to'], (s) => { if (data) draw(s); });
-  subscribe(['types', 'modality', 'lanes'], (s) => { renderTools(); void load(s); });
+  subscribe(['types', 'modality', 'q', 'lanes'], (s) => { renderTools(); void load(s); });
   new ResizeObserver(() => { if (data) draw(state()); }).observe($('timeline-chart'));
 }
 
