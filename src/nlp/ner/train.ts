@@ -1,0 +1,50 @@
+// Training the NER: epochs over shuffled documents (the document memory needs their order within),
+// greedy labelling with the model's own history, an averaged-perceptron update at every mistake.
+// Inputs come from NerInputBuilder, as the recognizer's do.
+import { PerceptronTrainer, type CompactPerceptron } from '../perceptron/perceptron.js';
+import type { ClusterLookup } from '../clusters.js';
+import { seededRandom, shuffle } from '../learn/random.js';
+import type { NerSentence } from '../learn/train-ner.js';
+import { decoder, labelDocument } from './ner.js';
+import type { Gazetteer } from './gazetteer.js';
+import { NerInputBuilder } from './inputs.js';
+
+export interface NerTrainingOptions {
+  epochs: number;
+  seed: number;
+  clusters: ClusterLookup | null;
+  gazetteer: Gazetteer;
+  /** Features whose largest averaged weight is below this are dropped. */
+  keep?: number;
+  log?: (line: string) => void;
+}
+
+export function nerLabels(types: readonly string[]): string[] {
+  return ['O', ...types.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+}
+
+export function trainNerModel(documents: readonly NerSentence[][], labels: string[], options: NerTrainingOptions): CompactPerceptron {
+  const trainer = new PerceptronTrainer(labels.length);
+  const d = decoder({ labels, scorer: trainer });
+  const labelId = new Map(labels.map((l, i) => [l, i]));
+  const builder = new NerInputBuilder(options.clusters, options.gazetteer);
+  const prepared = documents.map((doc) => ({
+    inputs: builder.document(doc),
+    golds: doc.map((s) => Int32Array.from(s.tags, (t) => {
+      const id = labelId.get(t);
+      if (id === undefined) throw new Error(`NER training: tag "${t}" is not one of the labels (${labels.join(' ')})`);
+      return id;
+    })),
+  }));
+  const random = seededRandom(options.seed);
+  const update = (f: Uint32Array, n: number, truth: number, guess: number) => trainer.update(f, n, truth, guess);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    let right = 0, total = 0;
+    for (const doc of shuffle([...prepared], random)) {
+      const out = labelDocument(d, doc.inputs, { golds: doc.golds, update, tick: () => trainer.tick() });
+      out.forEach((o, k) => o.forEach((g, i) => (total++, g === doc.golds[k][i] && right++)));
+    }
+    options.log?.(`ner epoch ${epoch}: train token accuracy ${((100 * right) / total).toFixed(2)}%, ${trainer.featureCount} features`);
+  }
+  return trainer.averaged(options.keep ?? 1.0);
+}
