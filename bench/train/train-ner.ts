@@ -2,7 +2,7 @@
 // (testb is held out elsewhere and never read). Deterministic (seed 7).
 // With --re3d, also on all of ../shared/data/re3d-dev (bench/train/re3d.ts maps its types; bench/train/re3d-cv.ts
 // cross-validates that by document).
-// Run: npm run train:ner [-- --epochs N --keep W --re3d --repeat R --descriptions --no-clusters --no-gazetteer --out PATH]
+// Run: npm run train:ner [-- --epochs N --keep W --re3d --repeat R --descriptions --no-clusters --no-gazetteer --name-folds K --seed S --out PATH]
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sharedDataDir } from '../../src/core/paths.js';
@@ -47,6 +47,10 @@ export interface NerTrainingRun {
   clusters?: boolean;
   gazetteer?: boolean;
   out: string;
+  /** Shuffling seed (7 unless told). */
+  seed?: number;
+  /** Jackknife folds for the training data's names as a gazetteer (20 unless told; 0: the model reads none). */
+  nameFolds?: number;
   /** Print eng.testa figures. */
   scoreTesta?: boolean;
   log?: (line: string) => void;
@@ -70,15 +74,18 @@ export function trainDomainNer(run: NerTrainingRun): EntityScores | null {
   const labels = nerLabels(['PER', 'ORG', 'LOC', 'MISC']);
   const epochs = run.epochs ?? 15;
   const keep = run.keep ?? 0.1;
-  const scorer = trainNerModel(train, labels, { epochs, seed: 7, clusters, gazetteer, keep, log: run.scoreTesta ? log : undefined });
+  const nameFolds = run.nameFolds ?? 20;
+  const seed = run.seed ?? 7;
+  const { scorer, names } = trainNerModel(train, labels, { epochs, seed, clusters, gazetteer, keep, nameFolds, log: run.scoreTesta ? log : undefined });
   const meta = {
     name: 'orbit-ner-en', version: '1', labels, clusters: clusters !== null,
+    ...(names ? { names } : {}),
     provenance: {
       data: 'CoNLL-2003 English eng.train (Reuters 1996; research use, never committed: weights only)' +
         (re3dDocs.length ? `; re3d-dev, ${re3dDocs.length} documents seen ${run.repeat ?? 1}x per epoch (Dstl; types mapped as bench/train/re3d.ts says${run.descriptions ? ', descriptions kept' : ', names only'})` : ''),
-      gazetteer: `knowledge base names at run time (${gazetteer.size} at training)`,
+      gazetteer: `knowledge base names at run time (${gazetteer.size} at training)` + (names ? `; ${names.length} names of the training data, jackknifed over ${nameFolds} folds in training` : ''),
       command: 'npm run train:ner' + (re3dDocs.length ? ` -- --re3d --repeat ${run.repeat ?? 1}${run.descriptions ? ' --descriptions' : ''}` : ''),
-      epochs, keep, seed: 7, trained: new Date().toISOString().slice(0, 10),
+      epochs, keep, seed, trained: new Date().toISOString().slice(0, 10),
     },
   };
   const recognizer = new EntityRecognizer(meta, { labels, scorer }, clusters, gazetteer);
@@ -104,6 +111,8 @@ function main(): void {
     descriptions: process.argv.includes('--descriptions'),
     epochs: arg('--epochs', 15),
     keep: arg('--keep', 0.1),
+    nameFolds: arg('--name-folds', 20),
+    seed: arg('--seed', 7),
     clusters: !process.argv.includes('--no-clusters'),
     gazetteer: !process.argv.includes('--no-gazetteer'),
     out: k >= 0 ? process.argv[k + 1] : DEFAULT_NER(),

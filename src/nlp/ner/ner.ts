@@ -1,15 +1,14 @@
 // Named-entity recognition: a greedy left-to-right averaged perceptron over BILOU tags (PER, ORG, LOC,
 // MISC), with the features Ratinov & Roth (2009) found to generalise: word forms and shapes in a
 // window, affixes, word clusters learned from unlabelled news (models/clusters), the tagger's UPOS,
-// gazetteer matches from the knowledge base, and the labels the same word took earlier in the
-// document. Decoding keeps BILOU sequences well formed.
+// gazetteer matches from the knowledge base and from the training data's own names (names.ts), and the
+// labels the same word took earlier in the document. Decoding keeps BILOU sequences well formed.
 import { feature1, feature2, feature3, hashString } from '../perceptron/hash.js';
 import { argmax, type Scorer } from '../perceptron/perceptron.js';
 import { FLAG_ALL_UPPER, FLAG_DIGIT, FLAG_UPPER_INITIAL, type WordAtoms } from '../word-features.js';
 import type { TagSpan } from './scheme.js';
 
-export const NER_FEATURES = 96;
-const EXP = new Set((process.env.NER_EXP ?? '').split(',').filter(Boolean));
+export const NER_FEATURES = 72;
 const START = -7, START2 = -8, END = -9, END2 = -10;
 
 export interface NerModel {
@@ -30,16 +29,6 @@ export class DocumentMemory {
   remember(lower: number, typeHash: number): void {
     this.seen.set(lower, typeHash);
   }
-  /** Extended prediction history (Ratinov & Roth 2009): per capitalised word, how often each type (0: none) was given. */
-  private history = new Map<number, Map<number, number>>();
-  tally(lower: number, typeHash: number): void {
-    let h = this.history.get(lower);
-    if (!h) this.history.set(lower, (h = new Map()));
-    h.set(typeHash, (h.get(typeHash) ?? 0) + 1);
-  }
-  historyOf(lower: number): Map<number, number> | undefined {
-    return this.history.get(lower);
-  }
 }
 
 export interface NerInput {
@@ -49,8 +38,8 @@ export interface NerInput {
   memory: DocumentMemory;
   /** Per word: 1 when the document also writes it capitalised inside a sentence (a name, not a sentence start). */
   namedElsewhere?: Int32Array;
-  /** Per extra cluster-path prefix length (inputs.ts EXTRA_CLUSTER_BITS): the hashed prefix per word, 0 where none. */
-  clusterBits?: Int32Array[];
+  /** Per token: hashed BILOU tags of the names the training data holds (NerNames), 0 where none. */
+  names?: Int32Array;
   /** 1 for a sentence in capitals ("LEICESTERSHIRE TAKE OVER AT TOP"), where case says nothing; set by labelSentence. */
   shouting?: number;
 }
@@ -127,24 +116,14 @@ export function nerFeatures(x: NerInput, i: number, prev1: number, prev2: number
   out[k++] = feature2(57, prev1, at(a.lower, i - 1, START, END));
   out[k++] = feature1(58, at(a.cluster10, i + 2, START2, END2));
   out[k++] = feature1(59, at(a.cluster10, i - 2, START2, END2));
-  if (EXP.has('eh') && a.flags[i] & FLAG_UPPER_INITIAL) {
-    const h = x.memory.historyOf(w);
-    if (h) {
-      let total = 0, best = 0, bestN = 0;
-      for (const [t, c] of h) (total += c), c > bestN && ((best = t), (bestN = c));
-      out[k++] = feature2(62, best, bestN === total ? 1 : 0);
-      for (const [t, c] of h) if (k < NER_FEATURES - 12) out[k++] = feature2(63, t, Math.round((4 * c) / total));
-    }
-  }
-  if (EXP.has('cb') && x.clusterBits) {
-    const bits = x.clusterBits;
-    for (let b = 0; b < bits.length; b++) {
-      out[k++] = feature1(70 + b, bits[b][i]);
-      if (EXP.has('cbw')) {
-        out[k++] = feature1(80 + b, at(bits[b], i - 1, START, END));
-        out[k++] = feature1(90 + b, at(bits[b], i + 1, START, END));
-      }
-    }
+  // The training data's names (names.ts), a gazetteer the model learns to trust apart from the knowledge base's.
+  if (x.names) {
+    const g = x.names;
+    out[k++] = feature1(100, g[i]);
+    out[k++] = feature1(101, at(g, i - 1, START, END));
+    out[k++] = feature1(102, at(g, i + 1, START, END));
+    out[k++] = feature2(103, g[i], a.shape[i]);
+    out[k++] = feature2(104, g[i], x.gazetteer[i]);
   }
   return k;
 }
@@ -210,7 +189,6 @@ export function labelSentence(d: Decoder, x: NerInput, learn?: { gold: Int32Arra
   }
   // A span still open at the end is closed where it stops.
   for (const s of spansOfIds(d.model.labels, out)) for (let i = s.start; i < s.end; i++) x.memory.remember(x.atoms.lower[i], hashString('T' + s.type));
-  for (let i = 0; i < n; i++) if (x.atoms.flags[i] & FLAG_UPPER_INITIAL) x.memory.tally(x.atoms.lower[i], d.typeHash[out[i]]);
   return out;
 }
 

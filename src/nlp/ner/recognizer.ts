@@ -7,7 +7,8 @@ import { readModelFile, writeModelFile } from '../perceptron/model-file.js';
 import type { CompactPerceptron } from '../perceptron/perceptron.js';
 import { loadClusters, type ClusterLookup } from '../clusters.js';
 import { decoder, labelDocument, spansOfIds, type Decoder, type NerModel } from './ner.js';
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { NAMES_CHANNEL } from './names.js';
 import { NerInputBuilder } from './inputs.js';
 import type { TagSpan } from './scheme.js';
 
@@ -16,6 +17,8 @@ export interface NerMeta {
   version: string;
   labels: string[];
   clusters: boolean;
+  /** The training data's names, read as a gazetteer of their own (src/nlp/ner/names.ts); absent in older models. */
+  names?: GazetteerEntry[];
   provenance: Record<string, unknown>;
 }
 
@@ -28,7 +31,7 @@ export class EntityRecognizer {
 
   constructor(readonly meta: NerMeta, model: NerModel, clusters: ClusterLookup | null, gazetteer: Gazetteer) {
     this.decode = decoder(model);
-    this.inputs = new NerInputBuilder(meta.clusters ? clusters : null, gazetteer);
+    this.inputs = new NerInputBuilder(meta.clusters ? clusters : null, gazetteer, meta.names ? new Gazetteer(meta.names, NAMES_CHANNEL) : null);
   }
 
   /** The entity spans of each sentence of one document, given its words and their UPOS. */

@@ -6,7 +6,8 @@ import type { ClusterLookup } from '../clusters.js';
 import { seededRandom, shuffle } from '../learn/random.js';
 import type { NerSentence } from '../learn/train-ner.js';
 import { decoder, labelDocument } from './ner.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { jackknifedNames } from './names.js';
 import { NerInputBuilder } from './inputs.js';
 
 export interface NerTrainingOptions {
@@ -16,6 +17,8 @@ export interface NerTrainingOptions {
   gazetteer: Gazetteer;
   /** Features whose largest averaged weight is below this are dropped. */
   keep?: number;
+  /** Read the training data's own names as a gazetteer, jackknifed over this many folds (names.ts); 0: no. */
+  nameFolds?: number;
   log?: (line: string) => void;
 }
 
@@ -23,13 +26,20 @@ export function nerLabels(types: readonly string[]): string[] {
   return ['O', ...types.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 }
 
-export function trainNerModel(documents: readonly NerSentence[][], labels: string[], options: NerTrainingOptions): CompactPerceptron {
+export interface TrainedNer {
+  scorer: CompactPerceptron;
+  /** The training data's names the model reads at run time (null when it reads none). */
+  names: GazetteerEntry[] | null;
+}
+
+export function trainNerModel(documents: readonly NerSentence[][], labels: string[], options: NerTrainingOptions): TrainedNer {
   const trainer = new PerceptronTrainer(labels.length);
   const d = decoder({ labels, scorer: trainer });
   const labelId = new Map(labels.map((l, i) => [l, i]));
   const builder = new NerInputBuilder(options.clusters, options.gazetteer);
-  const prepared = documents.map((doc) => ({
-    inputs: builder.document(doc),
+  const names = options.nameFolds ? jackknifedNames(documents, options.nameFolds) : null;
+  const prepared = documents.map((doc, i) => ({
+    inputs: builder.document(doc, names ? names.perDocument[i] : null),
     golds: doc.map((s) => Int32Array.from(s.tags, (t) => {
       const id = labelId.get(t);
       if (id === undefined) throw new Error(`NER training: tag "${t}" is not one of the labels (${labels.join(' ')})`);
@@ -46,5 +56,5 @@ export function trainNerModel(documents: readonly NerSentence[][], labels: strin
     }
     options.log?.(`ner epoch ${epoch}: train token accuracy ${((100 * right) / total).toFixed(2)}%, ${trainer.featureCount} features`);
   }
-  return trainer.averaged(options.keep ?? 1.0);
+  return { scorer: trainer.averaged(options.keep ?? 1.0), names: names ? names.all : null };
 }
