@@ -3,7 +3,7 @@
 // with that model and scored as ../shared/tools/re3d-dev-score.mjs scores mentions (Person and
 // Organisation recall; precision against every Person, Organisation, Location and Nationality).
 // Prints each fold and the mean over folds.
-// Run: npm run build && node dist/bench/train/re3d-cv.js [--repeat R] [--descriptions] [--baseline] [--epochs N] [--verbose]
+// Run: npm run build && node dist/bench/train/re3d-cv.js [--repeat R] [--descriptions] [--baseline] [--epochs N] [--no-augment] [--verbose]
 //   --baseline scores the shipped models/ner model on the same folds (no training).
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,7 +63,7 @@ function main(): void {
       model = join(work, `fold${f}.bin.gz`);
       trainDomainNer({
         re3d: re3d.filter((_, i) => foldOf(i, FOLDS) !== f), repeat: arg('--repeat', 1), descriptions: process.argv.includes('--descriptions'),
-        epochs: arg('--epochs', 15), keep: arg('--keep', 0.1), out: model, scoreTesta: false,
+        epochs: arg('--epochs', 15), keep: arg('--keep', 0.1), augment: !process.argv.includes('--no-augment'), out: model, scoreTesta: false,
       });
     }
     const s = scoreFold(held, model, work, f);
@@ -74,7 +74,7 @@ function main(): void {
   const mean = (f: (s: FoldScore) => number) => (100 * sum(f)) / scores.length;
   const sum = (f: (s: FoldScore) => number) => scores.reduce((a, s) => a + f(s), 0);
   const pooled = { found: sum((s) => s.found), gold: sum((s) => s.gold), precise: sum((s) => s.precise), mentions: sum((s) => s.mentions) };
-  console.log(`re3d-dev ${FOLDS}-fold CV by document (${baseline ? 'shipped model, not trained on re3d' : 'CoNLL eng.train + 4 folds'}): mean recall ${mean((s) => s.found / s.gold).toFixed(1)}%, mean precision ${mean((s) => s.precise / Math.max(1, s.mentions)).toFixed(1)}%; pooled ${((100 * pooled.found) / pooled.gold).toFixed(1)}% / ${((100 * pooled.precise) / pooled.mentions).toFixed(1)}%`);
+  console.log(`re3d-dev ${FOLDS}-fold CV by document (${baseline ? `${process.env.ORBIT_NER_MODEL || 'the shipped model'}, not trained on re3d` : 'CoNLL eng.train + 4 folds'}): mean recall ${mean((s) => s.found / s.gold).toFixed(1)}%, mean precision ${mean((s) => s.precise / Math.max(1, s.mentions)).toFixed(1)}%; pooled ${((100 * pooled.found) / pooled.gold).toFixed(1)}% / ${((100 * pooled.precise) / pooled.mentions).toFixed(1)}%`);
 }
 
 if (process.argv[1]?.endsWith('re3d-cv.js')) main();

@@ -2,7 +2,7 @@
 // (testb is held out elsewhere and never read). Deterministic (seed 7).
 // With --re3d, also on all of ../shared/data/re3d-dev (bench/train/re3d.ts maps its types; bench/train/re3d-cv.ts
 // cross-validates that by document).
-// Run: npm run train:ner [-- --epochs N --keep W --re3d --repeat R --descriptions --no-clusters --no-gazetteer --name-folds K --seed S --out PATH]
+// Run: npm run train:ner [-- --epochs N --keep W --re3d --repeat R --descriptions --no-clusters --no-gazetteer --name-folds K --no-augment --seed S --out PATH]
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sharedDataDir } from '../../src/core/paths.js';
@@ -47,6 +47,8 @@ export interface NerTrainingRun {
   clusters?: boolean;
   gazetteer?: boolean;
   out: string;
+  /** With re3d: give each domain its own copies of the main features (Daumé 2007); true unless told. */
+  augment?: boolean;
   /** Shuffling seed (7 unless told). */
   seed?: number;
   /** Jackknife folds for the training data's names as a gazetteer (20 unless told; 0: the model reads none). */
@@ -68,7 +70,11 @@ export function trainDomainNer(run: NerTrainingRun): EntityScores | null {
   const log = run.log ?? console.log;
   const train = [...conll(join(dir, 'eng.train'))];
   const re3dDocs = (run.re3d ?? []).map((d) => re3dSentences(d, { descriptions: run.descriptions }));
+  const conllCount = train.length;
   for (let r = 0; r < (run.repeat ?? 1); r++) train.push(...re3dDocs);
+  // Domain copies (Daumé 2007) only when there are two domains to tell apart.
+  const augment = re3dDocs.length > 0 && run.augment !== false;
+  const domains = augment ? train.map((_, i) => (i < conllCount ? 'conll' : 're3d')) : undefined;
   const clusters = run.clusters === false ? null : loadClusters();
   const gazetteer = new Gazetteer(run.gazetteer === false ? [] : gazetteerEntries(loadKnowledgeBase()));
   const labels = nerLabels(['PER', 'ORG', 'LOC', 'MISC']);
@@ -76,10 +82,11 @@ export function trainDomainNer(run: NerTrainingRun): EntityScores | null {
   const keep = run.keep ?? 0.1;
   const nameFolds = run.nameFolds ?? 20;
   const seed = run.seed ?? 7;
-  const { scorer, names } = trainNerModel(train, labels, { epochs, seed, clusters, gazetteer, keep, nameFolds, log: run.scoreTesta ? log : undefined });
+  const { scorer, names } = trainNerModel(train, labels, { epochs, seed, clusters, gazetteer, keep, nameFolds, domains, log: run.scoreTesta ? log : undefined });
   const meta = {
     name: 'orbit-ner-en', version: '1', labels, clusters: clusters !== null,
     ...(names ? { names } : {}),
+    ...(augment ? { domains: { trained: ['conll', 're3d'], news: 're3d' } } : {}),
     provenance: {
       data: 'CoNLL-2003 English eng.train (Reuters 1996; research use, never committed: weights only)' +
         (re3dDocs.length ? `; re3d-dev, ${re3dDocs.length} documents seen ${run.repeat ?? 1}x per epoch (Dstl; types mapped as bench/train/re3d.ts says${run.descriptions ? ', descriptions kept' : ', names only'})` : ''),
@@ -93,10 +100,10 @@ export function trainDomainNer(run: NerTrainingRun): EntityScores | null {
   const bytes = recognizer.save(run.out, scorer);
   let s: EntityScores | null = null;
   if (run.scoreTesta) {
-    s = scoreEntities(conll(join(dir, 'eng.testa')), (doc) => recognizer.recognize(doc));
+    s = scoreEntities(conll(join(dir, 'eng.testa')), (doc) => recognizer.recognize(doc, augment ? 'conll' : undefined));
     log(`eng.testa: F1 ${s.f1.toFixed(2)} (P ${s.precision.toFixed(2)}, R ${s.recall.toFixed(2)}); ${s.byType.map((t) => `${t.type} ${t.f1.toFixed(2)}`).join(', ')}`);
   }
-  log(`${run.out}: ${(bytes / 2 ** 20).toFixed(2)} MB, ${scorer.featureCount} features; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  log(`${run.out}: ${(bytes / 2 ** 20).toFixed(2)} MB, ${scorer.featureCount} features${augment ? ', domains conll and re3d' : ''}; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   return s;
 }
 
@@ -113,6 +120,7 @@ function main(): void {
     keep: arg('--keep', 0.1),
     nameFolds: arg('--name-folds', 20),
     seed: arg('--seed', 7),
+    augment: !process.argv.includes('--no-augment'),
     clusters: !process.argv.includes('--no-clusters'),
     gazetteer: !process.argv.includes('--no-gazetteer'),
     out: k >= 0 ? process.argv[k + 1] : DEFAULT_NER(),

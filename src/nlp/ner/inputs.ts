@@ -17,8 +17,13 @@ export class NerInputBuilder {
     this.atomizer = new WordAtomizer(clusters);
   }
 
-  /** One document's sentences (words and their UPOS), as the NER's inputs, in order. */
-  document(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[], names = this.names): Omit<NerInput, 'memory'>[] {
+  /**
+   * One document's sentences (words and their UPOS), as the NER's inputs, in order. `names` replaces
+   * the builder's (training reads jackknifed ones); `domain` turns on that domain's feature copies.
+   */
+  document(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[], options: { names?: Gazetteer | null; domain?: string | null } = {}): Omit<NerInput, 'memory'>[] {
+    const names = options.names === undefined ? this.names : options.names;
+    const domain = options.domain ? hashString('domain:' + options.domain) : 0;
     const named = namedElsewhere(sentences.map((s) => s.forms));
     return sentences.map((s, k) => ({
       atoms: this.atomizer.atomize(s.forms),
@@ -26,6 +31,7 @@ export class NerInputBuilder {
       gazetteer: this.gazetteer.tags(s.forms),
       namedElsewhere: named[k],
       ...(names ? { names: names.tags(s.forms) } : {}),
+      ...(domain ? { domain } : {}),
     }));
   }
 

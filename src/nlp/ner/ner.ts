@@ -8,7 +8,13 @@ import { argmax, type Scorer } from '../perceptron/perceptron.js';
 import { FLAG_ALL_UPPER, FLAG_DIGIT, FLAG_UPPER_INITIAL, type WordAtoms } from '../word-features.js';
 import type { TagSpan } from './scheme.js';
 
-export const NER_FEATURES = 72;
+export const NER_FEATURES = 80;
+/**
+ * Positions in the feature list (bias, word, form, shape, cluster, UPOS, previous label, previous
+ * label with word, gazetteer) that get a copy of their own per domain (Daumé 2007): the shared copy
+ * learns what CoNLL and re3d agree on, the domain's copy what is peculiar to it.
+ */
+const DOMAIN_COPIED = [0, 1, 2, 7, 20, 25, 30, 32, 39];
 const START = -7, START2 = -8, END = -9, END2 = -10;
 
 export interface NerModel {
@@ -40,6 +46,8 @@ export interface NerInput {
   namedElsewhere?: Int32Array;
   /** Per token: hashed BILOU tags of the names the training data holds (NerNames), 0 where none. */
   names?: Int32Array;
+  /** Hashed domain ("conll", "re3d") for the domain-specific feature copies; 0 or absent: the shared features alone. */
+  domain?: number;
   /** 1 for a sentence in capitals ("LEICESTERSHIRE TAKE OVER AT TOP"), where case says nothing; set by labelSentence. */
   shouting?: number;
 }
@@ -125,6 +133,7 @@ export function nerFeatures(x: NerInput, i: number, prev1: number, prev2: number
     out[k++] = feature2(103, g[i], a.shape[i]);
     out[k++] = feature2(104, g[i], x.gazetteer[i]);
   }
+  if (x.domain) for (const j of DOMAIN_COPIED) out[k++] = feature2(110, out[j], x.domain);
   return k;
 }
 

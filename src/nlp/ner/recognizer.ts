@@ -17,6 +17,8 @@ export interface NerMeta {
   version: string;
   labels: string[];
   clusters: boolean;
+  /** Domains it was trained with separate feature copies for (Daumé 2007), and the one it reads news as. */
+  domains?: { trained: string[]; news: string };
   /** The training data's names, read as a gazetteer of their own (src/nlp/ner/names.ts); absent in older models. */
   names?: GazetteerEntry[];
   provenance: Record<string, unknown>;
@@ -34,9 +36,15 @@ export class EntityRecognizer {
     this.inputs = new NerInputBuilder(meta.clusters ? clusters : null, gazetteer, meta.names ? new Gazetteer(meta.names, NAMES_CHANNEL) : null);
   }
 
-  /** The entity spans of each sentence of one document, given its words and their UPOS. */
-  recognize(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[]): TagSpan[][] {
-    return labelDocument(this.decode, this.inputs.document(sentences)).map((ids) => spansOfIds(this.meta.labels, ids));
+  /**
+   * The entity spans of each sentence of one document, given its words and their UPOS. `domain`: which
+   * domain's feature copies to read ("conll" for CoNLL-2003 text); news (meta.domains.news) unless told.
+   */
+  recognize(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[], domain?: string): TagSpan[][] {
+    const d = this.meta.domains;
+    if (domain && d && !d.trained.includes(domain)) throw new Error(`NER: no domain "${domain}" in this model (it has ${d.trained.join(', ')})`);
+    const inputs = this.inputs.document(sentences, { domain: d ? domain ?? d.news : null });
+    return labelDocument(this.decode, inputs).map((ids) => spansOfIds(this.meta.labels, ids));
   }
 
   save(path: string, scorer: CompactPerceptron): number {

@@ -17,6 +17,8 @@ export interface NerTrainingOptions {
   gazetteer: Gazetteer;
   /** Features whose largest averaged weight is below this are dropped. */
   keep?: number;
+  /** Per document, its domain ("conll", "re3d") for the domain-specific feature copies; absent: none. */
+  domains?: readonly (string | null)[];
   /** Read the training data's own names as a gazetteer, jackknifed over this many folds (names.ts); 0: no. */
   nameFolds?: number;
   log?: (line: string) => void;
@@ -39,7 +41,7 @@ export function trainNerModel(documents: readonly NerSentence[][], labels: strin
   const builder = new NerInputBuilder(options.clusters, options.gazetteer);
   const names = options.nameFolds ? jackknifedNames(documents, options.nameFolds) : null;
   const prepared = documents.map((doc, i) => ({
-    inputs: builder.document(doc, names ? names.perDocument[i] : null),
+    inputs: builder.document(doc, { names: names ? names.perDocument[i] : null, domain: options.domains?.[i] ?? null }),
     golds: doc.map((s) => Int32Array.from(s.tags, (t) => {
       const id = labelId.get(t);
       if (id === undefined) throw new Error(`NER training: tag "${t}" is not one of the labels (${labels.join(' ')})`);
