@@ -64,17 +64,19 @@ async function main(): Promise<void> {
   const analyzer = sharedAnalyzer();
   console.log(`model: models/ner/${DEFAULT_NER().split('/').at(-1)} ${(statSync(DEFAULT_NER()).size / 1e6).toFixed(2)} MB, loaded in ${(performance.now() - t0).toFixed(0)} ms`);
   const dev: NerSentence[][] = readConllDocuments(testa);
+  // A model with domain copies reads CoNLL text as CoNLL; news (re3d) is its default.
+  const conll = recognizer.meta.domains ? 'conll' : undefined;
   const tokens = dev.reduce((n, d) => n + d.reduce((m, s) => m + s.forms.length, 0), 0);
   const compromise = await loadCompromise();
 
   console.log(`\nCoNLL-2003 eng.testa (${dev.length} documents, ${tokens} tokens; exact spans, conlleval's count)`);
-  console.log(line('Orbit NER', scoreEntities(dev, (doc) => recognizer.recognize(doc))));
+  console.log(line('Orbit NER', scoreEntities(dev, (doc) => recognizer.recognize(doc, conll))));
   if (compromise) console.log(line('compromise (no MISC)', scoreEntities(dev, (doc) => doc.map((s) => compromiseSpans(compromise, s.forms)))));
 
   // Speed: the NER alone (tags given), with the tagger, and compromise, on the same sentences.
   const runs = (f: () => void) => median([0, 1, 2].map(() => ((t) => (f(), performance.now() - t))(performance.now())));
-  const nerOnly = runs(() => dev.forEach((doc) => recognizer.recognize(doc)));
-  const withTagger = runs(() => dev.forEach((doc) => recognizer.recognize(doc.map((s) => ({ forms: s.forms, upos: analyzer.upos(s.forms) })))));
+  const nerOnly = runs(() => dev.forEach((doc) => recognizer.recognize(doc, conll)));
+  const withTagger = runs(() => dev.forEach((doc) => recognizer.recognize(doc.map((s) => ({ forms: s.forms, upos: analyzer.upos(s.forms) })), conll)));
   const comp = compromise ? runs(() => dev.forEach((doc) => doc.forEach((s) => compromiseSpans(compromise, s.forms)))) : NaN;
   const rate = (ms: number) => `${((tokens / ms) * 1000 / 1000).toFixed(0)}k tokens/s`;
   console.log(`\nspeed (one core, median of 3): Orbit NER ${rate(nerOnly)}; tagger + NER ${rate(withTagger)}; compromise ${compromise ? rate(comp) : 'n/a'}`);

@@ -55,3 +55,45 @@ test('orbit ner --conll appends a tag to every row in the input scheme and names
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /nope\.conll: no such file/);
 });
+
+test("training-data names: a document never reads its own fold's names, the shipped list holds all, majority type wins", async () => {
+  const { jackknifedNames, NAMES_CHANNEL } = await import('../../src/nlp/ner/names.js');
+  const { Gazetteer } = await import('../../src/nlp/ner/gazetteer.js');
+  const tagAs = (type: string) => new Gazetteer([{ name: 'Qaani', type }], NAMES_CHANNEL).tags(['Qaani'])[0];
+  const doc = (forms: string[], tags: string[]) => [{ forms, tags }];
+  const a = doc(['Kataib', 'Hezbollah', 'said'], ['B-ORG', 'L-ORG', 'O']);
+  const b = doc(['Qaani', 'met', 'Kataib', 'Hezbollah', 'and', 'Qaani'], ['U-PER', 'O', 'B-ORG', 'L-ORG', 'O', 'U-PER']);
+  const c = doc(['Qaani', 'spoke'], ['U-LOC', 'O']);
+  const { all, perDocument } = jackknifedNames([a, b, c, a], 3);
+  assert.deepEqual(all.map((e) => `${e.name}/${e.type}`).sort(), ['Kataib Hezbollah/ORG', 'Qaani/PER']);
+  // a (fold 0) sees b and c: Kataib Hezbollah from b; a's second listing is the same document, same fold
+  assert.equal(perDocument[0], perDocument[3]);
+  assert.notEqual(perDocument[0].tags(['Kataib', 'Hezbollah'])[0], 0);
+  // c (fold 2) sees only a and b: Qaani as PER (b's, twice; all names hold PER 2 to LOC 1), never its own LOC; b (fold 1) sees c's LOC only
+  assert.equal(perDocument[2].tags(['Qaani'])[0], tagAs('PER'));
+  assert.equal(perDocument[1].tags(['Qaani'])[0], tagAs('LOC'));
+  assert.equal(perDocument[1].tags(['Kataib', 'Hezbollah'])[0], perDocument[0].tags(['Kataib', 'Hezbollah'])[0]);
+});
+
+test('gazetteer channels: the same name gives different features on the knowledge base and training-name channels', async () => {
+  const { Gazetteer } = await import('../../src/nlp/ner/gazetteer.js');
+  const kb = new Gazetteer([{ name: 'Quds Force', type: 'ORG' }]);
+  const names = new Gazetteer([{ name: 'Quds Force', type: 'ORG' }], 'names');
+  const forms = ['the', 'Quds', 'Force', 'struck'];
+  assert.deepEqual([...kb.tags(forms)].map((t) => t !== 0), [false, true, true, false]);
+  assert.notEqual(kb.tags(forms)[1], names.tags(forms)[1]);
+});
+
+test('a recognizer with domain copies reads the domains it has and names one it lacks', async () => {
+  const { EntityRecognizer } = await import('../../src/nlp/ner/recognizer.js');
+  const { Gazetteer } = await import('../../src/nlp/ner/gazetteer.js');
+  const { PerceptronTrainer } = await import('../../src/nlp/perceptron/perceptron.js');
+  const { nerLabels } = await import('../../src/nlp/ner/train.js');
+  const labels = nerLabels(['PER', 'ORG']);
+  const meta = { name: 't', version: '1', labels, clusters: false, domains: { trained: ['conll', 're3d'], news: 're3d' }, provenance: {} };
+  const r = new EntityRecognizer(meta, { labels, scorer: new PerceptronTrainer(labels.length) }, null, new Gazetteer([]));
+  const words = [{ forms: ['Qaani', 'visited', 'Baghdad', '.'], upos: ['PROPN', 'VERB', 'PROPN', 'PUNCT'] }];
+  assert.equal(r.recognize(words, 'conll').length, 1);
+  assert.equal(r.recognize(words).length, 1);
+  assert.throws(() => r.recognize(words, 'tweets'), /no domain "tweets" in this model \(it has conll, re3d\)/);
+});

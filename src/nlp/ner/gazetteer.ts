@@ -17,7 +17,8 @@ export class Gazetteer {
   private names = new Map<string, string>();
   private firstWords = new Set<string>();
 
-  constructor(entries: readonly GazetteerEntry[]) {
+  /** `channel` names the feature family ("gaz" for the knowledge base, "names" for training-data names), so each gets its own weights. */
+  constructor(entries: readonly GazetteerEntry[], private channel = 'gaz') {
     for (const e of entries) {
       const words = nerWords(tokenizeWords(e.name), e.name).map((w) => w.form.toLowerCase());
       if (words.length === 0 || words.length > LONGEST) continue;
@@ -53,7 +54,7 @@ export class Gazetteer {
       }
       for (let j = 0; j < matched; j++) {
         const p = matched === 1 ? 'U' : j === 0 ? 'B' : j === matched - 1 ? 'L' : 'I';
-        out[i + j] = hashString(`gaz:${p}-${type}`);
+        out[i + j] = hashString(`${this.channel}:${p}-${type}`);
       }
       i += matched;
     }

@@ -1,14 +1,20 @@
 // Named-entity recognition: a greedy left-to-right averaged perceptron over BILOU tags (PER, ORG, LOC,
 // MISC), with the features Ratinov & Roth (2009) found to generalise: word forms and shapes in a
 // window, affixes, word clusters learned from unlabelled news (models/clusters), the tagger's UPOS,
-// gazetteer matches from the knowledge base, and the labels the same word took earlier in the
-// document. Decoding keeps BILOU sequences well formed.
+// gazetteer matches from the knowledge base and from the training data's own names (names.ts), and the
+// labels the same word took earlier in the document. Decoding keeps BILOU sequences well formed.
 import { feature1, feature2, feature3, hashString } from '../perceptron/hash.js';
 import { argmax, type Scorer } from '../perceptron/perceptron.js';
 import { FLAG_ALL_UPPER, FLAG_DIGIT, FLAG_UPPER_INITIAL, type WordAtoms } from '../word-features.js';
 import type { TagSpan } from './scheme.js';
 
-export const NER_FEATURES = 72;
+export const NER_FEATURES = 80;
+/**
+ * Positions in the feature list (bias, word, form, shape, cluster, UPOS, previous label, previous
+ * label with word, gazetteer) that get a copy of their own per domain (Daumé 2007): the shared copy
+ * learns what CoNLL and re3d agree on, the domain's copy what is peculiar to it.
+ */
+const DOMAIN_COPIED = [0, 1, 2, 7, 20, 25, 30, 32, 39];
 const START = -7, START2 = -8, END = -9, END2 = -10;
 
 export interface NerModel {
@@ -38,6 +44,10 @@ export interface NerInput {
   memory: DocumentMemory;
   /** Per word: 1 when the document also writes it capitalised inside a sentence (a name, not a sentence start). */
   namedElsewhere?: Int32Array;
+  /** Per token: hashed BILOU tags of the names the training data holds (NerNames), 0 where none. */
+  names?: Int32Array;
+  /** Hashed domain ("conll", "re3d") for the domain-specific feature copies; 0 or absent: the shared features alone. */
+  domain?: number;
   /** 1 for a sentence in capitals ("LEICESTERSHIRE TAKE OVER AT TOP"), where case says nothing; set by labelSentence. */
   shouting?: number;
 }
@@ -114,6 +124,16 @@ export function nerFeatures(x: NerInput, i: number, prev1: number, prev2: number
   out[k++] = feature2(57, prev1, at(a.lower, i - 1, START, END));
   out[k++] = feature1(58, at(a.cluster10, i + 2, START2, END2));
   out[k++] = feature1(59, at(a.cluster10, i - 2, START2, END2));
+  // The training data's names (names.ts), a gazetteer the model learns to trust apart from the knowledge base's.
+  if (x.names) {
+    const g = x.names;
+    out[k++] = feature1(100, g[i]);
+    out[k++] = feature1(101, at(g, i - 1, START, END));
+    out[k++] = feature1(102, at(g, i + 1, START, END));
+    out[k++] = feature2(103, g[i], a.shape[i]);
+    out[k++] = feature2(104, g[i], x.gazetteer[i]);
+  }
+  if (x.domain) for (const j of DOMAIN_COPIED) out[k++] = feature2(110, out[j], x.domain);
   return k;
 }
 

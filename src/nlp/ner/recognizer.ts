@@ -3,13 +3,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../../core/paths.js';
-import { hashString } from '../perceptron/hash.js';
 import { readModelFile, writeModelFile } from '../perceptron/model-file.js';
 import type { CompactPerceptron } from '../perceptron/perceptron.js';
 import { loadClusters, type ClusterLookup } from '../clusters.js';
-import { WordAtomizer } from '../word-features.js';
-import { decoder, labelDocument, namedElsewhere, spansOfIds, type Decoder, type NerModel } from './ner.js';
-import { Gazetteer } from './gazetteer.js';
+import { decoder, labelDocument, spansOfIds, type Decoder, type NerModel } from './ner.js';
+import { Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { NAMES_CHANNEL } from './names.js';
+import { NerInputBuilder } from './inputs.js';
 import type { TagSpan } from './scheme.js';
 
 export interface NerMeta {
@@ -17,37 +17,34 @@ export interface NerMeta {
   version: string;
   labels: string[];
   clusters: boolean;
+  /** Domains it was trained with separate feature copies for (Daumé 2007), and the one it reads news as. */
+  domains?: { trained: string[]; news: string };
+  /** The training data's names, read as a gazetteer of their own (src/nlp/ner/names.ts); absent in older models. */
+  names?: GazetteerEntry[];
   provenance: Record<string, unknown>;
 }
 
-export const DEFAULT_NER = () => join(modelsDir(), 'ner', 'en-ner.bin.gz');
+/** models/ner/en-ner.bin.gz, or $ORBIT_NER_MODEL (how the re3d cross-validation runs the pipeline with a fold's model). */
+export const DEFAULT_NER = () => process.env.ORBIT_NER_MODEL || join(modelsDir(), 'ner', 'en-ner.bin.gz');
 
 export class EntityRecognizer {
   private decode: Decoder;
-  private atomizer: WordAtomizer;
-  private uposHash = new Map<string, number>();
+  private inputs: NerInputBuilder;
 
-  constructor(readonly meta: NerMeta, model: NerModel, clusters: ClusterLookup | null, private gazetteer: Gazetteer) {
+  constructor(readonly meta: NerMeta, model: NerModel, clusters: ClusterLookup | null, gazetteer: Gazetteer) {
     this.decode = decoder(model);
-    this.atomizer = new WordAtomizer(meta.clusters ? clusters : null);
+    this.inputs = new NerInputBuilder(meta.clusters ? clusters : null, gazetteer, meta.names ? new Gazetteer(meta.names, NAMES_CHANNEL) : null);
   }
 
-  /** The entity spans of each sentence of one document, given its words and their UPOS. */
-  recognize(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[]): TagSpan[][] {
-    const named = namedElsewhere(sentences.map((s) => s.forms));
-    const inputs = sentences.map((s, k) => ({
-      atoms: this.atomizer.atomize(s.forms),
-      upos: Int32Array.from(s.upos, (u) => this.hashUpos(u)),
-      gazetteer: this.gazetteer.tags(s.forms),
-      namedElsewhere: named[k],
-    }));
+  /**
+   * The entity spans of each sentence of one document, given its words and their UPOS. `domain`: which
+   * domain's feature copies to read ("conll" for CoNLL-2003 text); news (meta.domains.news) unless told.
+   */
+  recognize(sentences: readonly { forms: readonly string[]; upos: readonly string[] }[], domain?: string): TagSpan[][] {
+    const d = this.meta.domains;
+    if (domain && d && !d.trained.includes(domain)) throw new Error(`NER: no domain "${domain}" in this model (it has ${d.trained.join(', ')})`);
+    const inputs = this.inputs.document(sentences, { domain: d ? domain ?? d.news : null });
     return labelDocument(this.decode, inputs).map((ids) => spansOfIds(this.meta.labels, ids));
-  }
-
-  private hashUpos(u: string): number {
-    let h = this.uposHash.get(u);
-    if (h === undefined) this.uposHash.set(u, (h = hashString('upos:' + u)));
-    return h;
   }
 
   save(path: string, scorer: CompactPerceptron): number {
