@@ -13,7 +13,7 @@ import { nerWords } from '../src/nlp/ner/words.js';
 import { DEFAULT_NER } from '../src/nlp/ner/recognizer.js';
 import type { TagSpan } from '../src/nlp/ner/scheme.js';
 import { scoreEntities, type EntityScores } from '../src/nlp/learn/evaluate-ner.js';
-import type { NerSentence } from '../src/nlp/learn/train-ner.js';
+import type { NerSentence } from '../src/nlp/ner/train.js';
 import { readConllDocuments } from './train/train-ner.js';
 
 const SAMPLE =

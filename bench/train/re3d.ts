@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { sharedAnalyzer } from '../../src/nlp/parser-component.js';
 import { nerWords } from '../../src/nlp/ner/words.js';
 import { tagsOf, type TagSpan } from '../../src/nlp/ner/scheme.js';
-import type { NerSentence } from '../../src/nlp/learn/train-ner.js';
+import type { NerSentence } from '../../src/nlp/ner/train.js';
 
 export const RE3D_TYPES: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'MISC' };
 

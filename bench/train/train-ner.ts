@@ -12,7 +12,7 @@ import { parseConll } from '../../src/nlp/ner/conll.js';
 import { spansOf, tagsOf } from '../../src/nlp/ner/scheme.js';
 import { Gazetteer } from '../../src/nlp/ner/gazetteer.js';
 import { DEFAULT_NER, EntityRecognizer } from '../../src/nlp/ner/recognizer.js';
-import type { NerSentence } from '../../src/nlp/learn/train-ner.js';
+import type { NerSentence } from '../../src/nlp/ner/train.js';
 import { nerLabels, trainNerModel } from '../../src/nlp/ner/train.js';
 import { gazetteerEntries } from '../../src/kb/gazetteer.js';
 import { loadKnowledgeBase } from '../../src/kb/index.js';

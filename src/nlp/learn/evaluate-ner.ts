@@ -1,6 +1,6 @@
 // Entity F1 as conlleval counts it: a predicted span is right when its words and type are exactly a gold span's.
 import { spansOf, type TagSpan } from '../ner/scheme.js';
-import type { NerSentence } from './train-ner.js';
+import type { NerSentence } from '../ner/train.js';
 
 export interface EntityScores {
   precision: number; recall: number; f1: number;

@@ -4,11 +4,18 @@
 import { PerceptronTrainer, type CompactPerceptron } from '../perceptron/perceptron.js';
 import type { ClusterLookup } from '../clusters.js';
 import { seededRandom, shuffle } from '../learn/random.js';
-import type { NerSentence } from '../learn/train-ner.js';
 import { decoder, labelDocument } from './ner.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { jackknifedNames } from './names.js';
 import { NerInputBuilder } from './inputs.js';
+
+/** One training sentence: its words, their UPOS and the BILOU tags. */
+export interface NerSentence {
+  forms: string[];
+  upos: string[];
+  /** BILOU tags. */
+  tags: string[];
+}
 
 export interface NerTrainingOptions {
   epochs: number;
