@@ -79,6 +79,7 @@ export class GraphIndex {
   private readonly groupSource: Int32Array;
   private readonly groupTarget: Int32Array;
   private readonly pairCount: number;
+  private readonly groupTable: GroupTable;
   // events (one row per source x target of an event), by date descending (undated last), evidence ascending
   private readonly eDate: Int32Array;
   private readonly eType: Int32Array;
@@ -205,6 +206,8 @@ export class GraphIndex {
     this.groupSource = Int32Array.from(gSource);
     this.groupTarget = Int32Array.from(gTarget);
     this.pairCount = pairs.size;
+    const table = { isRelation: this.groupIsRelation, type: this.groupType, source: this.groupSource, target: this.groupTarget };
+    this.groupTable = { ...table, keyRank: keyRanks(this, table) };
   }
 
   /** Bytes held in typed arrays, and an estimate for the interned strings (2 bytes a char plus ~40 per string). */
@@ -284,7 +287,7 @@ export class GraphIndex {
     return new JudgedView(this, judgements, {
       claimIds: this.claimIds, eClaim: this.eClaim, rClaim: this.rClaim, ePair: this.ePair, rPair: this.rPair,
       eGroup: this.eGroup, rGroup: this.rGroup, eEvidence: this.eEvidence, rEvidence: this.rEvidence, evidenceCount: this.evidence.length,
-      groups: { isRelation: this.groupIsRelation, type: this.groupType, source: this.groupSource, target: this.groupTarget }, pairCount: this.pairCount,
+      groups: this.groupTable, pairCount: this.pairCount,
       intern: (id) => this.actors.id(id),
     });
   }
@@ -313,7 +316,9 @@ export class GraphIndex {
     const groupCount = groups.type.length;
     /** Whether an original group's ends pass the kinds and ends filters (kinds are the actors' own, before merges). */
     const groupOk = new Int8Array(this.groupType.length); // 0 unknown, 1 yes, -1 no
+    const unfiltered = !kinds && !ends && !fold;
     const endsPass = (g: number) => {
+      if (unfiltered) return true;
       let ok = groupOk[g];
       if (ok === 0) {
         const s = this.groupSource[g], t = this.groupTarget[g];
@@ -349,7 +354,7 @@ export class GraphIndex {
     /** One claim into its group; rows come most recent first, so the first EVIDENCE_KEPT evidence ids are the kept ones. */
     const add = (g: number, pair: number, evidence: number, firstDate: number, lastDate: number) => {
       const c = count[g]++;
-      if (c === 0) touched.push(g);
+      if (c === 0) touched[agg.touchedCount++] = g;
       if (c < EVIDENCE_KEPT) kept[g * EVIDENCE_KEPT + c] = evidence;
       if (!seenPair[pair]) {
         seenPair[pair] = 1;
@@ -429,6 +434,17 @@ export interface GroupTable {
   type: Int32Array;
   source: Int32Array;
   target: Int32Array;
+  /** Each group's place in the order of the edge ids (kind:type:source>target) it gives: ties broken by numbers, not strings. */
+  keyRank: Int32Array;
+}
+
+/** The groups' edge-id order, worked out once per index or view. */
+function keyRanks(index: GraphIndex, g: Omit<GroupTable, 'keyRank'>): Int32Array {
+  const keys = Array.from(g.type, (type, i) => edgeKey(g.isRelation[i] === 1, index.typeName(type), index.actorId(g.source[i]), index.actorId(g.target[i])));
+  const order = Int32Array.from(keys, (_, i) => i).sort((a, b) => byText(keys[a], keys[b]));
+  const rank = new Int32Array(keys.length);
+  order.forEach((g, r) => (rank[g] = r));
+  return rank;
 }
 
 /** What the judgements change in the index: `merges` null or empty for none. */
@@ -512,7 +528,8 @@ export class JudgedView {
       }
       this.foldedGroup[i] = f;
     }
-    this.groups = { isRelation: Uint8Array.from(isRelation), type: Int32Array.from(type), source: Int32Array.from(source), target: Int32Array.from(target) };
+    const table = { isRelation: Uint8Array.from(isRelation), type: Int32Array.from(type), source: Int32Array.from(source), target: Int32Array.from(target) };
+    this.groups = { ...table, keyRank: keyRanks(index, table) };
     const pairs = new Map<number, number>();
     const renumber = (groupOf: Int32Array, evidenceOf: Int32Array) => {
       const out = new Int32Array(groupOf.length);
@@ -554,7 +571,9 @@ export class Aggregation {
   readonly intensityError: Float64Array;
   readonly intensityCount: Int32Array;
   readonly kept: Int32Array;
-  readonly touched: number[] = [];
+  /** The groups with a claim, in the order first met: touched[0, touchedCount). */
+  readonly touched: Int32Array;
+  touchedCount = 0;
   private passingGroups: number[] | null = null;
 
   constructor(private readonly index: GraphIndex, private readonly groups: GroupTable, private readonly minEvidence: number) {
@@ -567,11 +586,16 @@ export class Aggregation {
     this.intensityError = new Float64Array(n);
     this.intensityCount = new Int32Array(n);
     this.kept = new Int32Array(n * EVIDENCE_KEPT);
+    this.touched = new Int32Array(n);
   }
 
   /** The groups with enough distinct evidence (the SQL's HAVING). */
   passing(): number[] {
-    this.passingGroups ??= this.touched.filter((g) => this.distinct[g] >= this.minEvidence);
+    if (!this.passingGroups) {
+      const passing: number[] = [];
+      for (let i = 0; i < this.touchedCount; i++) if (this.distinct[this.touched[i]] >= this.minEvidence) passing.push(this.touched[i]);
+      this.passingGroups = passing;
+    }
     return this.passingGroups;
   }
 
@@ -664,19 +688,16 @@ export class Aggregation {
       const s = source[g], t = target[g];
       if (s !== t && keptMask[s] && keptMask[t]) among.push(g);
     }
-    const idOf = (g: number) => edgeKey(this.groups.isRelation[g] === 1, this.index.typeName(this.groups.type[g]), this.index.actorId(source[g]), this.index.actorId(target[g]));
+    const rank = this.groups.keyRank;
     if (caps.maxEdges !== undefined && among.length > caps.maxEdges) {
       // the count the last kept edge has: every edge above it is kept, and of those at it the first by id
       const counts = Int32Array.from(among, (g) => this.count[g]).sort();
       const threshold = counts[counts.length - caps.maxEdges];
       const above = among.filter((g) => this.count[g] > threshold);
-      const at = among.filter((g) => this.count[g] === threshold).map((g) => ({ g, id: idOf(g) }))
-        .sort((x, y) => (x.id < y.id ? -1 : 1)).slice(0, caps.maxEdges - above.length).map((x) => x.g);
+      const at = among.filter((g) => this.count[g] === threshold).sort((x, y) => rank[x] - rank[y]).slice(0, caps.maxEdges - above.length);
       among = [...above, ...at];
     }
-    const rows = among.map((g) => ({ row: this.row(g), id: idOf(g) }))
-      .sort((x, y) => y.row.count - x.row.count || (x.id < y.id ? -1 : 1))
-      .map((x) => x.row);
+    const rows = among.sort((x, y) => this.count[y] - this.count[x] || rank[x] - rank[y]).map((g) => this.row(g));
     return { kept: kept.map((k) => k.id), rows };
   }
 }
