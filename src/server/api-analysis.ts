@@ -4,7 +4,6 @@
 import { loadInfluenceModel } from '../analyze/influence-model.js';
 import { pairsOf, scoreInfluence, type InfluencePair } from '../analyze/influence.js';
 import { DEFAULT_MOVED, movesOf, whoMoved, type ActorMoves } from '../analyze/moved.js';
-import { influenceClaims, readWindowClaims } from '../analyze/window-claims.js';
 import { GENERATOR } from '../cli/output.js';
 import {
   CSV_TABLES, EXPORT_FORMATS, ExportInputError, exportWindow, knownActors, type ExportFormat,
@@ -77,10 +76,17 @@ async function resolveActors(store: Store, ids: string[]): Promise<string[]> {
   }
 }
 
+/**
+ * The scored pairs of a window, from the store's in-memory claims (store.influenceClaims), each window
+ * scored once per version of the store: the network sizes its actors by this on every window it shows.
+ */
 async function influenceIn(store: Store, window: DateWindow, actor: string | undefined): Promise<InfluencePair[]> {
-  const claims = await readWindowClaims(store, window, actor ? [actor] : []);
-  const pairs = scoreInfluence(influenceClaims(claims), loadInfluenceModel());
-  return actor ? pairsOf(pairs, actor) : pairs;
+  const table = await store.influenceClaims();
+  const model = loadInfluenceModel();
+  return table.memo(JSON.stringify([model.file, model.version, window.from ?? null, window.to ?? null, actor ?? null]), () => {
+    const pairs = scoreInfluence(table.claims(window, actor ? [actor] : []), model);
+    return actor ? pairsOf(pairs, actor) : pairs;
+  });
 }
 
 export function analysisRoutes(store: Store, router: Router<ApiHandler>): Router<ApiHandler> {

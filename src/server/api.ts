@@ -68,7 +68,20 @@ const eventFilters = (query: URLSearchParams) => ({
   q: text(query, 'q', 200),
 });
 
+/**
+ * Builds the graph index and the influence claims (seconds on a 100k-event store) once the server is
+ * up, so the first page load does not wait for them. A failure (a store closed under it) is left to
+ * the first request to meet again and report.
+ */
+function warm(store: Store): void {
+  const timer = setTimeout(() => {
+    store.graph({ maxNodes: 1, maxEdges: 1 }).then(() => store.influenceClaims()).catch(() => {});
+  }, 0);
+  timer.unref();
+}
+
 export function apiRoutes(store: Store, options: { edits?: boolean } = {}): Router<ApiHandler> {
+  warm(store);
   return judgementRoutes(store, analysisRoutes(store, new Router<ApiHandler>()))
     .get('/api/health', async () => ({ ok: true, counts: await store.stats(), edits: options.edits ?? false }))
     .get('/api/messages', async () => ({ items: await store.messageCounts() }))

@@ -4,7 +4,7 @@
 // by default: negated, hypothetical and future events and negated relations stay in the event lists
 // but draw no tie (`modality` asks for others). Articles that copy another count once: their mentions,
 // events and relations are left out here (the lists still show them).
-import { buildGraphFromEdges, type Graph, type GraphActorRow, type GraphEdgeRow } from '../analyze/graph.js';
+import { buildGraphFromEdges, toneOf, type Graph, type GraphActorRow, type GraphEdge, type GraphEdgeRow, type GraphNode } from '../analyze/graph.js';
 import type { ActorKind, EventType, Modality, RelationType } from '../model/types.js';
 import { EVENT_TYPES, RELATION_TYPES } from '../model/types.js';
 import { RELATION_MODALITY } from './buckets.js';
@@ -13,9 +13,9 @@ import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 import { loadOntology } from '../core/ontology.js';
-import { createGraphIndexCache, type GraphIndex } from './graph-index.js';
-import { actorMerges, NOT_JUDGED_WRONG, type ActorMerges } from './judgements.js';
-import { foldMergedActors, foldMergedEdges } from './merged-graph.js';
+import { createGraphIndexCache, type Aggregation, type CurrentIndex, type GraphCaps, type IndexEdgeQuery } from './graph-index.js';
+import { actorMerges, ActorMerges, NOT_JUDGED_WRONG } from './judgements.js';
+import { foldMergedActors } from './merged-graph.js';
 
 /** The modalities that draw an edge (models/ontology.yaml, `tie`). */
 export const TIE_MODALITIES: Modality[] = loadOntology().modalities.filter((m) => m.tie).map((m) => m.id);
@@ -55,31 +55,110 @@ export interface GraphQueryOptions {
   index?: boolean;
 }
 
+/** The evidence of a row read with its dates (the SQL path under merges): folded rows sort it again by recency. */
+type DatedEvidence = { id: string; date: string | null };
+const byRecency = (a: DatedEvidence, b: DatedEvidence) =>
+  a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * The SQL rows with the analysts' merges applied: an actor merged into another is that actor, so its
+ * edges are summed into the kept actor's (distinct evidence counted over the union, the evidence most
+ * recent first over the union, `minEvidence` applied to the sum) and an edge the merge turns into a
+ * self-loop is dropped. What the index gives under merges (graph-index.ts's JudgedView).
+ */
+function foldMergedSqlRows(rows: (GraphEdgeRow & { dated: DatedEvidence[] })[], merges: ActorMerges, minEvidence: number): GraphEdgeRow[] {
+  const folded = new Map<string, GraphEdgeRow & { dated: DatedEvidence[] }>();
+  for (const row of rows) {
+    const sourceId = merges.resolve(row.sourceId);
+    const targetId = merges.resolve(row.targetId);
+    if (sourceId === targetId && row.sourceId !== row.targetId) continue;
+    const key = `${row.kind}\u0000${row.type}\u0000${sourceId}\u0000${targetId}`;
+    const seen = folded.get(key);
+    if (!seen) {
+      folded.set(key, { ...row, sourceId, targetId });
+      continue;
+    }
+    folded.set(key, {
+      ...seen,
+      count: seen.count + row.count,
+      first: earlier(seen.first, row.first),
+      last: later(seen.last, row.last),
+      intensitySum: seen.intensitySum === null && row.intensitySum === null ? null : (seen.intensitySum ?? 0) + (row.intensitySum ?? 0),
+      intensityCount: seen.intensityCount + row.intensityCount,
+      dated: [...seen.dated, ...row.dated],
+    });
+  }
+  const out: GraphEdgeRow[] = [];
+  for (const { dated, ...row } of folded.values()) {
+    const evidenceCount = new Set(dated.map((e) => e.id)).size;
+    if (evidenceCount < minEvidence) continue;
+    out.push({ ...row, evidenceCount, evidenceIds: dated.sort(byRecency).map((e) => e.id) });
+  }
+  return out;
+}
+
+const NO_MERGES = new ActorMerges(new Map());
+
+/** The tone of an edge, by kind, type and the sign of its mean intensity (all toneOf reads), worked out once each. */
+const tones = new Map<string, GraphEdge['tone']>();
+function toneOfRow(kind: GraphEdge['kind'], type: string, meanIntensity: number | null): GraphEdge['tone'] {
+  const key = `${kind}:${type}:${meanIntensity === null ? 'n' : Math.sign(meanIntensity)}`;
+  let tone = tones.get(key);
+  if (tone === undefined) tones.set(key, (tone = toneOf(kind, type, meanIntensity)));
+  return tone;
+}
+
+/** An edge of the API from a row the index kept: what buildGraphFromEdges makes of it. */
+function edgeOfRow(row: GraphEdgeRow): GraphEdge {
+  const meanIntensity = row.intensityCount && row.intensitySum !== null ? Math.round((row.intensitySum / row.intensityCount) * 100) / 100 : null;
+  return {
+    id: `${row.kind}:${row.type}:${row.sourceId}>${row.targetId}`, kind: row.kind, source: row.sourceId, target: row.targetId,
+    type: row.type, count: row.count, first: row.first, last: row.last, meanIntensity,
+    tone: toneOfRow(row.kind, row.type, meanIntensity), evidenceCount: row.evidenceCount,
+    evidenceIds: row.evidenceIds.slice(0, 5),
+  };
+}
+
+/** The graph from an aggregation: the caps applied on its numbers, objects made only for what is kept. */
+function graphOfAggregation(actors: GraphActorRow[], aggregation: Aggregation, caps: GraphCaps): Graph {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const { kept, rows } = aggregation.top(new Map(actors.map((a) => [a.id, a.weight])), caps);
+  const nodes: GraphNode[] = kept
+    .map((id) => byId.get(id)!)
+    .map(({ id, name, kind, country, weight }) => ({ id, name, kind, country, weight }))
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  return { nodes, edges: rows.map(edgeOfRow) };
+}
+
 export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
   const currentIndex = options.index === false ? null : createGraphIndexCache(sql);
   const d = sql.dialect;
   const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
 
-  /** The claims as aggregated edges, filtered by everything in the query but the node caps. */
-  async function edgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null, merges: ActorMerges, index: GraphIndex | null): Promise<GraphEdgeRow[]> {
-    // analysts' merges: an edge touching the kept actor touches those merged into it
-    if (ends && merges.size) ends = { ...ends, ids: merges.expand(ends.ids) };
-    const params: Params = { ...windowParams(query), minEvidence: query.minEvidence ?? 1 };
+  /** What both paths filter by: types split by kind, the relation negations that draw, the actors of the kinds. */
+  async function filtersOf(query: GraphQuery) {
     const modality = query.modality ?? TIE_MODALITIES;
     const eventTypes = query.types ? query.types.filter((t) => (EVENT_TYPES as readonly string[]).includes(t)) : null;
     const relationTypes = query.types ? query.types.filter((t) => (RELATION_TYPES as readonly string[]).includes(t)) : null;
+    const negated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
     // The kinds filter both ends after aggregating: as a condition in the join (a subquery or an id list)
     // SQLite drove the join from the actor index and took 15 s on 100k events instead of 1.
     const kindIds = query.kinds
       ? new Set((await sql.all<{ id: string }>(`SELECT id FROM actors WHERE ${d.inList('kind', 'kinds')}`, list('kinds', query.kinds))).map((r) => r.id))
       : null;
-    if (index && !evidenceMatch) {
-      const relationNegated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
-      return foldMergedEdges(index.edges({
-        from: query.from, to: query.to, modality, eventTypes, relationTypes, negated: relationNegated,
-        minEvidence: query.minEvidence ?? 1, kindIds, ends,
-      }), merges);
-    }
+    return { modality, eventTypes, relationTypes, negated, kindIds };
+  }
+
+  /** The claims as aggregated edges by SQL, filtered by everything in the query but the node caps. */
+  async function sqlEdgeRows(query: GraphQuery, ends: Ends, evidenceMatch: string | null, merges: ActorMerges): Promise<GraphEdgeRow[]> {
+    // analysts' merges: an edge touching the kept actor touches those merged into it
+    if (ends && merges.size) ends = { ...ends, ids: merges.expand(ends.ids) };
+    // under merges the threshold applies to the folded edges, so every group is read with its dated evidence
+    const minEvidence = merges.size ? 1 : query.minEvidence ?? 1;
+    const params: Params = { ...windowParams(query), minEvidence };
+    const { modality, eventTypes, relationTypes, negated, kindIds } = await filtersOf(query);
     const endConditions = (source: string, target: string): string[] => {
       const conditions: string[] = [];
       if (ends) {
@@ -91,8 +170,16 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
       return conditions;
     };
     if (evidenceMatch) params.match = evidenceMatch;
-    const rows: GraphEdgeRow[] = [];
+    const rows: (GraphEdgeRow & { dated: DatedEvidence[] })[] = [];
     type Aggregated = Omit<GraphEdgeRow, 'evidenceIds'> & { evidenceIds: string };
+    const evidenceList = (id: string, date: string, order: string) => merges.size
+      ? d.jsonArray(d.jsonObject([['id', id], ['date', date]]), order)
+      : d.jsonArray(id, order);
+    const parse = (row: Aggregated) => {
+      const list = JSON.parse(row.evidenceIds) as (string | DatedEvidence)[];
+      const dated = list.map((e) => (typeof e === 'string' ? { id: e, date: null } : e));
+      return { ...row, evidenceIds: dated.map((e) => e.id), dated };
+    };
 
     if (!eventTypes || eventTypes.length) {
       Object.assign(params, list('modality', modality));
@@ -107,7 +194,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
         `SELECT 'event' AS kind, e.type, s.actor_id AS "sourceId", t.actor_id AS "targetId", COUNT(*) AS count,
            COUNT(DISTINCT e.evidence_id) AS "evidenceCount", MIN(e.effective_date) AS first, MAX(e.effective_date) AS last,
            SUM(e.intensity) AS "intensitySum", COUNT(e.intensity) AS "intensityCount",
-           ${d.jsonArray('e.evidence_id', 'e.effective_date DESC, e.evidence_id')} AS "evidenceIds"
+           ${evidenceList('e.evidence_id', 'e.effective_date', 'e.effective_date DESC, e.evidence_id')} AS "evidenceIds"
          FROM events e
          JOIN articles a ON a.id = e.article_id
          JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
@@ -117,10 +204,9 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
          HAVING COUNT(DISTINCT e.evidence_id) >= @minEvidence`,
         params,
       );
-      for (const row of events) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
+      for (const row of events) rows.push(parse(row));
     }
 
-    const negated = [...(modality.includes(RELATION_MODALITY.stated) ? [0] : []), ...(modality.includes(RELATION_MODALITY.denied) ? [1] : [])];
     if ((!relationTypes || relationTypes.length) && negated.length) {
       if (relationTypes) Object.assign(params, list('relationTypes', relationTypes));
       const conditions = [
@@ -134,32 +220,58 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
            COUNT(DISTINCT r.evidence_id) AS "evidenceCount",
            MIN(COALESCE(r.span_from, r.span_to)) AS first, MAX(COALESCE(r.span_to, r.span_from)) AS last,
            NULL AS "intensitySum", 0 AS "intensityCount",
-           ${d.jsonArray('r.evidence_id', 'COALESCE(r.span_to, r.span_from) DESC, r.evidence_id')} AS "evidenceIds"
+           ${evidenceList('r.evidence_id', 'COALESCE(r.span_to, r.span_from)', 'COALESCE(r.span_to, r.span_from) DESC, r.evidence_id')} AS "evidenceIds"
          FROM relations r JOIN articles a ON a.id = r.article_id
          ${where(conditions)}
          GROUP BY r.type, r.source_id, r.target_id
          HAVING COUNT(DISTINCT r.evidence_id) >= @minEvidence`,
         params,
       );
-      for (const row of relations) rows.push({ ...row, evidenceIds: JSON.parse(row.evidenceIds) as string[] });
+      for (const row of relations) rows.push(parse(row));
     }
     // kinds are the actors' own (before a merge folds them); merges fold what is left
-    return foldMergedEdges(kindIds ? rows.filter((r) => kindIds.has(r.sourceId) && kindIds.has(r.targetId)) : rows, merges);
+    const ofKinds = kindIds ? rows.filter((r) => kindIds.has(r.sourceId) && kindIds.has(r.targetId)) : rows;
+    if (!merges.size) return ofKinds.map(({ dated: _, ...row }) => row);
+    return foldMergedSqlRows(ofKinds, merges, query.minEvidence ?? 1);
+  }
+
+  /** The evidence ids whose sentence matches a text query (the full-text index), for the index to aggregate. */
+  async function matchingEvidence(match: string): Promise<Set<string>> {
+    const rows = await sql.all<{ id: string }>(`SELECT ev.id FROM evidence ev WHERE ${d.evidenceMatches('ev')}`, { match });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The claims aggregated by the in-memory index (judged-wrong claims skipped and merges folded by its view). */
+  async function aggregateByIndex(current: CurrentIndex, query: GraphQuery, ends: Ends, evidenceIds: Set<string> | null): Promise<Aggregation> {
+    const merges = current.view.merges;
+    if (ends && merges) ends = { ...ends, ids: merges.expand(ends.ids) };
+    const { modality, eventTypes, relationTypes, negated, kindIds } = await filtersOf(query);
+    const indexQuery: IndexEdgeQuery = {
+      from: query.from, to: query.to, modality, eventTypes, relationTypes, negated,
+      minEvidence: query.minEvidence ?? 1, kindIds, ends, evidenceIds,
+    };
+    return current.index.aggregate(indexQuery, current.view);
+  }
+
+  /** Actor rows (id, name, kind, country) of the given ids (all when null), of the query's kinds. */
+  async function actorsOf(query: GraphQuery, ids: string[] | null) {
+    const actorConditions = [...(ids ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
+    return sql.all<Omit<GraphActorRow, 'weight'>>(
+      `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
+      { ...(ids ? { ids: d.idList(ids) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
+    );
   }
 
   /** Mentions in the window per actor (of the given ids, when given), as node weights. */
-  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges, index: GraphIndex | null): Promise<GraphActorRow[]> {
+  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges, current: CurrentIndex | null): Promise<GraphActorRow[]> {
     if (ids && merges.size) ids = merges.expand(ids);
-    if (index) {
-      const known = ids ?? null;
-      const actorConditions = [...(known ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
-      const actors = await sql.all<Omit<GraphActorRow, 'weight'>>(
-        `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
-        { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
-      );
-      const weightOf = index.weights(query);
-      const weighed = actors.map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
-      return foldMergedActors(weighed, weighed, merges);
+    if (current) {
+      const weightOf = current.index.weights(query);
+      const weighed = (await actorsOf(query, ids)).map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
+      if (!merges.size) return weighed;
+      // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
+      const group = merges.expand(weighed.map((a) => a.id));
+      return foldMergedActors(weighed, group.map((id) => ({ id, weight: weightOf(id) })), merges);
     }
     const params: Params = { ...windowParams(query) };
     const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
@@ -175,13 +287,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
       params,
     );
     const weightOf = new Map(weights.map((w) => [w.id, w.weight]));
-    const known = ids ?? null;
-    const actorConditions = [...(known ? [d.inList('id', 'ids')] : []), ...(query.kinds ? [d.inList('kind', 'kinds')] : [])];
-    const actors = await sql.all<Omit<GraphActorRow, 'weight'>>(
-      `SELECT id, name, kind, country FROM actors ${where(actorConditions)} ORDER BY id`,
-      { ...(known ? { ids: d.idList(known) } : {}), ...(query.kinds ? { kinds: d.idList(query.kinds) } : {}) },
-    );
-    return foldMergedActors(actors.map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 })), weights, merges);
+    return foldMergedActors((await actorsOf(query, ids)).map((actor) => ({ ...actor, weight: weightOf.get(actor.id) ?? 0 })), weights, merges);
   }
 
   /** Ids of actors whose folded name or alias contains the folded text. */
@@ -199,49 +305,42 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
 
   const endsOf = (edges: GraphEdgeRow[]) => [...new Set(edges.flatMap((e) => [e.sourceId, e.targetId]))];
 
-  /**
-   * The graph from the index's rows. buildGraphFromEdges makes an edge object (tone, id) of every row
-   * before capping, about a second for the 70k rows of a whole 100k-event store; here the caps are
-   * applied to the rows first, as assemble applies them to the edges, so it only builds what is kept.
-   */
-  function cappedGraph(actors: GraphActorRow[], rows: GraphEdgeRow[], options: { maxNodes?: number; maxEdges?: number }): Graph {
-    if (options.maxNodes === undefined && options.maxEdges === undefined) return buildGraphFromEdges(actors, rows, options);
-    const known = new Set(actors.map((a) => a.id));
-    const ties = rows.filter((r) => r.sourceId !== r.targetId);
-    const score = new Map<string, number>(actors.map((a) => [a.id, a.weight]));
-    for (const r of ties) for (const end of [r.sourceId, r.targetId]) score.set(end, (score.get(end) ?? 0) + r.count);
-    let kept = [...score.entries()].filter(([id, s]) => s > 0 && known.has(id)).map(([id]) => id);
-    if (options.maxNodes !== undefined && kept.length > options.maxNodes) {
-      kept = kept.sort((a, b) => score.get(b)! - score.get(a)! || (a < b ? -1 : 1)).slice(0, options.maxNodes);
-    }
-    const keptSet = new Set(kept);
-    const idOf = (r: GraphEdgeRow) => `${r.kind}:${r.type}:${r.sourceId}>${r.targetId}`;
-    let among = ties.filter((r) => keptSet.has(r.sourceId) && keptSet.has(r.targetId));
-    if (options.maxEdges !== undefined && among.length > options.maxEdges) {
-      const ids = new Map(among.map((r) => [r, idOf(r)]));
-      among = among.sort((a, b) => b.count - a.count || (ids.get(a)! < ids.get(b)! ? -1 : 1)).slice(0, options.maxEdges);
-    }
-    // a kept actor with no mentions and no edge left keeps its node as assemble keeps it: a row to no
-    // actor ('' is none) holds its score above 0 and is dropped by assemble, that end not being an actor
-    const scored = new Set(among.flatMap((r) => [r.sourceId, r.targetId]));
-    const holders: GraphEdgeRow[] = actors
-      .filter((a) => a.weight === 0 && keptSet.has(a.id) && !scored.has(a.id))
-      .map((a) => ({ kind: 'event', type: 'AID' as GraphEdgeRow['type'], sourceId: a.id, targetId: '', count: 1, evidenceCount: 1, first: null, last: null, intensitySum: null, intensityCount: 0, evidenceIds: [] }));
-    return buildGraphFromEdges(actors.filter((a) => keptSet.has(a.id)), [...among, ...holders]);
-  }
-
-  return async function graph(query: GraphQuery = {}): Promise<Graph> {
-    const options = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
-    const merges = await actorMerges(sql);
+  /** The graph by the in-memory index: every filter, `q` included, aggregated in memory. */
+  async function graphByIndex(current: CurrentIndex, query: GraphQuery, caps: GraphCaps): Promise<Graph> {
+    // the view's merges: the same snapshot of the judgements the index folded
+    const merges = current.view.merges ?? NO_MERGES;
     if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
-    // the index holds every claim: while a claim is judged wrong the SQL path (which leaves it out) answers
-    const judgedWrong = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM judgements WHERE kind = 'claim_wrong' AND undone_at IS NULL`))!.n;
-    const index = currentIndex && !Number(judgedWrong) ? await currentIndex() : null;
-    const edgeRowsOf = (q: GraphQuery, ends: Ends, match: string | null) => edgeRows(q, ends, match, merges, match ? null : index);
-    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges, index);
-    const build = index ? cappedGraph : buildGraphFromEdges;
+    const actorsFor = (ids: string[] | null) => actorRows(query, ids, merges, current);
     if (query.actor) {
       // the neighbours by the claims they share with the actor, then every edge among the chosen
+      const touching = await aggregateByIndex(current, query, { ids: [query.actor], both: false }, null);
+      const neighbours = [...touching.shared(query.actor).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
+      const ids = [query.actor, ...neighbours];
+      const among = await aggregateByIndex(current, query, neighbours.length ? { ids, both: true } : { ids: [], both: true }, null);
+      return graphOfAggregation(await actorsFor(ids), among, caps);
+    }
+    if (query.q) {
+      const matched = [...new Set((await matchingActors(query.q)).map((id) => merges.resolve(id)))];
+      if (matched.length) {
+        const touching = await aggregateByIndex(current, query, { ids: matched, both: false }, null);
+        return graphOfAggregation(await actorsFor([...new Set([...matched, ...touching.endIds()])]), touching, caps);
+      }
+      const match = d.textQuery(query.q);
+      if (!match) return { nodes: [], edges: [] };
+      const matching = await aggregateByIndex(current, query, null, await matchingEvidence(match));
+      return graphOfAggregation(await actorsFor(matching.endIds()), matching, caps);
+    }
+    return graphOfAggregation(await actorsFor(null), await aggregateByIndex(current, query, null, null), caps);
+  }
+
+  /** The graph by SQL aggregation per request: what the index is checked against. */
+  async function graphBySql(query: GraphQuery, caps: GraphCaps): Promise<Graph> {
+    const merges = await actorMerges(sql);
+    if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
+    const edgeRowsOf = (q: GraphQuery, ends: Ends, match: string | null) => sqlEdgeRows(q, ends, match, merges);
+    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges, null);
+    if (query.actor) {
       const touching = await edgeRowsOf(query, { ids: [query.actor], both: false }, null);
       const shared = new Map<string, number>();
       for (const e of touching) {
@@ -252,20 +351,24 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
         .slice(0, query.cap ?? DEFAULT_EGO_CAP).map(([id]) => id);
       const ids = [query.actor, ...neighbours];
       const edges = neighbours.length ? await edgeRowsOf(query, { ids, both: true }, null) : [];
-      return build(await actorRowsOf(query, ids), edges, options);
+      return buildGraphFromEdges(await actorRowsOf(query, ids), edges, caps);
     }
     if (query.q) {
       const matched = [...new Set((await matchingActors(query.q)).map((id) => merges.resolve(id)))];
       if (matched.length) {
         const edges = await edgeRowsOf(query, { ids: matched, both: false }, null);
-        return build(await actorRowsOf(query, [...new Set([...matched, ...endsOf(edges)])]), edges, options);
+        return buildGraphFromEdges(await actorRowsOf(query, [...new Set([...matched, ...endsOf(edges)])]), edges, caps);
       }
       const match = d.textQuery(query.q);
       if (!match) return { nodes: [], edges: [] };
       const edges = await edgeRowsOf(query, null, match);
-      return buildGraphFromEdges(await actorRowsOf(query, endsOf(edges)), edges, options);
+      return buildGraphFromEdges(await actorRowsOf(query, endsOf(edges)), edges, caps);
     }
-    const edges = await edgeRowsOf(query, null, null);
-    return build(await actorRowsOf(query, null), edges, options);
+    return buildGraphFromEdges(await actorRowsOf(query, null), await edgeRowsOf(query, null, null), caps);
+  }
+
+  return async function graph(query: GraphQuery = {}): Promise<Graph> {
+    const caps = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
+    return currentIndex ? graphByIndex(await currentIndex(), query, caps) : graphBySql(query, caps);
   };
 }

@@ -11,6 +11,7 @@ import { createDyad, type Dyad, type DyadQuery } from './dyad.js';
 import { createMap, type GovernorateCount, type MapQuery, type PlaceCollection } from './geo.js';
 import { createCopyQuery, type ArticleCopy } from './copies.js';
 import { createGraphQuery, type GraphQuery } from './graph.js';
+import { createInfluenceClaims, type InfluenceClaimTable } from './influence-claims.js';
 import { isPostgresUrl, openPostgres } from './postgres.js';
 import { createJudgements } from './judgements.js';
 import { createSearch } from './search.js';
@@ -54,6 +55,8 @@ export interface Store {
   listEvents(query?: EventQuery): Promise<Page<EventRow>>;
   listRelations(query?: RelationQuery): Promise<Page<RelationRow>>;
   graph(query?: GraphQuery): Promise<Graph>;
+  /** Every claim as the influence score reads it, held in memory until the store changes (src/store/influence-claims.ts). */
+  influenceClaims(): Promise<InfluenceClaimTable>;
   /** With a window, only hits in articles published in it. */
   search(q: string, limit?: number, window?: DateWindow): Promise<SearchHits>;
   /** What the app's search `q` narrows claims to: some actors (and those merged into them), else evidence sentences. */
@@ -98,6 +101,7 @@ function storeOn(db: Db): Store {
     ...createActorQueries(db),
     ...createClaimQueries(db),
     graph: createGraphQuery(db),
+    influenceClaims: createInfluenceClaims(db),
     copiesAmong: createCopyQuery(db),
     search: createSearch(db),
     ...createViewSearch(db),

@@ -10,7 +10,7 @@ import { loadEvidence } from './evidence';
 import { loadJudgements, onJudged, setEdits } from './judgements';
 import { mountMap } from './map';
 import { loadMoved } from './moved';
-import { mountNetwork } from './network';
+import { firstDraw, mountNetwork } from './network';
 import { filterParams, readAddress, start, state, subscribe, update, type Tab } from './state';
 import { mountTimeline, nextWindow, setExtent } from './timeline';
 import type { Health } from './types';
@@ -103,6 +103,9 @@ function togglePlay(): void {
 
 async function boot(): Promise<void> {
   start(readAddress());
+  // the network first, before anything else asks the (single-threaded) server: its graph is what the
+  // page is judged by on a big store; the map, timeline and panel mount once it is drawn
+  mountNetwork();
   try {
     const health = await api<Health>('/api/health');
     const c = health.counts;
@@ -133,7 +136,7 @@ async function boot(): Promise<void> {
   subscribe(['kinds', 'types', 'modality', 'minEvidence', 'limit'], renderFilters);
   subscribe(null, renderExport);
   onJudged(() => { renderPanel(); update({ limit: state().limit }); });
-  mountNetwork();
+  await firstDraw;
   mountMap();
   mountTimeline();
   renderPanel();

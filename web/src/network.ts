@@ -45,6 +45,9 @@ const LABEL_FONT = 'system-ui, sans-serif';
 let request = 0;
 /** Resolves when the current draw has settled (layout stopped): tests and "play" wait on it. */
 let settled: Promise<void> = Promise.resolve();
+/** Resolves once the first network has been drawn (or could not be): main.ts mounts the other views after it. */
+let firstDrawDone: () => void = () => {};
+export const firstDraw: Promise<void> = new Promise((resolve) => (firstDrawDone = resolve));
 
 /** A first place for an actor never drawn: a point on a circle chosen by its id, so every load agrees. */
 function seedPosition(id: string): { x: number; y: number } {
@@ -95,6 +98,11 @@ function rebuild(data: ApiGraph, strengths: Map<string, number>): void {
   }
   graph.forEachEdge((key, a) => graph.setEdgeAttribute(key, 'size', 0.8 + 5 * Math.log(a.count + 1) / Math.log(maxCount + 1)));
   placeNodes();
+  colour(state());
+}
+
+/** Louvain communities, worked out after the first paint (they only colour, when colouring by community is chosen). */
+function assignCommunities(): void {
   if (graph.order > 1 && graph.size > 0) {
     louvain.assign(graph, { nodeCommunityAttribute: 'community', getEdgeWeight: 'count', rng: seeded(7) } as never);
   }
@@ -311,19 +319,30 @@ async function draw(s: AppState, mine: number, status: HTMLElement): Promise<voi
       ...[...expanded].map((id) => api<ApiGraph>('/api/graph', { ...params, actor: id, hops: 1, cap: EXPAND_CAP }).catch(() => ({ nodes: [], edges: [] }))),
     ]);
     if (mine !== request) return;
+    // marks for bench/app-draw.ts: where the time to first draw goes (server and transfer, building, drawing)
+    performance.mark('orbit:graph-received');
     const merged = mergeGraphs([main, ...egos]);
     const before = new Set(positions.keys());
     graph.forEachNode((id) => before.add(id));
     // drawn at once sized by mentions; influence (slower to score on a big store) resizes it when it comes
     rebuild(merged, new Map());
     const fresh = graph.nodes().filter((id) => !before.has(id)).length;
+    performance.mark('orbit:graph-built');
     const sigma = ensureRenderer();
     sigma.refresh();
-    const laidOut = runLayout(graph.order ? fresh / graph.order : 0);
+    performance.mark('orbit:graph-drawn');
     const capped = main.nodes.length >= s.limit;
     status.textContent = graph.order
       ? `${graph.order} actors, ${graph.size} ties${capped ? ` (the ${s.limit} most connected)` : ''}`
       : 'No actors in this window.';
+    // the frame after the draw: the picture is on screen; then the layout and the communities, which move and colour it
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    if (mine !== request) return;
+    performance.mark('orbit:graph-painted');
+    firstDrawDone();
+    assignCommunities();
+    sigma.refresh({ skipIndexation: true });
+    const laidOut = runLayout(graph.order ? fresh / graph.order : 0);
     void influenceStrengths(s).then((strengths) => {
       if (mine !== request || !strengths.size) return;
       resize(strengths);
@@ -335,6 +354,8 @@ async function draw(s: AppState, mine: number, status: HTMLElement): Promise<voi
     await laidOut;
   } catch (error) {
     if (mine === request) status.textContent = `Could not load the network: ${(error as Error).message}`;
+  } finally {
+    firstDrawDone();
   }
 }
 
