@@ -12,6 +12,7 @@ import type { InfluenceClaim } from '../analyze/influence.js';
 import type { Modality } from '../model/types.js';
 import { storeVersion } from './graph-index.js';
 import { actorMerges, NOT_JUDGED_WRONG, type ActorMerges } from './judgements.js';
+import { keptRefs } from './views-merged.js';
 import type { Sql } from './sql.js';
 import type { ActorRef, DateWindow } from './types.js';
 import { END } from './window.js';
@@ -152,7 +153,16 @@ export async function loadInfluenceClaims(sql: Sql, version: string): Promise<In
       articleId: r.article, evidenceId: r.evidence_id, date: r.valid_from ?? r.published_at,
     },
   }));
-  return new InfluenceClaimTable(version, heldEvents, heldRelations, await actorMerges(sql));
+  const merges = await actorMerges(sql);
+  // The lists name the actor kept where an analyst merged one into another (views-merged.ts): so do these.
+  const kept = await keptRefs(sql, merges, merges.mergedIds());
+  if (kept.size) {
+    const keep = (refs: ActorRef[]) => [...new Map(refs.map((r) => kept.get(r.id) ?? r).map((r) => [r.id, r])).values()];
+    for (const held of [...heldEvents, ...heldRelations]) {
+      held.claim = { ...held.claim, sources: keep(held.claim.sources), targets: keep(held.claim.targets) };
+    }
+  }
+  return new InfluenceClaimTable(version, heldEvents, heldRelations, merges);
 }
 
 /** The table for the store as it is now: read again when the store's version (claims or judgements) moved; one read at a time. */
