@@ -37,8 +37,10 @@ test('no dateline, no place', () => {
   assert.ok(doc.has('place'));
 });
 
-test('an event whose sentence names no place is set at the dateline\'s', () => {
+test('the dateline is the article\'s place, not its events\': an event whose clause names none has none', () => {
+  // On hand-placed real events the dateline was the event's place 5 times in 165 (bench/gold/event-sites.ts).
   const doc = extractDoc('BAGHDAD — Kataib Hezbollah attacked US forces on Monday.', kb);
+  assert.equal(doc.place?.name, 'Baghdad');
   assert.ok(doc.events.length > 0);
-  assert.equal(doc.events[0].location?.name, 'Baghdad');
+  assert.equal(doc.events[0].location, null);
 });
