@@ -94,3 +94,46 @@ test('Eisner finds the best projective single-rooted tree', () => {
     assert.ok(Math.abs(s - bestTree(scores, n)) < 1e-9, `trial ${trial}: ${s} vs ${bestTree(scores, n)}`);
   }
 });
+
+test('a network trained on two sentences parses them back after a 16-bit save and load', async () => {
+  const { buildVocabulary, InputEncoder } = await import('../../src/nlp/neural/word-inputs.js');
+  const { newAdam, adamStep } = await import('../../src/nlp/neural/params.js');
+  const { writeNeuralParser } = await import('../../src/nlp/neural/model-io.js');
+  const { NeuralParser } = await import('../../src/nlp/neural/neural-parser.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const data = [
+    { forms: ['Rebels', 'attacked', 'the', 'base', '.'], heads: [1, -1, 3, 1, 1], deprels: ['nsubj', 'root', 'det', 'obj', 'punct'], upos: ['NOUN', 'VERB', 'DET', 'NOUN', 'PUNCT'] },
+    { forms: ['The', 'talks', 'failed', '.'], heads: [1, 2, -1, 2], deprels: ['det', 'nsubj', 'root', 'punct'], upos: ['DET', 'NOUN', 'VERB', 'PUNCT'] },
+  ];
+  const vocabulary = buildVocabulary([...data.map((s) => s.forms), ...data.map((s) => s.forms)], null);
+  const encoder = new InputEncoder(vocabulary, null);
+  const labels = ['det', 'nsubj', 'obj', 'punct', 'root'];
+  const upos = ['DET', 'NOUN', 'PUNCT', 'VERB'];
+  const small = { wordDim: 8, clusterDim: 2, suffixDim: 4, shapeDim: 2, hidden: 8, layers: 1, arcDim: 8, labelDim: 8, dropout: 0 };
+  const net = new BiaffineNetwork(small, { ...encoder.sizes, labels: labels.length, upos: upos.length }, undefined, 5);
+  const adam = newAdam(net.params.data.length);
+  const examples = data.map((s) => ({
+    input: encoder.encode(s.forms),
+    gold: {
+      heads: Int32Array.from([0, ...s.heads.map((h) => h + 1)]),
+      labels: Int32Array.from([0, ...s.deprels.map((d) => labels.indexOf(d))]),
+      upos: Int32Array.from([0, ...s.upos.map((u) => upos.indexOf(u))]),
+    },
+  }));
+  for (let step = 0; step < 150; step++) {
+    for (const e of examples) net.train(e.input, e.gold, null, 1 / 9);
+    net.params.clip(5);
+    adamStep(net.params, adam, 0.01);
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'nparser-')), 'tiny.onn.gz');
+  writeNeuralParser(path, { config: small, sizes: net.sizes, vocabulary, labels, upos, clusters: false, provenance: {} }, net, true);
+  const parser = NeuralParser.load(path, null);
+  for (const s of data) {
+    const a = parser.analyze(s.forms);
+    assert.deepEqual([...a.head], s.heads, s.forms.join(' '));
+    assert.deepEqual(a.deprel, s.deprels);
+    assert.deepEqual(a.upos, s.upos);
+  }
+});
