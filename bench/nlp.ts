@@ -3,7 +3,10 @@
 // tagger, tokenizer and sentence splitter on the same text beside them. Gold tokenisation for tagging and
 // parsing; punctuation included in UAS and LAS. Speed is the median of three runs on one core, and
 // wink-nlp is timed in the same process on the same words.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadClusters } from '../src/nlp/clusters.js';
+import { DEFAULT_NEURAL_MODEL, NeuralParser } from '../src/nlp/neural/neural-parser.js';
 import { Analyzer, DEFAULT_MODEL } from '../src/nlp/analyzer.js';
 import { readTreebank, treebankPath, type TreebankName, type TreebankSentence } from '../src/nlp/learn/treebank.js';
 import { tokenizeWords } from '../src/nlp/ud-tokenize.js';
@@ -38,6 +41,36 @@ for (const [label, name] of sets) {
 console.log('\nspeed (words per second, one core, median of 3 runs)');
 console.log('set       tagger     tagger+lemma+parser   wink tokenise+tag   ratio (wink / ours, tagger+parser)');
 for (const row of speedRows) console.log(row);
+
+// the BiLSTM + biaffine parser (src/nlp/neural), when a model is shipped or named with --neural FILE
+const neuralPath = parseArgs({ options: { neural: { type: 'string' } }, strict: false }).values.neural as string | undefined ?? DEFAULT_NEURAL_MODEL();
+if (existsSync(neuralPath)) {
+  const neural = NeuralParser.load(neuralPath, loadClusters());
+  console.log(`\nneural parser (BiLSTM + biaffine, its own UPOS): ${neuralPath.replace(/.*\/models\//, 'models/')} ${(statSync(neuralPath).size / 1e6).toFixed(1)} MB`);
+  console.log('set       words   UPOS    UAS     LAS     words/s (one core, median of 3)');
+  for (const [label, name] of sets) {
+    const sentences = readTreebank(treebankPath(name)!);
+    let words = 0, upos = 0, uas = 0, las = 0;
+    for (const s of sentences) {
+      const a = neural.analyze(s.forms);
+      s.forms.forEach((_, i) => {
+        words++;
+        if (a.upos[i] === s.tags[i].split('|')[0]) upos++;
+        if (a.head[i] === s.heads[i]) {
+          uas++;
+          if (a.deprel[i] === s.deprels[i]) las++;
+        }
+      });
+    }
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      sentences.forEach((s) => neural.predict(s.forms));
+      runs.push(performance.now() - t);
+    }
+    console.log(`${label.padEnd(9)} ${String(words).padStart(6)}  ${pct(upos / words)}  ${(100 * uas / words).toFixed(2)}   ${(100 * las / words).toFixed(2)}   ${Math.round((words / median(runs)) * 1000)}`);
+  }
+} else console.log(`\nneural parser: no model at ${neuralPath} (npm run train:parser:neural; --neural FILE)`);
 
 console.log('\ntokenisation (word-span F1 on each sentence\'s text) and sentence splitting (exact-span F1 on running text)');
 console.log('set       words: ours   wink     sentences: ours   wink');

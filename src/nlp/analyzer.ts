@@ -12,6 +12,7 @@ import { parse, parserInput, type ParserModel } from './parser.js';
 import { Lemmatizer, type LemmatizerTables } from './lemmatizer.js';
 import { WordAtomizer } from './word-features.js';
 import { loadClusters, type ClusterLookup } from './clusters.js';
+import { DEFAULT_NEURAL_MODEL, NeuralParser } from './neural/neural-parser.js';
 
 export interface AnalyzerMeta {
   name: string;
@@ -62,6 +63,8 @@ export class Analyzer {
     private parser: ParserModel,
     private sentenceModel: Scorer,
     clusters: ClusterLookup | null,
+    /** The BiLSTM + biaffine parser (src/nlp/neural), when shipped: it then gives heads and relations. */
+    private neural: NeuralParser | null = null,
   ) {
     if (meta.clusters && !clusters) throw new Error(`the ${meta.name} model was trained with word clusters; load them with it`);
     this.atomizer = new WordAtomizer(meta.clusters ? clusters : null);
@@ -87,6 +90,11 @@ export class Analyzer {
   /** Sentences of a text, with their UD words; a line break always ends one. */
   sentences(text: string): SentenceSpan[] {
     return splitIntoSentences(this.sentenceModel, text);
+  }
+
+  /** Which parser gives heads and relations. */
+  get parserKind(): 'neural' | 'perceptron' {
+    return this.neural ? 'neural' : 'perceptron';
   }
 
   get tags(): readonly string[] {
@@ -120,6 +128,10 @@ export class Analyzer {
   /** Heads and relations of tagged words. */
   parseTagged(forms: readonly string[], tagging: Tagging): Analysis {
     const n = forms.length;
+    if (this.neural) {
+      const a = this.neural.analyze(forms);
+      return { lemma: tagging.lemma, upos: tagging.upos, xpos: tagging.xpos, head: a.head, deprel: a.deprel };
+    }
     const atoms = this.atomizer.atomize(forms);
     const tagH = new Int32Array(n);
     const uposH = new Int32Array(n);
@@ -150,6 +162,8 @@ export class Analyzer {
     const { meta, perceptrons } = readModelFile<AnalyzerMeta>(path);
     const tagger: TaggerModel = { tags: meta.tags, dictionary: new Map(meta.dictionary), ambiguity: new Map(meta.ambiguity), scorer: perceptrons.tagger, backward: perceptrons.taggerBackward };
     const parser: ParserModel = { labels: meta.labels, moves: perceptrons.moves, labeller: perceptrons.labeller };
-    return new Analyzer(meta, tagger, parser, perceptrons.sentences, meta.clusters ? clusters() : null);
+    const neuralPath = DEFAULT_NEURAL_MODEL();
+    const neural = path === DEFAULT_MODEL() && existsSync(neuralPath) ? NeuralParser.load(neuralPath, loadClusters()) : null;
+    return new Analyzer(meta, tagger, parser, perceptrons.sentences, meta.clusters ? clusters() : null, neural);
   }
 }
