@@ -35,17 +35,26 @@ export function findMentions(
   const matches = index.names.findAll(tokens);
   const mentions: Mention[] = [];
   const roleMentions: { mention: Mention; roleId: string; span: Span }[] = [];
-  const home = datelineCountry ?? mostNamedCountry(matches, kb);
+  // "the parliament" is the one the story last named outright ("the Iraqi parliament ... the parliament");
+  // else the one of the country the story names most (a Tehran dateline over a story about Baghdad's
+  // cabinet is still about Baghdad's); else the dateline's; else nobody's in particular.
+  const named = mostNamedCountry(matches, kb, datelineCountry);
+  const namedOutright = new Set<string>();
+  let previousActor: { actorId: string; end: number } | null = null;
 
   for (const m of matches) {
     const surface = text.slice(m.start, m.end);
     if (m.value.kind === 'description') {
-      // "the government" is Iraq's in a story from Baghdad, and nobody's in particular elsewhere.
-      const fit = m.values.find((v) => v.kind === 'description' && v.country === home);
+      const options = m.values.filter((v): v is Extract<NameEntry, { kind: 'description' }> => v.kind === 'description');
+      // "the Iranian parliament": a country named right before says whose
+      const before = previousActor && /^\s*$/u.test(text.slice(previousActor.end, m.start)) ? kb.actor(previousActor.actorId)?.country : undefined;
+      const fit = (before ? options.find((v) => v.country === before) : undefined) ?? options.find((v) => namedOutright.has(v.actorId)) ?? options.find((v) => v.country === named) ?? options.find((v) => v.country === datelineCountry);
       // "Sadr's lawmakers", "its security forces" belong to someone: not the institution itself.
       const owned = /(?:['’]s|\b(?:his|her|its|their|our))\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
       if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description', producer: producedBy('mentions', 'description') });
     } else if (m.value.kind === 'actor') {
+      namedOutright.add(m.value.actorId);
+      previousActor = { actorId: m.value.actorId, end: m.end };
       // "American citizens", "Iraqi voters": people of a country, not the state acting.
       if (m.value.method === 'demonym' && PEOPLE_AFTER.test(text.slice(m.end, m.end + 30))) continue;
       mentions.push({ actorId: m.value.actorId, text: surface, start: m.start, end: m.end, method: m.value.method, producer: producedBy('mentions', m.value.method) });
@@ -148,9 +157,13 @@ function bareTitles(text: string, mentions: Mention[], known: Apposition[], kb: 
   return found;
 }
 
-/** The country whose states, demonyms and bodies the story names most: where it is set when no dateline says. */
-function mostNamedCountry(matches: { value: NameEntry }[], kb: KnowledgeBase): string | null {
+/**
+ * The country whose states, demonyms and bodies the story names most, the dateline's counting as two
+ * names more: where the story is set.
+ */
+function mostNamedCountry(matches: { value: NameEntry }[], kb: KnowledgeBase, datelineCountry: string | null): string | null {
   const counts = new Map<string, number>();
+  if (datelineCountry) counts.set(datelineCountry, 2);
   for (const m of matches) {
     if (m.value.kind !== 'actor') continue;
     const actor = kb.actor(m.value.actorId);

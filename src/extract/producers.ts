@@ -9,7 +9,7 @@ export const VERSIONS = {
   ner: '1',
   place: '1',
   mentions: '4',
-  coreference: '2',
+  coreference: '3',
   events: '4',
   relations: '2',
   relevance: '1',
