@@ -53,7 +53,7 @@ function describe(doc: Doc, actors: Map<string, Actor>): string {
   const names = (ids: string[]) => ids.map(name).join(' + ') || '?';
   const lines = [`${doc.source.uri}#${doc.source.index}  ${doc.publishedAt ?? '(no date)'}  ${doc.title ?? '(no title)'}`];
   if (doc.duplicateOf) lines.push(`  ${doc.spun ? 'spun copy' : 'copy'} of ${doc.duplicateOf}`);
-  for (const e of doc.events) lines.push(`  ${e.date ?? '?'}  ${names(e.sources)} -> ${e.type}${e.mode ? `/${e.mode}` : ''} -> ${names(e.targets)}${e.modality === 'asserted' ? '' : ` (${e.modality})`}`);
+  for (const e of doc.events) lines.push(`  ${e.date ?? '?'}  ${names(e.sources)} -> ${e.type}${e.mode ? `/${e.mode}` : ''} -> ${names(e.targets)}${e.modality === 'asserted' ? '' : ` (${e.modality})`}${e.retellings?.length ? `  [told ${e.retellings.length + 1} times]` : ''}`);
   for (const r of doc.relations) lines.push(`  ${name(r.source)} ${r.negated ? 'NOT ' : ''}${r.type}${r.role ? ` (${r.role})` : ''} ${name(r.target)}`);
   return lines.join('\n');
 }

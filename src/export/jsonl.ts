@@ -30,6 +30,8 @@ export interface EventLine extends ClaimLineBase {
   location: Location | null;
   sources: ActorRef[];
   targets: ActorRef[];
+  /** The article's other sentences telling the same happening (the event is one, told several times). */
+  retellings: string[];
 }
 
 /** A relation as the store lists it (RelationRow's fields), as one line. */
@@ -52,6 +54,7 @@ export function claimLines(claims: WindowClaims): ClaimLine[] {
     ...claims.events.map((e): EventLine => ({
       claim: 'event', ...common(e, e.modality, e.when, claims.originals),
       mode: e.mode, cameo: e.cameo, intensity: e.intensity, location: e.location, sources: e.sources, targets: e.targets,
+      retellings: (e.retellings ?? []).map((t) => t.sentence),
     })),
     ...claims.relations.map((r): RelationLine => ({
       claim: 'relation', ...common(r, relationModality(r), r.validFrom ?? r.article.publishedAt, claims.originals),

@@ -226,8 +226,8 @@ const PERFECT_BEFORE = /\b(?:has|have)\s+(?:long\s+|repeatedly\s+|also\s+|alread
 
 /**
  * A story tells one happening several times (the lead, the details, the recap). Events of one type,
- * modality and date whose actors agree (or one side is unstated) are one event: the first telling
- * keeps the evidence, the others add the actors they name.
+ * modality and date whose actors agree (or one side is unstated) are one event: the first telling is
+ * its evidence, the others its retellings, and they add the actors they name.
  */
 export function mergeRepeatedEvents(events: Event[]): Event[] {
   const merged: Event[] = [];
@@ -235,8 +235,12 @@ export function mergeRepeatedEvents(events: Event[]): Event[] {
   for (const e of events) {
     const same = merged.find((m) => m.type === e.type && m.modality === e.modality && m.date === e.date && fits(m.sources, e.sources) && fits(m.targets, e.targets));
     if (!same) {
-      merged.push({ ...e, sources: [...e.sources], targets: [...e.targets] });
+      merged.push({ ...e, sources: [...e.sources], targets: [...e.targets], ...(e.retellings ? { retellings: [...e.retellings] } : {}) });
       continue;
+    }
+    const told = [same.evidence, ...(same.retellings ?? [])];
+    for (const telling of [e.evidence, ...(e.retellings ?? [])]) {
+      if (!told.some((t) => t.start === telling.start && t.end === telling.end)) (same.retellings ??= []).push(telling), told.push(telling);
     }
     for (const id of e.sources) if (!same.sources.includes(id) && !same.targets.includes(id)) same.sources.push(id);
     for (const id of e.targets) if (!same.targets.includes(id) && !same.sources.includes(id)) same.targets.push(id);

@@ -93,6 +93,11 @@ export interface Event {
   location: Location | null;
   modality: Modality;
   evidence: Evidence;
+  /**
+   * The article's other sentences that tell the same happening (the lead, the details, the recap), in
+   * text order: one event with every telling as evidence, not one event per telling. Empty when told once.
+   */
+  retellings?: Evidence[];
   confidence: number;
   /** The word(s) that triggered the coding, for the evidence panel. */
   trigger?: Span;

@@ -275,4 +275,19 @@ CREATE TABLE actor_roles (
 CREATE INDEX actor_roles_by_actor ON actor_roles(actor_id);
 `,
   },
+  {
+    version: 9,
+    name: 'retellings: the other sentences of an article that tell an event',
+    // One happening told in the lead, the details and the recap is one event (src/extract/events.ts
+    // mergeRepeatedEvents); its first telling is events.evidence_id, the others are listed here.
+    sql: `
+CREATE TABLE event_retellings (
+  event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  evidence_id TEXT NOT NULL REFERENCES evidence(id),
+  position    INTEGER NOT NULL,
+  PRIMARY KEY (event_id, position)
+);
+CREATE INDEX event_retellings_by_evidence ON event_retellings(evidence_id);
+`,
+  },
 ];

@@ -161,7 +161,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
 export async function resetPostgres(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await pool.query(`DROP TABLE IF EXISTS judgements, actor_roles, messages, relations, event_actors, events, evidence, mentions, aliases, actors, articles, schema_migrations CASCADE`);
+    await pool.query(`DROP TABLE IF EXISTS judgements, actor_roles, messages, relations, event_retellings, event_actors, events, evidence, mentions, aliases, actors, articles, schema_migrations CASCADE`);
   } finally {
     await pool.end();
   }

@@ -17,11 +17,16 @@ const ARTICLE_REF_COLUMNS = 'a.title AS article_title, a.outlet AS article_outle
 const eventActors = (d: Dialect, role: 'source' | 'target') => `(SELECT ${d.jsonArray(d.jsonObject([['id', 'x.id'], ['name', 'x.name'], ['kind', 'x.kind']]), 'ea.position')}
     FROM event_actors ea JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = '${role}')`;
 
+/** The event's other tellings in its article (event_retellings), as a JSON array of evidence. */
+const eventRetellings = (d: Dialect) => `(SELECT ${d.jsonArray(d.jsonObject([['id', 'rv.id'], ['articleId', 'rv.article_id'], ['start', 'rv.start'], ['end', 'rv."end"'], ['sentence', 'rv.sentence'], ['attributedTo', 'rv.attributed_to']]), 'er.position')}
+    FROM event_retellings er JOIN evidence rv ON rv.id = er.evidence_id WHERE er.event_id = e.id)`;
+
 /** FROM events e, evidence ev, articles a: add WHERE / ORDER BY. */
 export const eventSelect = (d: Dialect) => `SELECT e.id, e.type, e.mode, e.cameo, e.intensity, e.date, e.effective_date, e.location_name,
   e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger_start, e.trigger_end, e.producer,
   ${EVIDENCE_COLUMNS}, ${ARTICLE_REF_COLUMNS},
-  ${eventActors(d, 'source')} AS sources_json, ${eventActors(d, 'target')} AS targets_json
+  ${eventActors(d, 'source')} AS sources_json, ${eventActors(d, 'target')} AS targets_json,
+  ${eventRetellings(d)} AS retellings_json
 FROM events e
 JOIN evidence ev ON ev.id = e.evidence_id
 JOIN articles a ON a.id = e.article_id`;
@@ -74,6 +79,7 @@ export interface EventSqlRow extends EvidenceColumns {
   producer: string | null;
   sources_json: string;
   targets_json: string;
+  retellings_json?: string | null;
 }
 
 export interface RelationSqlRow extends EvidenceColumns {
@@ -149,8 +155,13 @@ export function toEventRow(row: EventSqlRow): EventRow {
     sources: JSON.parse(row.sources_json) as ActorRef[],
     targets: JSON.parse(row.targets_json) as ActorRef[],
     evidence: evidenceOf(row),
+    retellings: retellingsOf(row),
     article: articleRefOf(row),
   };
+}
+
+function retellingsOf(row: EventSqlRow): StoredEvidence[] {
+  return row.retellings_json ? (JSON.parse(row.retellings_json) as StoredEvidence[]) : [];
 }
 
 /** The event in the pipeline's own shape (actor ids), as an article's detail gives it. */
@@ -171,6 +182,8 @@ export function toStoredEvent(row: EventSqlRow): StoredEvent {
     confidence: row.confidence,
     producer: producerOf(row.producer),
   };
+  const retellings = retellingsOf(row);
+  if (retellings.length) event.retellings = retellings;
   if (row.trigger_start !== null && row.trigger_end !== null) event.trigger = { start: row.trigger_start, end: row.trigger_end };
   return event;
 }

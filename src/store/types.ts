@@ -50,7 +50,7 @@ export interface ArticleSummary extends ArticleRef {
 type StoredProducer = { producer: Producer | null };
 
 /** An event as the pipeline gave it, plus the id of its stored evidence. */
-export type StoredEvent = Omit<Event, 'producer'> & StoredProducer & { evidence: StoredEvidence };
+export type StoredEvent = Omit<Event, 'producer' | 'retellings'> & StoredProducer & { evidence: StoredEvidence; retellings?: StoredEvidence[] };
 export type StoredRelation = Omit<Relation, 'producer'> & StoredProducer & { evidence: StoredEvidence };
 export type StoredMention = Omit<Mention, 'producer'> & StoredProducer;
 
@@ -157,6 +157,8 @@ export interface EventRow {
   sources: ActorRef[];
   targets: ActorRef[];
   evidence: StoredEvidence;
+  /** The article's other sentences telling the same happening, in text order (none when told once). */
+  retellings: StoredEvidence[];
   article: ArticleRef;
   /** In event lists: the live claim_wrong judgement on it (the app strikes it through), else null. */
   judgement?: JudgementRef | null;

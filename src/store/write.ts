@@ -128,6 +128,12 @@ export function createWriter(sql: Sql) {
           producer: producerJson(event.producer),
         },
       );
+      for (const [position, telling] of (event.retellings ?? []).entries()) {
+        await tx.run(
+          'INSERT INTO event_retellings (event_id, evidence_id, position) VALUES (@eventId, @evidenceId, @position)',
+          { eventId: event.id, evidenceId: await saveEvidence(telling), position },
+        );
+      }
       for (const [role, actorIds] of [['source', event.sources], ['target', event.targets]] as const) {
         for (const [position, actorId] of [...new Set(actorIds)].entries()) {
           await tx.run(

@@ -2,7 +2,7 @@
 // result when these are equal.
 import Database from 'better-sqlite3';
 
-export const STORE_TABLES = ['articles', 'actors', 'aliases', 'mentions', 'evidence', 'events', 'event_actors', 'relations', 'messages'];
+export const STORE_TABLES = ['articles', 'actors', 'aliases', 'mentions', 'evidence', 'events', 'event_actors', 'event_retellings', 'relations', 'messages'];
 
 export function storeRows(file: string): Record<string, string[]> {
   const db = new Database(file, { readonly: true });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
 import { resetPostgres } from '../../src/store/postgres.js';
 import { Doc } from '../../src/core/doc.js';
-import { ACTORS, article, corpus, event, mentions, processed } from './builder.js';
+import { ACTORS, article, corpus, event, evidence, mentions, processed } from './builder.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -97,6 +97,25 @@ function storeSuites(): void {
       assert.equal((await store.getArticle('a1'))?.title, 'Retitled');
       assert.equal((await store.search('Retitled')).articles[0]?.id, 'a1');
       assert.equal((await store.search('Strikes')).articles.some((hit) => hit.id === 'a1'), false);
+    });
+
+    test('an event told in several sentences is one event with every telling as its evidence', async () => {
+      const text = 'US forces struck Kataib Hezbollah near Baghdad on Thursday. Iran funds Kataib Hezbollah. The strike by US forces on Kataib Hezbollah killed four.';
+      const told = article('told', text, {
+        publishedAt: '2020-01-03',
+        mentions: [...mentions(text, 'US', 'usa'), ...mentions(text, 'Kataib Hezbollah', 'kataib-hezbollah')],
+        events: [event('t1', 'ASSAULT', ['usa'], ['kataib-hezbollah'], text, 'struck', { retellings: [evidence(text, 'The strike by')] })],
+      });
+      await store.saveArticle(processed(told));
+      const [row] = (await store.listEvents()).items;
+      assert.equal(row.evidence.sentence, 'US forces struck Kataib Hezbollah near Baghdad on Thursday.');
+      assert.deepEqual(row.retellings.map((t) => t.sentence), ['The strike by US forces on Kataib Hezbollah killed four.']);
+      assert.deepEqual((await store.getArticle('told'))!.events[0].retellings?.map((t) => t.start), [text.indexOf('The strike by')]);
+      assert.equal((await store.stats()).events, 1);
+      // saved again without the retelling: none is left behind
+      told.events = [event('t1', 'ASSAULT', ['usa'], ['kataib-hezbollah'], text, 'struck')];
+      assert.equal((await store.saveArticle(processed(told))).status, 'updated');
+      assert.deepEqual((await store.listEvents()).items[0].retellings, []);
     });
 
     test("keeps each article's author and language, null when cleaning found none", async () => {

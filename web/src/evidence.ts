@@ -110,8 +110,10 @@ function claimItem(claim: Claim): HTMLElement {
       !isEvent(claim) && (claim.validFrom || claim.validTo) ? el('span', { class: 'badge' }, `${claim.validFrom ?? '…'} to ${claim.validTo ?? 'now'}`) : null,
       claim.evidence.attributedTo ? el('span', { class: 'badge' }, 'attributed') : null,
       judged ? el('span', { class: 'badge warn', title: `${judged.author}: ${judged.reason}` }, 'judged wrong') : null,
+      isEvent(claim) && claim.retellings?.length ? el('span', { class: 'badge', title: 'the article tells this happening in more sentences: one event, every sentence its evidence' }, `told ${claim.retellings.length + 1} times`) : null,
       judgeClaimButton(claim, () => void loadEvidence(item.closest('#panel') as HTMLElement))),
-    el('div', { class: 'sentence' }, claim.evidence.sentence));
+    el('div', { class: 'sentence' }, claim.evidence.sentence),
+    ...(isEvent(claim) ? claim.retellings ?? [] : []).map((t) => el('div', { class: 'sentence retelling' }, t.sentence)));
   return item;
 }
 
@@ -139,12 +141,13 @@ function showClaim(claim: Claim, item?: HTMLElement): void {
     ? `${names(claim.sources)} → ${claim.type}${claim.mode ? ` (${claim.mode})` : ''} → ${names(claim.targets)}${claim.modality !== 'asserted' ? ` · ${claim.modality}` : ''}`
     : `${claim.source.name} ${claim.negated ? 'not ' : ''}${words(claim.type)} ${claim.target.name}`;
   update({ article: claim.article.id, span: `${claim.evidence.start}-${claim.evidence.end}` });
-  void showArticle(claim.article.id, { start: claim.evidence.start, end: claim.evidence.end }, { summary, attributedTo: claim.evidence.attributedTo });
+  const retellings = isEvent(claim) ? (claim.retellings ?? []).map((t) => ({ start: t.start, end: t.end })) : [];
+  void showArticle(claim.article.id, { start: claim.evidence.start, end: claim.evidence.end }, { summary, attributedTo: claim.evidence.attributedTo }, retellings);
 }
 
 let readerRequest = 0;
 
-async function showArticle(id: string, focus: { start: number; end: number } | null, claim?: { summary: string; attributedTo: string | null }): Promise<void> {
+async function showArticle(id: string, focus: { start: number; end: number } | null, claim?: { summary: string; attributedTo: string | null }, retellings: { start: number; end: number }[] = []): Promise<void> {
   const reader = document.getElementById('reader');
   if (!reader) return;
   const mine = ++readerRequest;
@@ -153,7 +156,7 @@ async function showArticle(id: string, focus: { start: number; end: number } | n
     if (mine !== readerRequest) return;
     const meta = [article.outlet, article.author, article.publishedAt ?? 'undated', sourceName(article.sourceUri)].filter(Boolean).join(' · ');
     const link = /^https?:\/\//i.test(article.url ?? '') ? el('a', { href: article.url!, target: '_blank', rel: 'noopener noreferrer' }, 'original') : null;
-    const body = el('div', { class: 'article-text' }, ...markedText(article, focus));
+    const body = el('div', { class: 'article-text' }, ...markedText(article, focus, retellings));
     // attributedTo is an actor id or a plain name ('militia officials')
     const by = claim?.attributedTo ? article.actors.find((a) => a.id === claim.attributedTo)?.name ?? claim.attributedTo : null;
     fill(reader,
@@ -169,11 +172,14 @@ async function showArticle(id: string, focus: { start: number; end: number } | n
   }
 }
 
-/** The article's text as nodes: the focused span marked strongly, other evidence sentences lightly. */
-function markedText(article: ArticleDetail, focus: { start: number; end: number } | null): (string | HTMLElement)[] {
+/**
+ * The article's text as nodes: the focused span marked strongly (and the event's other tellings with
+ * it), other evidence sentences lightly.
+ */
+function markedText(article: ArticleDetail, focus: { start: number; end: number } | null, retellings: { start: number; end: number }[] = []): (string | HTMLElement)[] {
   const text = article.text;
   const spans = focus
-    ? [{ start: focus.start, end: focus.end, focus: true }]
+    ? [{ start: focus.start, end: focus.end, focus: true }, ...retellings.map((t) => ({ ...t, focus: true }))]
     : article.evidence.map((e) => ({ start: e.start, end: e.end, focus: false }));
   spans.sort((a, b) => a.start - b.start);
   const nodes: (string | HTMLElement)[] = [];
