@@ -116,6 +116,14 @@ export function resolveMorePronouns(
   const resolved: Mention[] = [];
   const taken = (at: number) => mentions.some((m) => m.start <= at && at < m.end);
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const quotes = quotations(text, ordered);
+  let lastFirstPlural: Mention | undefined;
+  // the first sentence's first collective actor: who a statement or press release speaks for
+  const opening = sentences.find((x) => ordered.some((m) => m.start >= x.start && m.end <= x.end));
+  const first0 = opening ? ordered.find((m) => m.start >= opening.start && m.end <= opening.end) : undefined;
+  const issuer = first0 && /^[\s\p{P}]*(?:\p{L}+\s+){0,3}$/u.test(text.slice(opening!.start, first0.start)) ? first0 : undefined;
+  // "Speaking today Mr Ellwood said:" and the statement after it, unquoted, to the next such line
+  const blocks = ordered.filter((m) => /^\s*(?:(?:[\p{L}-]+\s+){0,3}?)(?:said|says|added|stated|declared)\s*:\s*\n/u.test(text.slice(m.end, m.end + 60)));
   let s = 0;
   for (const t of tokens) {
     if (t.upos !== 'PRON' && t.upos !== 'DET') continue;
@@ -137,7 +145,16 @@ export function resolveMorePronouns(
       const speakers = [...inPrevious, ...ordered.filter((m) => m.start >= sentence.start && m.end <= sentence.end)].filter(
         (m) => REPORTING.test(text.slice(m.end, m.end + 30).replace(/^[\s,]+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}?/u, '')) || /\b(?:said|says|according to)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 20), m.start)),
       );
-      antecedent = speakers.at(-1);
+      const quote = quotes.find((q) => q.start <= t.start && t.start < q.end);
+      antecedent = speakers.at(-1) ?? quote?.speaker;
+      if (!antecedent && !quote && !inQuotation(text, t.start)) {
+        // A statement's own voice ("The United States strongly condemns ... Our condolences ... we hope"):
+        // the one who spoke "we" last, else the body the first sentence is about.
+        const block = [...blocks].reverse().find((m) => m.end <= t.start);
+        rule = block ? 'first-plural-statement' : 'first-plural-issuer';
+        antecedent = block ?? lastFirstPlural ?? issuer;
+      }
+      if (antecedent) lastFirstPlural = antecedent;
     } else if (plural) {
       // The subject is the salient one: the first collective actor of this sentence, else of the one before
       // ("Washington blames KH for attacks on its embassy": Washington's).
@@ -156,4 +173,48 @@ export function resolveMorePronouns(
     resolved.push({ actorId, text: text.slice(t.start, t.end), start: t.start, end: t.end, method: 'coreference', producer: producedBy('coreference', rule) });
   }
   return resolved;
+}
+
+const OPEN = /[“"]/gu;
+const SAID_BEFORE = /^\s*(?:(?:[\p{L}-]+\s+){0,3}?)(?:said|says|added|adds|told\s+[\p{L}\s]{0,30}?|stated|declared|wrote|tweeted)\s*[:,]?\s*$/u;
+const SAID_AFTER = /^[,.]?\s*(?:(?:said|says|added|adds)\s*$|$)/u;
+
+/**
+ * Quotations and who speaks them: "The Foreign Secretary said: “...”", "“...,” Hammond said". A quote
+ * whose paragraph ends unclosed and whose next paragraph opens a quote again goes on (the press-release
+ * style of long statements). For "we" inside a long quote, whose speaker is sentences away.
+ */
+function quotations(text: string, ordered: Mention[]): { start: number; end: number; speaker: Mention }[] {
+  const found: { start: number; end: number; speaker: Mention }[] = [];
+  OPEN.lastIndex = 0;
+  for (let m = OPEN.exec(text); m; m = OPEN.exec(text)) {
+    const start = m.index;
+    if (m[0] === '"' && found.some((q) => q.start <= start && start < q.end)) continue;
+    // the quote's end: the closing mark, across paragraphs that reopen it
+    let end = start + 1;
+    for (;;) {
+      const close = text.slice(end).search(m[0] === '"' ? /"/u : /[”"]/u);
+      const reopen = text.slice(end).search(/\n\s*[“"]/u);
+      if (close < 0) { end = text.length; break; }
+      if (reopen >= 0 && reopen < close) { end += reopen + text.slice(end + reopen).search(/[“"]/u) + 1; continue; }
+      end += close + 1;
+      break;
+    }
+    OPEN.lastIndex = end;
+    const before = [...ordered].reverse().find((x) => x.end <= start && start - x.end <= 60 && SAID_BEFORE.test(text.slice(x.end, start)));
+    const after = ordered.find((x) => x.start >= end && x.start - end <= 12 && /^[,.]?\s*(?:said|says|added|adds)?\s*$/u.test(text.slice(end, x.start)) && (SAID_AFTER.test(text.slice(end, x.start)) || /^\s*(?:said|says|added)\b/u.test(text.slice(x.end, x.end + 12))));
+    const speaker = before ?? after;
+    if (speaker) found.push({ start, end, speaker });
+  }
+  return found;
+}
+
+/** An odd number of quotation marks before `at` in its paragraph: it stands inside a quote no speaker was found for. */
+function inQuotation(text: string, at: number): boolean {
+  const paragraph = text.lastIndexOf('\n', at) + 1;
+  const marks = text.slice(paragraph, at).match(/[“”"]/gu) ?? [];
+  const opens = marks.filter((m) => m === '“').length;
+  const closes = marks.filter((m) => m === '”').length;
+  const straight = marks.filter((m) => m === '"').length;
+  return opens > closes || straight % 2 === 1;
 }

@@ -18,6 +18,9 @@ export interface MentionResult {
   discovered: Actor[];
 }
 
+/** Honorifics before a surname: "Mr Johnson", "Dr. Zarif". */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady)\.?\s+(?=\p{Lu})/u;
+
 /** "Mohammed Tawfiq Allawi" ends with "Allawi" and with "Tawfiq Allawi", word for word. */
 function endsWithWords(name: string, tail: string): boolean {
   return name !== tail && (name.endsWith(' ' + tail) || name.endsWith('-' + tail));
@@ -96,8 +99,17 @@ export function findMentions(
     const surface = text.slice(e.start, e.end).replace(/[’'.,-]+$/u, '');
     if (surface.length < 3 || !/\p{Lu}/u.test(surface)) continue;
     const kind = e.label === 'PER' ? 'person' : 'organization';
-    const earlier = kind === 'person' ? [...discovered.values()].find((a) => a.kind === 'person' && endsWithWords(a.name, surface)) : undefined;
-    const actor = earlier ?? discoveredActor({ start: e.start, end: e.start + surface.length, text: surface, name: surface, kind });
+    // "Mr Johnson" is the "Boris Johnson" named before, known or found: the honorific names nobody
+    const bare = kind === 'person' ? surface.replace(HONORIFIC, '') : surface;
+    if (bare !== surface) {
+      const known = mentions.find((m) => m.end <= e.start && kb.actor(m.actorId)?.kind === 'person' && endsWithWords(kb.actor(m.actorId)!.name, bare));
+      if (known) {
+        mentions.push({ actorId: known.actorId, text: surface, start: e.start, end: e.start + surface.length, method: 'ner', producer: producedBy('mentions', 'ner-surname') });
+        continue;
+      }
+    }
+    const earlier = kind === 'person' ? [...discovered.values()].find((a) => a.kind === 'person' && endsWithWords(a.name, bare)) : undefined;
+    const actor = earlier ?? discoveredActor({ start: e.start, end: e.start + surface.length, text: surface, name: bare, kind });
     if (kb.actor(actor.id)) continue;
     discovered.set(actor.id, actor);
     mentions.push({ actorId: actor.id, text: surface, start: e.start, end: e.start + surface.length, method: 'ner', producer: producedBy('mentions', 'ner') });

@@ -35,3 +35,14 @@ test('"they" is the last collective actor named; a pronoun with no antecedent st
   assert.deepEqual(resolve('Daesh fighters fled Mosul. They left their weapons behind.', ['Daesh']), ['They=daesh', 'their=daesh']);
   assert.deepEqual(resolve('They left at night.', []), []);
 });
+
+test('"we" in a long quotation is its speaker, though the speaker is sentences away', () => {
+  const text = 'Hammond said: “The talks went well. The meeting was long.\n\n“In the end we agreed to meet again.”';
+  assert.deepEqual(resolve(text, ['Hammond']), ['we=hammond']);
+});
+
+test('"we" in a statement\'s own voice is its issuer; after "X said:" it is X', () => {
+  assert.deepEqual(resolve('Washington strongly condemns the attack on the camp. Our condolences go to the families. We will help.', ['Washington']), ['Our=washington', 'We=washington']);
+  const statement = 'The UK sent aid to Daesh-held areas.\n\nSpeaking today Hammond said:\n\nWe will continue to protect those persecuted by Daesh.';
+  assert.deepEqual(resolve(statement, ['UK', 'Daesh', 'Hammond']), ['We=hammond']);
+});
