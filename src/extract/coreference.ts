@@ -121,7 +121,7 @@ export function resolveMorePronouns(
   // the first sentence's first collective actor: who a statement or press release speaks for
   const opening = sentences.find((x) => ordered.some((m) => m.start >= x.start && m.end <= x.end));
   const first0 = opening ? ordered.find((m) => m.start >= opening.start && m.end <= opening.end) : undefined;
-  const issuer = first0 && /^[\s\p{P}]*(?:\p{L}+\s+){0,3}$/u.test(text.slice(opening!.start, first0.start)) ? first0 : undefined;
+  const issuer = first0 && COLLECTIVE.includes(kindOf(first0.actorId) ?? 'other') && /^[\s\p{P}]*(?:\p{L}+\s+){0,3}$/u.test(text.slice(opening!.start, first0.start)) ? first0 : undefined;
   // "Speaking today Mr Ellwood said:" and the statement after it, unquoted, to the next such line
   const blocks = ordered.filter((m) => /^\s*(?:(?:[\p{L}-]+\s+){0,3}?)(?:said|says|added|stated|declared)\s*:\s*\n/u.test(text.slice(m.end, m.end + 60)));
   let s = 0;
