@@ -89,7 +89,15 @@ function wordsOf(text: string, tokens: readonly DescriptionToken[], sentences: r
 export function resolveDescriptions(text: string, sentences: readonly Span[], tokens: readonly DescriptionToken[], mentions: readonly Mention[], facts: ActorFacts, words = descriptionWords()): Mention[] {
   const ws = wordsOf(text, tokens, sentences);
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
-  const mentionOf = (w: Word) => ordered.find((m) => m.start <= w.start && w.end <= m.end);
+  // each word's mention, in one sweep: long stories have thousands of words and hundreds of mentions
+  const mentionAt = new Map<Word, Mention>();
+  for (let k = 0, j = 0; k < ws.length; k++) {
+    while (j < ordered.length && ordered[j].end <= ws[k].start) j++;
+    for (let q = j; q < ordered.length && ordered[q].start <= ws[k].start; q++) {
+      if (ws[k].end <= ordered[q].end) { mentionAt.set(ws[k], ordered[q]); break; }
+    }
+  }
+  const mentionOf = (w: Word) => mentionAt.get(w);
   const isPerson = (m: Mention) => facts.kindOf(m.actorId) === 'person';
   const isState = (m: Mention | undefined) => !!m && facts.kindOf(m.actorId) === 'state';
   const countryIn = (run: Word[]) => {
@@ -101,7 +109,7 @@ export function resolveDescriptions(text: string, sentences: readonly Span[], to
   };
   const titleWords = (run: Word[]) => new Set(run.filter((w) => !isState(mentionOf(w))).flatMap((w) => splitWords(w.lower)));
   const hasHead = (run: Word[]) => run.some((w) => splitWords(w.lower).some((x) => words.heads.has(x)));
-  const wordIndex = (at: number) => ws.findIndex((w) => w.start <= at && at < w.end);
+  const wordIndex = (at: number) => wordIndexAt(ws, at);
 
   /** The nominal words right before word `end` (exclusive), back to a determiner or anything else. */
   const runBefore = (end: number): Word[] => {
@@ -219,7 +227,19 @@ export function resolveDescriptions(text: string, sentences: readonly Span[], to
   return found;
 }
 
-const wordAt = (ws: Word[], at: number) => ws.find((w) => w.start <= at && at < w.end);
+/** The index of the word holding offset `at`, or -1 (binary search: words are in text order). */
+function wordIndexAt(ws: Word[], at: number): number {
+  let lo = 0, hi = ws.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ws[mid].end <= at) lo = mid + 1;
+    else if (ws[mid].start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const wordAt = (ws: Word[], at: number): Word | undefined => ws[wordIndexAt(ws, at)];
 
 /** The description opens its sentence (after a dateline such as "TEHRAN –"): it is the lede's subject. */
 function ledeSubject(text: string, ws: Word[], first: number): boolean {
