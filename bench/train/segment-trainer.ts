@@ -3,7 +3,8 @@
 // story (which is its headline, or none), both with a fixed seed.
 import { repeatKey } from '../../src/clean/lines.js';
 import type { LabelledLines } from '../../src/clean/line-model.js';
-import { dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from '../../src/clean/segment-features.js';
+import { decodeStarts } from '../../src/clean/segment.js';
+import { LOOK_BACK, dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, wireOpening, type DumpFacts } from '../../src/clean/segment-features.js';
 import { SegmentModel } from '../../src/clean/segment-model.js';
 import { PerceptronTrainer } from '../../src/nlp/perceptron/perceptron.js';
 import { seededRandom, shuffle } from '../../src/nlp/learn/random.js';
@@ -15,9 +16,17 @@ export interface LabelledDump {
 }
 
 interface StartExample {
+  /** Features of every unit but the first (index i - 1 for unit i). */
   features: Uint32Array[];
-  gold: boolean[];
+  /** Per unit, whether rule segment.wire-opening makes it a candidate. */
+  rule: boolean[];
+  bodyLine: boolean[];
+  /** Per later story, the units where a start counts as finding it: its first unit up to LOOK_BACK lines into its opening block. */
+  blocks: [from: number, to: number][];
 }
+
+/** What segment.ts adds to a start's score for rule segment.wire-opening (kept in step with WIRE_OPENING_SCORE). */
+const WIRE_OPENING_SCORE = 1;
 
 interface TitleExample {
   candidates: Uint32Array[];
@@ -58,23 +67,49 @@ export function trainSegmenter(dumps: LabelledDump[], epochs: number, seed: numb
   const titles: TitleExample[] = [];
   for (const { dump, lines } of dumps) {
     const facts = dumpFacts(dump.units, lines);
-    const gold = dump.units.map(() => false);
-    for (const s of dump.stories) gold[s.start] = true;
-    starts.push({ features: dump.units.map((_, i) => startFeatures(facts, i)).slice(1), gold: gold.slice(1) });
+    starts.push({
+      features: dump.units.map((_, i) => startFeatures(facts, i)).slice(1),
+      rule: dump.units.map((_, i) => wireOpening(facts, i)),
+      bodyLine: facts.bodyLine,
+      blocks: dump.stories.slice(1).map((s) => [s.start, Math.min(Math.max(s.start, s.openEnd), s.start + LOOK_BACK)]),
+    });
     titles.push(...titleExamples(facts, dump));
   }
   const random = seededRandom(seed);
   const start = new PerceptronTrainer(2);
   const order = starts.map((_, i) => i);
+  // A structured perceptron (Collins 2002) with the decoder of segment.ts in the loop: each dump is
+  // decoded with the current weights; a story it misses moves its best-scoring unit of the block that
+  // opens it up (which of headline, caption, outlet line or headline again is left latent), and a start
+  // it finds where none is moves that unit down. Units the decoder drops anyway cost nothing.
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const k of order) {
-      const { features, gold } = starts[k];
-      for (let i = 0; i < features.length; i++) {
-        const guess = score(start, features[i]) > 0;
-        if (guess !== gold[i]) start.update(features[i], features[i].length, gold[i] ? 1 : 0, gold[i] ? 0 : 1);
+      const { features, rule, bodyLine, blocks } = starts[k];
+      const scores = [0];
+      for (let i = 1; i <= features.length; i++) scores.push(Math.max(score(start, features[i - 1]), rule[i] ? WIRE_OPENING_SCORE : -Infinity));
+      if (process.env.PER_UNIT) {
+        for (let i = 1; i <= features.length; i++) {
+          const gold = blocks.some(([from]) => from === i);
+          if ((scores[i] > 0) !== gold) start.update(features[i - 1], features[i - 1].length, gold ? 1 : 0, gold ? 0 : 1);
+        }
         start.tick();
+        continue;
       }
+      const predicted = decodeStarts(scores, bodyLine).filter((p) => p > 0);
+      const used = new Set<number>();
+      for (const [from, to] of blocks) {
+        const hit = predicted.find((p) => !used.has(p) && p >= from && p <= to);
+        if (hit !== undefined) {
+          used.add(hit);
+          continue;
+        }
+        let oracle = from;
+        for (let i = from + 1; i <= to; i++) if (scores[i] > scores[oracle]) oracle = i;
+        start.update(features[oracle - 1], features[oracle - 1].length, 1, 0);
+      }
+      for (const p of predicted) if (!used.has(p)) start.update(features[p - 1], features[p - 1].length, 0, 1);
+      start.tick();
     }
   }
   const title = new PerceptronTrainer(2);

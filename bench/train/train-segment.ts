@@ -17,7 +17,7 @@ import { trainLineModel } from './line-trainer.js';
 import { EPOCHS, SEED, prepareAeb, type PreparedAebPage } from './train-lines.js';
 import { trainSegmenter, type LabelledDump } from './segment-trainer.js';
 
-export const SEGMENT_EPOCHS = 20;
+export const SEGMENT_EPOCHS = Number(process.env.SEGMENT_EPOCHS ?? 20);
 export const SEGMENT_SEED = 20261202;
 const INNER_FOLDS = 4;
 const innerFold = (key: string) => parseInt(key.slice(6, 12), 16) % INNER_FOLDS;

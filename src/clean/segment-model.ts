@@ -9,7 +9,7 @@ import { readModelFile } from '../nlp/perceptron/model-file.js';
 
 export const SEGMENT_MODEL_FILE = 'segment/segment.bin.gz';
 /** Bumped when the features change, so an old weights file is refused rather than misread. */
-export const SEGMENT_FEATURES_VERSION = 5;
+export const SEGMENT_FEATURES_VERSION = 6;
 
 export interface SegmentModelMeta {
   featuresVersion: number;

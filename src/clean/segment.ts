@@ -55,24 +55,35 @@ export function segmentUnits(units: string[], options: SegmentOptions = {}): Seg
   });
 }
 
+/** Per unit, the score that a story starts there: the model's, raised by rule segment.wire-opening (unit 0 scores 0: it always starts one). */
+export function startScores(facts: DumpFacts, model: SegmentModel): number[] {
+  const out = [0];
+  for (let i = 1; i < facts.units.length; i++) out.push(Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity));
+  return out;
+}
+
 /**
  * Where stories start: of the units the model says open one, the set with the highest total score in
  * which every story has a body line (so of two starts with no body between them, one goes).
  */
 export function storyStarts(facts: DumpFacts, model: SegmentModel, threshold = 0): number[] {
-  const n = facts.units.length;
+  return decodeStarts(startScores(facts, model), facts.bodyLine, threshold);
+}
+
+/** The decoder of storyStarts over given scores (also run while training, so the model learns what the decoder keeps). */
+export function decodeStarts(scores: number[], bodyLine: boolean[], threshold = 0): number[] {
+  const n = scores.length;
   const candidates = [0];
   const score = [0];
   for (let i = 1; i < n; i++) {
-    const s = Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity);
-    if (s > threshold) {
+    if (scores[i] > threshold) {
       candidates.push(i);
-      score.push(s - threshold);
+      score.push(scores[i] - threshold);
     }
   }
   // bodyBefore[i]: body lines in [0, i).
   const bodyBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) bodyBefore[i + 1] = bodyBefore[i] + (facts.bodyLine[i] ? 1 : 0);
+  for (let i = 0; i < n; i++) bodyBefore[i + 1] = bodyBefore[i] + (bodyLine[i] ? 1 : 0);
   const hasBody = (a: number, b: number) => bodyBefore[b] - bodyBefore[a] > 0;
   // best[k]: the highest total of a chain of starts from 0 to candidate k, each story with a body.
   const best = candidates.map(() => -Infinity);
