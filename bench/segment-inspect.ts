@@ -1,6 +1,6 @@
 // Prints dev-split segmentation dumps unit by unit, for reading the segmenter's errors: the gold story
 // marks (S start, o the block that opens it, T its headline, r teaser), the line model's label, the
-// start score, and the segmenter's starts (>>) and headlines (**).
+// start ranker's score, and the segmenter's starts (>>) and headlines (**).
 // Run: node dist/bench/segment-inspect.js dev-5 [dev-7 ...]   (no ids: every dump with an error)
 import { LINE_LABELS } from '../src/clean/line-model.js';
 import { labelDump, segmentUnits } from '../src/clean/segment.js';

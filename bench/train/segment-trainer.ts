@@ -1,10 +1,12 @@
-// Training the story segmenter (src/clean/segment-model.ts): an averaged perceptron over every unit of
-// each dump ("a story starts here" or not), and a ranking perceptron over the lines that open each gold
-// story (which is its headline, or none), both with a fixed seed.
+// Training the story segmenter (src/clean/segment-model.ts): an averaged perceptron over every gap
+// between body lines of each dump ("a new story begins here" or not), a ranking perceptron over the
+// units of each gap that opens a gold story (which one it starts at: any unit of the story's opening
+// block counts, the best-scoring of them is the one learned), and a ranking perceptron over the lines
+// that open each gold story (which is its headline, or none). Fixed seed.
 import { repeatKey } from '../../src/clean/lines.js';
 import type { LabelledLines } from '../../src/clean/line-model.js';
-import { decodeStarts } from '../../src/clean/segment.js';
-import { LOOK_BACK, dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, wireOpening, type DumpFacts } from '../../src/clean/segment-features.js';
+import { LOOK_BACK, dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from '../../src/clean/segment-features.js';
+import { gapFeatures, gapsOf, positionsOf } from '../../src/clean/segment-gaps.js';
 import { SegmentModel } from '../../src/clean/segment-model.js';
 import { PerceptronTrainer } from '../../src/nlp/perceptron/perceptron.js';
 import { seededRandom, shuffle } from '../../src/nlp/learn/random.js';
@@ -15,18 +17,36 @@ export interface LabelledDump {
   lines: LabelledLines;
 }
 
-interface StartExample {
-  /** Features of every unit but the first (index i - 1 for unit i). */
-  features: Uint32Array[];
-  /** Per unit, whether rule segment.wire-opening makes it a candidate. */
-  rule: boolean[];
-  bodyLine: boolean[];
-  /** Per later story, the units where a start counts as finding it: its first unit up to LOOK_BACK lines into its opening block. */
-  blocks: [from: number, to: number][];
+interface GapExample {
+  features: Uint32Array;
+  gold: boolean;
 }
 
-/** What segment.ts adds to a start's score for rule segment.wire-opening (kept in step with WIRE_OPENING_SCORE). */
-const WIRE_OPENING_SCORE = 1;
+interface StartExample {
+  /** Features of each unit of a gold gap. */
+  candidates: Uint32Array[];
+  /** Which candidates stand in the story's opening block (any of them is a right start). */
+  right: boolean[];
+}
+
+/** The gaps of a dump, each gold when a later story's opening block (its first unit to the line before its body) meets it. */
+function gapExamples(facts: DumpFacts, dump: SegmentDump): { gaps: GapExample[]; starts: StartExample[] } {
+  const gaps: GapExample[] = [];
+  const starts: StartExample[] = [];
+  for (const gap of gapsOf(facts)) {
+    const story = dump.stories.slice(1).find((s) => s.start <= gap.to && Math.max(s.start, s.openEnd) >= gap.from);
+    gaps.push({ features: gapFeatures(facts, gap), gold: story !== undefined });
+    if (!story) continue;
+    const positions = positionsOf(gap);
+    // A start near the story's first unit, so its headline stays within the title's look-back.
+    const last = Math.min(Math.max(story.start, story.openEnd), story.start + LOOK_BACK);
+    let right = positions.map((i) => i >= story.start && i <= last);
+    if (!right.some(Boolean)) right = positions.map((i) => i >= story.start && i <= Math.max(story.start, story.openEnd));
+    if (!right.some(Boolean)) continue;
+    starts.push({ candidates: positions.map((i) => startFeatures(facts, i)), right });
+  }
+  return { gaps, starts };
+}
 
 interface TitleExample {
   candidates: Uint32Array[];
@@ -63,52 +83,45 @@ const score = (t: PerceptronTrainer, f: Uint32Array, s = new Float64Array(2)) =>
 };
 
 export function trainSegmenter(dumps: LabelledDump[], epochs: number, seed: number, provenance = ''): SegmentModel {
+  const gaps: GapExample[] = [];
   const starts: StartExample[] = [];
   const titles: TitleExample[] = [];
   for (const { dump, lines } of dumps) {
     const facts = dumpFacts(dump.units, lines);
-    starts.push({
-      features: dump.units.map((_, i) => startFeatures(facts, i)).slice(1),
-      rule: dump.units.map((_, i) => wireOpening(facts, i)),
-      bodyLine: facts.bodyLine,
-      blocks: dump.stories.slice(1).map((s) => [s.start, Math.min(Math.max(s.start, s.openEnd), s.start + LOOK_BACK)]),
-    });
+    const found = gapExamples(facts, dump);
+    gaps.push(...found.gaps);
+    starts.push(...found.starts);
     titles.push(...titleExamples(facts, dump));
   }
   const random = seededRandom(seed);
-  const start = new PerceptronTrainer(2);
-  const order = starts.map((_, i) => i);
-  // A structured perceptron (Collins 2002) with the decoder of segment.ts in the loop: each dump is
-  // decoded with the current weights; a story it misses moves its best-scoring unit of the block that
-  // opens it up (which of headline, caption, outlet line or headline again is left latent), and a start
-  // it finds where none is moves that unit down. Units the decoder drops anyway cost nothing.
+  const gap = new PerceptronTrainer(2);
+  const gapOrder = gaps.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
-    for (const k of order) {
-      const { features, rule, bodyLine, blocks } = starts[k];
-      const scores = [0];
-      for (let i = 1; i <= features.length; i++) scores.push(Math.max(score(start, features[i - 1]), rule[i] ? WIRE_OPENING_SCORE : -Infinity));
-      if (process.env.PER_UNIT) {
-        for (let i = 1; i <= features.length; i++) {
-          const gold = blocks.some(([from]) => from === i);
-          if ((scores[i] > 0) !== gold) start.update(features[i - 1], features[i - 1].length, gold ? 1 : 0, gold ? 0 : 1);
-        }
-        start.tick();
-        continue;
+    shuffle(gapOrder, random);
+    for (const k of gapOrder) {
+      const { features, gold } = gaps[k];
+      if ((score(gap, features) > 0) !== gold) gap.update(features, features.length, gold ? 1 : 0, gold ? 0 : 1);
+      gap.tick();
+    }
+  }
+  // The start ranker, with the right start left latent: when the best-scoring unit is not a right one,
+  // the best-scoring right one moves up and the guess down.
+  const start = new PerceptronTrainer(2);
+  const startOrder = starts.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(startOrder, random);
+    for (const k of startOrder) {
+      const { candidates, right } = starts[k];
+      const scores = candidates.map((c) => score(start, c));
+      let guess = 0, truth = -1;
+      for (let c = 0; c < candidates.length; c++) {
+        if (scores[c] > scores[guess]) guess = c;
+        if (right[c] && (truth < 0 || scores[c] > scores[truth])) truth = c;
       }
-      const predicted = decodeStarts(scores, bodyLine).filter((p) => p > 0);
-      const used = new Set<number>();
-      for (const [from, to] of blocks) {
-        const hit = predicted.find((p) => !used.has(p) && p >= from && p <= to);
-        if (hit !== undefined) {
-          used.add(hit);
-          continue;
-        }
-        let oracle = from;
-        for (let i = from + 1; i <= to; i++) if (scores[i] > scores[oracle]) oracle = i;
-        start.update(features[oracle - 1], features[oracle - 1].length, 1, 0);
+      if (!right[guess]) {
+        start.update(candidates[truth], candidates[truth].length, 1, 0);
+        start.update(candidates[guess], candidates[guess].length, 0, 1);
       }
-      for (const p of predicted) if (!used.has(p)) start.update(features[p - 1], features[p - 1].length, 0, 1);
       start.tick();
     }
   }
@@ -127,5 +140,5 @@ export function trainSegmenter(dumps: LabelledDump[], epochs: number, seed: numb
       title.tick();
     }
   }
-  return new SegmentModel(start.averaged(0.05), title.averaged(0.05), provenance);
+  return new SegmentModel(gap.averaged(0.05), start.averaged(0.05), title.averaged(0.05), provenance);
 }

@@ -39,7 +39,7 @@ export interface DumpFacts {
   coverBehind: number[];
 }
 
-const KIND = {
+export const KIND = {
   prose: 1, headline: 2, ends: 4, teaserHead: 8, teaserInline: 16, caption: 32, byline: 64, dateLine: 128, dateline: 256,
   prompt: 512, oneWord: 1024,
 } as const;
@@ -110,7 +110,8 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
     inTeasers,
     content: units.map((u) => new Set((u.toLowerCase().match(/\p{L}{4,}/gu) ?? []))),
     // Prose the line model calls body: a headline it reads as body (no sentence end) opens a story instead.
-    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS && (kinds[i] & KIND.prose) !== 0),
+    // A line printed twice in a row (a photo caption around its headline) is not body, whatever its words.
+    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS && (kinds[i] & KIND.prose) !== 0 && keys[i - 1] !== keys[i] && keys[i + 1] !== keys[i]),
   };
 }
 
@@ -294,6 +295,7 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
 const H = {
   bias: 101, position: 102, label: 103, titleMargin: 104, kind: 105, length: 106, repeatsInOpening: 107, nextLabel: 108, prevLabel: 109,
   lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115, inTeasers: 116, aboveMeta: 117,
+  toBody: 118, cover: 119, coverKind: 120, ends: 121,
 } as const;
 
 /** Lines before a story's start that may still be its headline (a start found on the byline or the headline's second copy). */
@@ -313,6 +315,12 @@ export function openingOf(f: DumpFacts, start: number, end: number, max = 15, fl
   return out;
 }
 
+/** The first body line at or after `from` (or `end`). */
+function bodyAt(f: DumpFacts, from: number, end: number): number {
+  for (let j = from; j < end; j++) if (f.bodyLine[j]) return j;
+  return end;
+}
+
 /** Features of "unit j is the headline of the story opening at `start`". */
 export function titleFeatures(f: DumpFacts, j: number, start: number, opening: number[]): Uint32Array {
   const n = f.units.length;
@@ -328,6 +336,13 @@ export function titleFeatures(f: DumpFacts, j: number, start: number, opening: n
   out.push(feature2(H.inTeasers, f.inTeasers[j] ? 1 : 0, j === start ? 1 : 0));
   // A headline stands right above the byline or date line (or a dateline paragraph).
   out.push(feature2(H.aboveMeta, opensWireStory(f, j + 1) ? 1 : 0, (f.kinds[j] & KIND.headline) !== 0 ? 1 : 0));
+  // How far above the story's first body line it stands, and whether its words are the story's (a
+  // byline's or a credit line's are not), and whether it ends as a sentence does (a dek).
+  const headline = (f.kinds[j] & KIND.headline) !== 0 ? 1 : 0;
+  out.push(feature2(H.toBody, lengthBin(bodyAt(f, j, n) - j), headline));
+  const cover = simBin(f.coverAhead[j]);
+  out.push(feature2(H.cover, cover, simBin(f.coverBehind[j])), feature3(H.coverKind, cover, headline, lab(j)));
+  out.push(feature3(H.ends, endsSentence(f.units[j]) ? 1 : 0, lengthBin(f.words[j]), headline));
   return Uint32Array.from(out);
 }
 
