@@ -1,9 +1,12 @@
-// Training the story segmenter (src/clean/segment-model.ts): an averaged perceptron over every unit of
-// each dump ("a story starts here" or not), and a ranking perceptron over the lines that open each gold
-// story (which is its headline, or none), both with a fixed seed.
+// Training the story segmenter (src/clean/segment-model.ts): an averaged perceptron over every gap
+// between body lines of each dump ("a new story begins here" or not), a ranking perceptron over the
+// units of each gap that opens a gold story (which one it starts at: any unit of the story's opening
+// block counts, the best-scoring of them is the one learned), and a ranking perceptron over the lines
+// that open each gold story (which is its headline, or none). Fixed seed.
 import { repeatKey } from '../../src/clean/lines.js';
 import type { LabelledLines } from '../../src/clean/line-model.js';
-import { dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from '../../src/clean/segment-features.js';
+import { LOOK_BACK, dumpFacts, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from '../../src/clean/segment-features.js';
+import { gapFeatures, gapsOf, positionsOf } from '../../src/clean/segment-gaps.js';
 import { SegmentModel } from '../../src/clean/segment-model.js';
 import { PerceptronTrainer } from '../../src/nlp/perceptron/perceptron.js';
 import { seededRandom, shuffle } from '../../src/nlp/learn/random.js';
@@ -14,9 +17,35 @@ export interface LabelledDump {
   lines: LabelledLines;
 }
 
+interface GapExample {
+  features: Uint32Array;
+  gold: boolean;
+}
+
 interface StartExample {
-  features: Uint32Array[];
-  gold: boolean[];
+  /** Features of each unit of a gold gap. */
+  candidates: Uint32Array[];
+  /** Which candidates stand in the story's opening block (any of them is a right start). */
+  right: boolean[];
+}
+
+/** The gaps of a dump, each gold when a later story's opening block (its first unit to the line before its body) meets it. */
+function gapExamples(facts: DumpFacts, dump: SegmentDump): { gaps: GapExample[]; starts: StartExample[] } {
+  const gaps: GapExample[] = [];
+  const starts: StartExample[] = [];
+  for (const gap of gapsOf(facts)) {
+    const story = dump.stories.slice(1).find((s) => s.start <= gap.to && Math.max(s.start, s.openEnd) >= gap.from);
+    gaps.push({ features: gapFeatures(facts, gap), gold: story !== undefined });
+    if (!story) continue;
+    const positions = positionsOf(gap);
+    // A start near the story's first unit, so its headline stays within the title's look-back.
+    const last = Math.min(Math.max(story.start, story.openEnd), story.start + LOOK_BACK);
+    let right = positions.map((i) => i >= story.start && i <= last);
+    if (!right.some(Boolean)) right = positions.map((i) => i >= story.start && i <= Math.max(story.start, story.openEnd));
+    if (!right.some(Boolean)) continue;
+    starts.push({ candidates: positions.map((i) => startFeatures(facts, i)), right });
+  }
+  return { gaps, starts };
 }
 
 interface TitleExample {
@@ -54,27 +83,46 @@ const score = (t: PerceptronTrainer, f: Uint32Array, s = new Float64Array(2)) =>
 };
 
 export function trainSegmenter(dumps: LabelledDump[], epochs: number, seed: number, provenance = ''): SegmentModel {
+  const gaps: GapExample[] = [];
   const starts: StartExample[] = [];
   const titles: TitleExample[] = [];
   for (const { dump, lines } of dumps) {
     const facts = dumpFacts(dump.units, lines);
-    const gold = dump.units.map(() => false);
-    for (const s of dump.stories) gold[s.start] = true;
-    starts.push({ features: dump.units.map((_, i) => startFeatures(facts, i)).slice(1), gold: gold.slice(1) });
+    const found = gapExamples(facts, dump);
+    gaps.push(...found.gaps);
+    starts.push(...found.starts);
     titles.push(...titleExamples(facts, dump));
   }
   const random = seededRandom(seed);
-  const start = new PerceptronTrainer(2);
-  const order = starts.map((_, i) => i);
+  const gap = new PerceptronTrainer(2);
+  const gapOrder = gaps.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
-    for (const k of order) {
-      const { features, gold } = starts[k];
-      for (let i = 0; i < features.length; i++) {
-        const guess = score(start, features[i]) > 0;
-        if (guess !== gold[i]) start.update(features[i], features[i].length, gold[i] ? 1 : 0, gold[i] ? 0 : 1);
-        start.tick();
+    shuffle(gapOrder, random);
+    for (const k of gapOrder) {
+      const { features, gold } = gaps[k];
+      if ((score(gap, features) > 0) !== gold) gap.update(features, features.length, gold ? 1 : 0, gold ? 0 : 1);
+      gap.tick();
+    }
+  }
+  // The start ranker, with the right start left latent: when the best-scoring unit is not a right one,
+  // the best-scoring right one moves up and the guess down.
+  const start = new PerceptronTrainer(2);
+  const startOrder = starts.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(startOrder, random);
+    for (const k of startOrder) {
+      const { candidates, right } = starts[k];
+      const scores = candidates.map((c) => score(start, c));
+      let guess = 0, truth = -1;
+      for (let c = 0; c < candidates.length; c++) {
+        if (scores[c] > scores[guess]) guess = c;
+        if (right[c] && (truth < 0 || scores[c] > scores[truth])) truth = c;
       }
+      if (!right[guess]) {
+        start.update(candidates[truth], candidates[truth].length, 1, 0);
+        start.update(candidates[guess], candidates[guess].length, 0, 1);
+      }
+      start.tick();
     }
   }
   const title = new PerceptronTrainer(2);
@@ -92,5 +140,5 @@ export function trainSegmenter(dumps: LabelledDump[], epochs: number, seed: numb
       title.tick();
     }
   }
-  return new SegmentModel(start.averaged(0.05), title.averaged(0.05), provenance);
+  return new SegmentModel(gap.averaged(0.05), start.averaged(0.05), title.averaged(0.05), provenance);
 }

@@ -9,6 +9,7 @@ import { LABEL, type LabelledLines } from './line-model.js';
 import {
   dateLine, datelineOf, endsSentence, isByline, isCaption, isHeadlineLike, isPrompt, isProse, repeatKey, teaserKind, wordCount,
 } from './lines.js';
+import { coverage, gapShift, topicSpace, windowBag, type GapShift, type TopicSpace } from './topic-shift.js';
 
 /** Everything about a dump's units the features read, computed once per dump. */
 export interface DumpFacts {
@@ -28,9 +29,17 @@ export interface DumpFacts {
   bodyLine: boolean[];
   /** Per repeat key, the units that hold it (a "Read more:" teaser counted by the headline it names). */
   placesOfKey: Map<string, number[]>;
+  /** The dump's lines as rarity-weighted word stems (topic-shift.ts). */
+  space: TopicSpace;
+  /** Per unit, the topic shift at the gap before it: near (3 prose lines a side) and wide (6). */
+  shiftNear: GapShift[];
+  shiftWide: GapShift[];
+  /** Per unit, the share of its words found in the prose after it and before it (6 lines, 25 units). */
+  coverAhead: number[];
+  coverBehind: number[];
 }
 
-const KIND = {
+export const KIND = {
   prose: 1, headline: 2, ends: 4, teaserHead: 8, teaserInline: 16, caption: 32, byline: 64, dateLine: 128, dateline: 256,
   prompt: 512, oneWord: 1024,
 } as const;
@@ -82,10 +91,17 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
     if (places) places.push(i);
     else placesOfKey.set(key, [i]);
   });
+  const space = topicSpace(units);
+  const notTeaser = (i: number) => inTeasers[i];
   return {
     units,
     keys,
     placesOfKey,
+    space,
+    shiftNear: units.map((_, i) => gapShift(space, i, 3, 12, notTeaser)),
+    shiftWide: units.map((_, i) => gapShift(space, i, 6, 25, notTeaser)),
+    coverAhead: units.map((_, i) => coverage(space.words[i], windowBag(space, i + 1, 1, 6, 25, notTeaser))),
+    coverBehind: units.map((_, i) => coverage(space.words[i], windowBag(space, i - 1, -1, 6, 25, notTeaser))),
     labels: lines.labels,
     titleMargin: lines.scores.map((s) => margin(s, LABEL.title)),
     bodyMargin: lines.scores.map((s) => margin(s, LABEL.body)),
@@ -94,7 +110,8 @@ export function dumpFacts(units: string[], lines: LabelledLines): DumpFacts {
     inTeasers,
     content: units.map((u) => new Set((u.toLowerCase().match(/\p{L}{4,}/gu) ?? []))),
     // Prose the line model calls body: a headline it reads as body (no sentence end) opens a story instead.
-    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS && (kinds[i] & KIND.prose) !== 0),
+    // A line printed twice in a row (a photo caption around its headline) is not body, whatever its words.
+    bodyLine: lines.labels.map((l, i) => l === LABEL.body && words[i] >= BODY_LINE_WORDS && (kinds[i] & KIND.prose) !== 0 && keys[i - 1] !== keys[i] && keys[i + 1] !== keys[i]),
   };
 }
 
@@ -161,7 +178,20 @@ const S = {
   cohesionLabel: 27, nextKind: 28, bodyMarginNext: 29, labelPair: 30, kindTri: 31, metaAhead: 32, headlineAfterBody: 33, titleAhead: 34,
   shapeTri: 35, overlapAhead: 36, overlapBehind: 37, overlapPair: 38, cohesionWide: 39, wireOpening: 40, teaserNext: 41,
   namedElsewhere: 42, nextTitleMargin: 43, prevBodyMargin: 44, cohesionFar: 45, cohesionProse: 46,
+  shiftAcross: 47, shiftDepth: 48, shiftNear: 49, shiftPair: 50, coverPair: 51, coverLabel: 52,
 } as const;
+
+/** A cosine or a share in [0, 1], binned (9: nothing to compare). */
+export function simBin(x: number): number {
+  if (Number.isNaN(x)) return 9;
+  return x < 0.02 ? 0 : x < 0.05 ? 1 : x < 0.1 ? 2 : x < 0.2 ? 3 : x < 0.35 ? 4 : x < 0.6 ? 5 : 6;
+}
+
+/** A difference of similarities in [-1, 1], binned (9: nothing to compare). */
+function depthBin(x: number): number {
+  if (Number.isNaN(x)) return 9;
+  return x < -0.1 ? 0 : x < 0 ? 1 : x < 0.05 ? 2 : x < 0.1 ? 3 : x < 0.2 ? 4 : x < 0.35 ? 5 : 6;
+}
 
 /**
  * Where else in the dump this unit's words stand as a line: 0 nowhere, 1 only as a "Read more:" teaser
@@ -252,6 +282,12 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
   out.push(feature3(S.namedElsewhere, namedElsewhere(f, i), f.inTeasers[i] ? 1 : 0, headline));
   out.push(feature2(S.nextTitleMargin, i + 1 < n ? marginBin(f.titleMargin[i + 1]) : 99, lab(i)));
   out.push(feature2(S.prevBodyMargin, i > 0 ? marginBin(f.bodyMargin[i - 1]) : 99, lab(i)));
+  // Topic shift at the gap before the unit (topic-shift.ts), and whether its words are the story's after it or before it.
+  const wide = f.shiftWide[i], near = f.shiftNear[i];
+  out.push(feature2(S.shiftAcross, simBin(wide.across), headline), feature2(S.shiftDepth, depthBin(wide.depth), headline));
+  out.push(feature2(S.shiftNear, simBin(near.across), lab(i)), feature3(S.shiftPair, simBin(near.across), simBin(wide.across), headline));
+  const coverAhead = simBin(f.coverAhead[i]), coverBehind = simBin(f.coverBehind[i]);
+  out.push(feature3(S.coverPair, coverAhead, coverBehind, headline), feature3(S.coverLabel, coverAhead, lab(i), f.words[i] <= 20 ? 1 : 0));
   // No first-word feature: dumps reuse the same pages, and it learned their headlines by heart.
   return Uint32Array.from(out);
 }
@@ -259,10 +295,11 @@ export function startFeatures(f: DumpFacts, i: number): Uint32Array {
 const H = {
   bias: 101, position: 102, label: 103, titleMargin: 104, kind: 105, length: 106, repeatsInOpening: 107, nextLabel: 108, prevLabel: 109,
   lengthLabel: 110, none: 111, noneCandidates: 112, noneTitleSeen: 113, noneFirstLabel: 114, firstRepeat: 115, inTeasers: 116, aboveMeta: 117,
+  toBody: 118, cover: 119, coverKind: 120, ends: 121,
 } as const;
 
 /** Lines before a story's start that may still be its headline (a start found on the byline or the headline's second copy). */
-const LOOK_BACK = 4;
+export const LOOK_BACK = 4;
 
 /**
  * The lines of a story's opening: from its start up to its first body line (at most `max`), and up to
@@ -276,6 +313,12 @@ export function openingOf(f: DumpFacts, start: number, end: number, max = 15, fl
     out.push(j);
   }
   return out;
+}
+
+/** The first body line at or after `from` (or `end`). */
+function bodyAt(f: DumpFacts, from: number, end: number): number {
+  for (let j = from; j < end; j++) if (f.bodyLine[j]) return j;
+  return end;
 }
 
 /** Features of "unit j is the headline of the story opening at `start`". */
@@ -293,6 +336,13 @@ export function titleFeatures(f: DumpFacts, j: number, start: number, opening: n
   out.push(feature2(H.inTeasers, f.inTeasers[j] ? 1 : 0, j === start ? 1 : 0));
   // A headline stands right above the byline or date line (or a dateline paragraph).
   out.push(feature2(H.aboveMeta, opensWireStory(f, j + 1) ? 1 : 0, (f.kinds[j] & KIND.headline) !== 0 ? 1 : 0));
+  // How far above the story's first body line it stands, and whether its words are the story's (a
+  // byline's or a credit line's are not), and whether it ends as a sentence does (a dek).
+  const headline = (f.kinds[j] & KIND.headline) !== 0 ? 1 : 0;
+  out.push(feature2(H.toBody, lengthBin(bodyAt(f, j, n) - j), headline));
+  const cover = simBin(f.coverAhead[j]);
+  out.push(feature2(H.cover, cover, simBin(f.coverBehind[j])), feature3(H.coverKind, cover, headline, lab(j)));
+  out.push(feature3(H.ends, endsSentence(f.units[j]) ? 1 : 0, lengthBin(f.words[j]), headline));
   return Uint32Array.from(out);
 }
 

@@ -1,20 +1,19 @@
 // Split a text dump that holds several unrelated stories (a digest, a wire dump, several pages pasted
 // into one file) into one segment per story, and find each story's headline. Learned from real pages
-// (segment-model.ts): the line model labels every unit of the whole dump, a perceptron scores each unit
-// as a story's first line, and a second one picks the headline among the lines that open the story.
-// One structural constraint stays: a story needs a body line, so of two starts with no body between
-// them (a headline printed twice around its caption) the chain of starts with the higher total wins.
+// (segment-model.ts): the line model labels every unit of the whole dump; a story is a run of body
+// lines, so boundaries stand in the gaps between body lines (segment-gaps.ts): one perceptron decides
+// whether a gap opens a new story, a second picks the unit it starts at (headline, doubled caption,
+// outlet line and headline again all belong to the opening block), and a third picks the headline
+// among the lines that open the story.
 // Two rules stand beside the model, as data with ids and tests (segment-features.ts):
 // segment.wire-opening (wire digests: headline, date line, dateline paragraph; rare in the pages the
 // model learns from) and segment.headline-above-meta (a dated masthead line is not the headline).
 import { findDate } from './dates.js';
 import { lineModel, type LabelledLines, type LineModel } from './line-model.js';
 import { dumpFacts, headlineAboveMeta, wireOpening, mayBeTitle, noTitleFeatures, openingOf, startFeatures, titleFeatures, type DumpFacts } from './segment-features.js';
+import { gapFeatures, gapsOf, positionsOf } from './segment-gaps.js';
 import { segmentModel, type SegmentModel } from './segment-model.js';
 import { repeatedUnits, ruleBody } from './text.js';
-
-/** What rule segment.wire-opening (segment-features.ts) adds to a start's score: a start the chain keeps unless a stronger one competes. */
-const WIRE_OPENING_SCORE = 1;
 
 export interface Segment {
   /** Units [start, end) of the page. */
@@ -56,42 +55,34 @@ export function segmentUnits(units: string[], options: SegmentOptions = {}): Seg
 }
 
 /**
- * Where stories start: of the units the model says open one, the set with the highest total score in
- * which every story has a body line (so of two starts with no body between them, one goes).
+ * Where stories start: unit 0, and in each gap between body lines that the gap model says opens a new
+ * story, the unit the start ranker puts first. Every story so holds a body line.
  */
 export function storyStarts(facts: DumpFacts, model: SegmentModel, threshold = 0): number[] {
-  const n = facts.units.length;
-  const candidates = [0];
-  const score = [0];
-  for (let i = 1; i < n; i++) {
-    const s = Math.max(model.startScore(startFeatures(facts, i)), wireOpening(facts, i) ? WIRE_OPENING_SCORE : -Infinity);
-    if (s > threshold) {
-      candidates.push(i);
-      score.push(s - threshold);
+  const starts = [0];
+  for (const gap of gapsOf(facts)) {
+    const positions = positionsOf(gap);
+    // Rule segment.wire-opening: a wire digest's opening starts a story wherever the model stands.
+    const rule = positions.find((i) => wireOpening(facts, i));
+    if (rule === undefined && model.gapScore(gapFeatures(facts, gap)) <= threshold) continue;
+    const at = rule ?? bestStart(facts, model, positions);
+    if (at > starts[starts.length - 1]) starts.push(at);
+  }
+  return starts;
+}
+
+/** The position the start ranker scores highest. */
+export function bestStart(facts: DumpFacts, model: SegmentModel, positions: number[]): number {
+  let best = positions[0];
+  let bestScore = -Infinity;
+  for (const i of positions) {
+    const s = model.startScore(startFeatures(facts, i));
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
     }
   }
-  // bodyBefore[i]: body lines in [0, i).
-  const bodyBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) bodyBefore[i + 1] = bodyBefore[i] + (facts.bodyLine[i] ? 1 : 0);
-  const hasBody = (a: number, b: number) => bodyBefore[b] - bodyBefore[a] > 0;
-  // best[k]: the highest total of a chain of starts from 0 to candidate k, each story with a body.
-  const best = candidates.map(() => -Infinity);
-  const back = candidates.map(() => -1);
-  best[0] = 0;
-  for (let k = 1; k < candidates.length; k++) {
-    for (let j = 0; j < k; j++) {
-      if (best[j] === -Infinity || !hasBody(candidates[j], candidates[k])) continue;
-      if (best[j] + score[k] > best[k]) {
-        best[k] = best[j] + score[k];
-        back[k] = j;
-      }
-    }
-  }
-  let last = 0;
-  for (let k = 1; k < candidates.length; k++) if (best[k] > -Infinity && hasBody(candidates[k], n) && best[k] > best[last]) last = k;
-  const starts: number[] = [];
-  for (let k = last; k >= 0; k = back[k]) starts.push(candidates[k]);
-  return starts.reverse();
+  return best;
 }
 
 /** The unit that is the headline of the story in [start, end), or null when it shows none. */
