@@ -25,7 +25,20 @@ export function usage(): string {
   return `usage: orbit <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'orbit <command> --help' for a command's options.`;
 }
 
+let watchingStdout = false;
+
+/** `orbit extract corpus | head`: the reader went away; that ends the output, not with a stack trace. */
+function endQuietlyWhenTheReaderLeaves(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenTheReaderLeaves();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
