@@ -57,7 +57,7 @@ export async function spinReport(options: { limit?: number; modelPath?: string }
   ];
 
   out.push(`spin (held-out eval split, ${real.reuters.length} Reuters + ${real.tehran.length} Tehran Times bodies of >= ${MIN_SPIN_WORDS} words; AEB ${aeb.length} gold bodies)`);
-  out.push(`  thresholds (both for ${pct(TARGET_FALSE_ALARMS)} false alarms on the dev split's ${devReal.length} real news bodies): detector p >= ${f3(model.classifier.threshold)} (train:spin); unseen-pair share >= ${f3(unseenThreshold)}`);
+  out.push(`  thresholds (for ${pct(TARGET_FALSE_ALARMS)} false alarms on the dev split's ${devReal.length} real news bodies): detector p >= ${f3(model.classifier.threshold)}, under ${model.classifier.shortWords ?? '-'} words p >= ${f3(model.classifier.shortThreshold ?? model.classifier.threshold)} (train:spin); unseen-pair share >= ${f3(unseenThreshold)}`);
 
   // False alarms on real articles.
   const falseAlarms = new Map<string, number>();

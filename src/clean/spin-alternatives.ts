@@ -24,6 +24,11 @@ export interface SlotScores {
    * common each is. Real text outside news uses rare words well; a spinner uses them badly.
    */
   pmiGap: Float64Array;
+  /** Per token: how often real news pairs the best alternative with the left and right neighbour (-1: no such neighbour or no alternative). */
+  altLeft: Int32Array;
+  altRight: Int32Array;
+  /** Per token: how many alternatives the dictionary offers (0: none). */
+  alternatives: Uint16Array;
   /** Per token: pointwise mutual information of a content word with its word neighbours (NaN: not content). */
   fit: Float64Array;
   /** Per token: a content word (a word of letters, not a function word). */
@@ -40,6 +45,9 @@ export function slotScores(tokens: LmToken[], lm: NewsLm, dict: SynonymDictionar
   const next = (a: number, ca: number, b: number, cb: number) => Math.log((lm.pairs.get(pairHash(a, b)) + (PRIOR * (cb + 0.5)) / total) / (ca + PRIOR));
   const gap = new Float64Array(n).fill(NaN);
   const pmiGap = new Float64Array(n).fill(NaN);
+  const altLeft = new Int32Array(n).fill(-1);
+  const altRight = new Int32Array(n).fill(-1);
+  const alternativeCount = new Uint16Array(n);
   const fit = new Float64Array(n).fill(NaN);
   const content = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -74,19 +82,25 @@ export function slotScores(tokens: LmToken[], lm: NewsLm, dict: SynonymDictionar
       for (let j = i; j + 1 < end; j++) own += next(tokens[j].hash, count[j], tokens[j + 1].hash, count[j + 1]);
       let alt = -Infinity;
       let altPmi = -Infinity;
+      let altHash = 0;
       for (const o of alternatives) {
         const h = hashString(o);
         const c = lm.words.get(h);
         let s = left >= 0 ? next(tokens[left].hash, count[left], h, c) : uni(c);
         if (right >= 0) s += next(h, c, tokens[right].hash, count[right]);
-        if (s > alt) alt = s;
+        if (s > alt) (alt = s), (altHash = h);
         if (s - uni(c) > altPmi) altPmi = s - uni(c);
       }
-      if (alt - written > best) best = alt - written;
+      if (alt - written > best) {
+        best = alt - written;
+        altLeft[i] = left >= 0 ? lm.pairs.get(pairHash(tokens[left].hash, altHash)) : -1;
+        altRight[i] = right >= 0 ? lm.pairs.get(pairHash(altHash, tokens[right].hash)) : -1;
+        alternativeCount[i] = Math.min(0xffff, alternatives.length);
+      }
       if (altPmi - (written - own) > bestPmi) bestPmi = altPmi - (written - own);
     }
     if (best > -Infinity) gap[i] = best;
     if (bestPmi > -Infinity) pmiGap[i] = bestPmi;
   }
-  return { gap, pmiGap, fit, content };
+  return { gap, pmiGap, altLeft, altRight, alternatives: alternativeCount, fit, content };
 }

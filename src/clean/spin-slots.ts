@@ -68,7 +68,13 @@ export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number,
   if (alt) {
     const g = gapBucket(alt.gap[i]);
     const p = gapBucket(alt.pmiGap[i]);
-    names.push(`g${g}`, `p${p}`, `gp${g},${p}`, `gc${g},${cap}`, `gf${g},${freq}`, `glr${g},${left},${right}`, `pf${p},${freq}`, `gpc${g},${p},${cap}`, `gk${g},${lk},${rk}`);
+    // Is the best alternative attested beside these neighbours where the word is not, and how many
+    // alternatives were there to choose the best from?
+    const al = alt.altLeft[i] < 0 ? -1 : bucket(alt.altLeft[i]);
+    const ar = alt.altRight[i] < 0 ? -1 : bucket(alt.altRight[i]);
+    const na = alt.alternatives[i] === 0 ? 0 : alt.alternatives[i] < 3 ? 1 : alt.alternatives[i] < 8 ? 2 : 3;
+    names.push(`g${g}`, `p${p}`, `gp${g},${p}`, `gc${g},${cap}`, `gf${g},${freq}`, `glr${g},${left},${right}`, `pf${p},${freq}`, `gpc${g},${p},${cap}`, `gk${g},${lk},${rk}`,
+      `alr${al},${ar},${left},${right}`, `galr${g},${al},${ar}`, `gna${g},${na}`, `pna${p},${na}`, `alrc${al},${ar},${cap}`);
   }
   return names.map((n) => hashString(n) & MASK);
 }

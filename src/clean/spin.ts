@@ -32,6 +32,17 @@ export interface SpinClassifier {
   bias: number;
   /** Probability at or above which a text is called spun (chosen in training, see the README). */
   threshold: number;
+  /**
+   * Texts under this many words are held to `shortThreshold` instead, set for the same false alarms
+   * on short real bodies alone: short wire items (company notices full of names) read oddest.
+   */
+  shortWords?: number;
+  shortThreshold?: number;
+}
+
+/** The threshold a text of `words` words is held to. */
+export function thresholdOf(c: SpinClassifier, words: number): number {
+  return c.shortWords !== undefined && c.shortThreshold !== undefined && words < c.shortWords ? c.shortThreshold : c.threshold;
 }
 
 export interface SpinModelHeader extends SpinClassifier {
@@ -71,7 +82,7 @@ export class SpinModel {
     const words = Math.round(Math.exp(features[features.length - 1]) - 1);
     if (words < MIN_SPIN_WORDS) return { spun: false, probability: 0, words };
     const probability = this.probability(features);
-    return { spun: probability >= this.classifier.threshold, probability, words };
+    return { spun: probability >= thresholdOf(this.classifier, words), probability, words };
   }
 }
 
