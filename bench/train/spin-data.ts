@@ -2,7 +2,8 @@
 // tables made three different ways, and a spinner that rewrites a real body with one of them.
 //
 // Split (by a hash of the document's id, so it never moves): 80% of documents build the counts of real
-// news (the LM), 10% train the classifier, 10% are held out for the benchmark only.
+// news (the LM), 5% train the classifier ('classifier'), 5% set its threshold ('dev'), 10% are held
+// out for the benchmark only ('eval').
 //
 // Synonym tables, built by different means so that training and evaluation never share one:
 //  - clusters: words of one Brown cluster (models/clusters, learned from the corpora's word bigrams):
@@ -18,8 +19,9 @@ import { gunzipSync } from 'node:zlib';
 import { modelsDir, sharedDataDir } from '../../src/core/paths.js';
 import { FUNCTION_WORDS } from '../../src/clean/spin-words.js';
 import { hashString } from '../../src/clean/spin-lm.js';
+import { MAX_KEY_WORDS, SynonymDictionary } from '../../src/clean/spin-synonyms.js';
 
-export type Split = 'lm' | 'classifier' | 'eval';
+export type Split = 'lm' | 'classifier' | 'dev' | 'eval';
 
 export interface NewsDoc {
   id: string;
@@ -29,8 +31,10 @@ export interface NewsDoc {
 }
 
 export function splitOf(id: string): Split {
-  const bucket = hashString(id) % 10;
-  return bucket === 0 ? 'eval' : bucket === 1 ? 'classifier' : 'lm';
+  const h = hashString(id);
+  const bucket = h % 10;
+  // The classifier's tenth is halved by the next digit of the hash: one half trains, one sets the threshold.
+  return bucket === 0 ? 'eval' : bucket === 1 ? (Math.floor(h / 10) % 2 === 0 ? 'classifier' : 'dev') : 'lm';
 }
 
 export function corporaDir(): string | null {
@@ -152,26 +156,55 @@ export function wordnetDir(): string | null {
   return existsSync(join(dir, 'data.noun')) ? dir : null;
 }
 
-/** Every other lemma of every synset holding the word, all senses together. */
-export function wordnetTable(dir: string): SynonymTable {
-  const table: SynonymTable = new Map();
+/** The lemmas of every WordNet synset (lower-cased, multiword lemmas with spaces). */
+export function wordnetSynsets(dir: string): string[][] {
+  const synsets: string[][] = [];
   for (const pos of ['noun', 'verb', 'adj', 'adv']) {
     for (const line of readFileSync(join(dir, `data.${pos}`), 'utf8').split('\n')) {
       if (line.startsWith(' ') || line.trim() === '') continue;
       const fields = line.split(' ');
       const count = parseInt(fields[3], 16);
-      const lemmas = [...new Set(Array.from({ length: count }, (_, k) => fields[4 + 2 * k].replace(/\(\w+\)$/, '').replace(/_/g, ' ').toLowerCase()))];
-      for (const lemma of lemmas) {
-        if (lemma.includes(' ') || FUNCTION_WORDS.has(lemma)) continue;
-        const others = lemmas.filter((l) => l !== lemma);
-        if (others.length === 0) continue;
-        const known = table.get(lemma) ?? [];
-        for (const o of others) if (!known.includes(o)) known.push(o);
-        table.set(lemma, known);
-      }
+      synsets.push([...new Set(Array.from({ length: count }, (_, k) => fields[4 + 2 * k].replace(/\(\w+\)$/, '').replace(/_/g, ' ').toLowerCase()))]);
+    }
+  }
+  return synsets;
+}
+
+/** Every other lemma of every synset holding the word, all senses together. */
+export function wordnetTable(dir: string): SynonymTable {
+  const table: SynonymTable = new Map();
+  for (const lemmas of wordnetSynsets(dir)) {
+    for (const lemma of lemmas) {
+      if (lemma.includes(' ') || FUNCTION_WORDS.has(lemma)) continue;
+      const others = lemmas.filter((l) => l !== lemma);
+      if (others.length === 0) continue;
+      const known = table.get(lemma) ?? [];
+      for (const o of others) if (!known.includes(o)) known.push(o);
+      table.set(lemma, known);
     }
   }
   return table;
+}
+
+/**
+ * The detector's dictionary (src/clean/spin-synonyms.ts) from WordNet: for each lemma of up to
+ * MAX_KEY_WORDS words, the single-word lemmas of every synset it is in (all senses, as a spinner
+ * uses them) that real news uses (`known`), since the word a spinner removed from news is a news word.
+ */
+export function spinnerDictionary(dir: string, known: (word: string) => boolean): SynonymDictionary {
+  const entries = new Map<string, string[]>();
+  for (const lemmas of wordnetSynsets(dir)) {
+    const singles = lemmas.filter((l) => /^[\p{L}][\p{L}'-]*$/u.test(l) && !FUNCTION_WORDS.has(l) && known(l));
+    for (const lemma of lemmas) {
+      if (lemma.split(' ').length > MAX_KEY_WORDS || (!lemma.includes(' ') && FUNCTION_WORDS.has(lemma))) continue;
+      const others = singles.filter((l) => l !== lemma);
+      if (others.length === 0) continue;
+      const list = entries.get(lemma) ?? [];
+      for (const o of others) if (!list.includes(o)) list.push(o);
+      entries.set(lemma, list);
+    }
+  }
+  return new SynonymDictionary(entries);
 }
 
 /** A short thesaurus written for this benchmark, the issue's examples first. */

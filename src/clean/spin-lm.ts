@@ -7,6 +7,7 @@
 // Iran wields", "Quds Drive"), so the pairs around a swapped word are ones real news never writes,
 // although each word on its own is common: that gap is what the spin features measure.
 import { finish as mix32 } from '../nlp/perceptron/hash.js';
+import type { SynonymDictionary } from './spin-synonyms.js';
 
 /** Tokens for the counts: lower-cased words, numbers as one token, sentence punctuation kept. */
 export interface LmToken {
@@ -136,6 +137,8 @@ export interface NewsLm {
   classPairs: HashedCounts;
   /** Weights of the slot model (spin-slots.ts); absent while that model itself is trained. */
   slots?: Float32Array;
+  /** The spinner's dictionary seen backwards (spin-synonyms.ts); absent, the alternative features are 0. */
+  synonyms?: SynonymDictionary;
   /** Tokens counted (for the expected count of a pair under independence). */
   tokens: number;
   /** Pairs seen fewer times than this were dropped from `pairs` (so a count of 0 means "below it"). */

@@ -5,6 +5,7 @@
 // learns what a swapped word looks like, not which words a dictionary swaps.
 import { FUNCTION_WORDS } from './spin-words.js';
 import { classOf, classPairHash, hashString, pairHash, skipHash, type LmToken, type NewsLm } from './spin-lm.js';
+import type { SlotScores } from './spin-alternatives.js';
 
 /** Weights of the hashed slot features. */
 export const SLOT_BITS = 16;
@@ -31,8 +32,14 @@ export function isSlot(tokens: LmToken[], _counts: Float64Array, i: number): boo
   return tokens[i].word && !FUNCTION_WORDS.has(tokens[i].form);
 }
 
-/** The hashed feature indexes of slot i (tokens' word counts in `counts`). */
-export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number, lm: NewsLm): number[] {
+/** Buckets of a dictionary gap in nats (spin-alternatives.ts): 'n' where the word has no alternative. */
+const gapBucket = (g: number) => (Number.isNaN(g) ? 'n' : g <= 0 ? 0 : g < 2 ? 1 : g < 4 ? 2 : g < 7 ? 3 : g < 10 ? 4 : 5);
+
+/**
+ * The hashed feature indexes of slot i (tokens' word counts in `counts`); with `alt`, the gaps to the
+ * word's dictionary alternatives too, crossed with what the word's own neighbours say.
+ */
+export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number, lm: NewsLm, alt?: SlotScores): number[] {
   const t = tokens[i];
   const a = tokens[i - 1];
   const b = tokens[i + 1];
@@ -58,16 +65,27 @@ export function slotFeatures(tokens: LmToken[], counts: Float64Array, i: number,
     `fcap${freq},${cap}`, `fk${freq},${lk},${rk}`, `fs${freq},${shape},${cap}`,
     `cl${cl}`, `cr${cr}`, `clcr${cl},${cr}`, `lcl${left},${cl}`, `rcr${right},${cr}`, `fclcr${freq},${cl},${cr}`, `clcrc${cl},${cr},${context}`,
   ];
+  if (alt) {
+    const g = gapBucket(alt.gap[i]);
+    const p = gapBucket(alt.pmiGap[i]);
+    // Is the best alternative attested beside these neighbours where the word is not, and how many
+    // alternatives were there to choose the best from?
+    const al = alt.altLeft[i] < 0 ? -1 : bucket(alt.altLeft[i]);
+    const ar = alt.altRight[i] < 0 ? -1 : bucket(alt.altRight[i]);
+    const na = alt.alternatives[i] === 0 ? 0 : alt.alternatives[i] < 3 ? 1 : alt.alternatives[i] < 8 ? 2 : 3;
+    names.push(`g${g}`, `p${p}`, `gp${g},${p}`, `gc${g},${cap}`, `gf${g},${freq}`, `glr${g},${left},${right}`, `pf${p},${freq}`, `gpc${g},${p},${cap}`, `gk${g},${lk},${rk}`,
+      `alr${al},${ar},${left},${right}`, `galr${g},${al},${ar}`, `gna${g},${na}`, `pna${p},${na}`, `alrc${al},${ar},${cap}`);
+  }
   return names.map((n) => hashString(n) & MASK);
 }
 
 /** The probability of each slot being a spinner's word (NaN where token i is not a slot). */
-export function slotProbabilities(tokens: LmToken[], counts: Float64Array, lm: NewsLm, weights: Float32Array): Float64Array {
+export function slotProbabilities(tokens: LmToken[], counts: Float64Array, lm: NewsLm, weights: Float32Array, alt?: SlotScores): Float64Array {
   const out = new Float64Array(tokens.length).fill(NaN);
   for (let i = 0; i < tokens.length; i++) {
     if (!isSlot(tokens, counts, i)) continue;
     let z = 0;
-    for (const f of slotFeatures(tokens, counts, i, lm)) z += weights[f];
+    for (const f of slotFeatures(tokens, counts, i, lm, alt)) z += weights[f];
     out[i] = 1 / (1 + Math.exp(-z));
   }
   return out;

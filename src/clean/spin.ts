@@ -5,7 +5,8 @@
 //
 // The file: gzip of [u32 header length][JSON header][pad to 4][word keys u32][word counts u32]
 // [pair keys u32][pair counts u16][pad to 4][skip keys u32][skip counts u16][pad to 4]
-// [word classes u16][pad to 4][class-pair keys u32][class-pair counts u16][pad to 4][slot weights f32].
+// [word classes u16][pad to 4][class-pair keys u32][class-pair counts u16][pad to 4][slot weights f32];
+// beside it, synonyms.tsv.gz: the dictionary of alternatives (spin-synonyms.ts).
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -13,8 +14,11 @@ import { modelsDir } from '../core/paths.js';
 import { HashedCounts, type NewsLm } from './spin-lm.js';
 import { SPIN_FEATURES, spinFeatures } from './spin-features.js';
 import { SLOT_BITS } from './spin-slots.js';
+import { readSynonyms, writeSynonyms } from './spin-synonyms.js';
 
 export const SPIN_MODEL_FILE = 'spin/spin.bin.gz';
+/** The dictionary of alternatives (spin-synonyms.ts), in the model file's folder. */
+export const SPIN_SYNONYMS_FILE = 'synonyms.tsv.gz';
 
 /** Below this many words there is too little text to call it spun (the same floor as dedupe's). */
 export const MIN_SPIN_WORDS = 80;
@@ -28,6 +32,17 @@ export interface SpinClassifier {
   bias: number;
   /** Probability at or above which a text is called spun (chosen in training, see the README). */
   threshold: number;
+  /**
+   * Texts under this many words are held to `shortThreshold` instead, set for the same false alarms
+   * on short real bodies alone: short wire items (company notices full of names) read oddest.
+   */
+  shortWords?: number;
+  shortThreshold?: number;
+}
+
+/** The threshold a text of `words` words is held to. */
+export function thresholdOf(c: SpinClassifier, words: number): number {
+  return c.shortWords !== undefined && c.shortThreshold !== undefined && words < c.shortWords ? c.shortThreshold : c.threshold;
 }
 
 export interface SpinModelHeader extends SpinClassifier {
@@ -67,7 +82,7 @@ export class SpinModel {
     const words = Math.round(Math.exp(features[features.length - 1]) - 1);
     if (words < MIN_SPIN_WORDS) return { spun: false, probability: 0, words };
     const probability = this.probability(features);
-    return { spun: probability >= this.classifier.threshold, probability, words };
+    return { spun: probability >= thresholdOf(this.classifier, words), probability, words };
   }
 }
 
@@ -109,9 +124,19 @@ export function writeSpinModel(path: string, model: SpinModel): void {
   parts.push(Buffer.from(lm.slots.buffer, lm.slots.byteOffset, lm.slots.byteLength));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, gzipSync(Buffer.concat(parts), { level: 9 }));
+  if (lm.synonyms) writeSynonyms(join(dirname(path), SPIN_SYNONYMS_FILE), lm.synonyms);
 }
 
 export function readSpinModel(path: string): SpinModel {
+  const { lm, header } = readSpinParts(path);
+  return new SpinModel(lm, header, header.provenance);
+}
+
+/**
+ * The counts, dictionary and slot weights of a model file with its header, the classifier unchecked
+ * (training reuses the counts of a file whose classifier this code no longer reads).
+ */
+export function readSpinParts(path: string): { lm: NewsLm; header: SpinModelHeader } {
   if (!existsSync(path)) throw new Error(`${path}: the spin model is missing; rebuild it with npm run train:spin`);
   const bytes = gunzipSync(readFileSync(path));
   // Copy into an aligned buffer so the typed arrays can view it directly.
@@ -162,10 +187,11 @@ export function readSpinModel(path: string): SpinModel {
     classes,
     classPairs: new HashedCounts(classPairKeys, classPairCounts),
     slots,
+    synonyms: readSynonyms(join(dirname(path), SPIN_SYNONYMS_FILE)),
     tokens: header.lmTokens,
     minPairCount: header.minPairCount,
   };
-  return new SpinModel(lm, header, header.provenance);
+  return { lm, header };
 }
 
 let committed: SpinModel | undefined;

@@ -8,6 +8,9 @@ import type { Message } from '../../src/core/messages.js';
 import { DuplicateIndex } from '../../src/clean/dedupe.js';
 import { MIN_SPIN_WORDS, readSpinModel, spinModel, writeSpinModel } from '../../src/clean/spin.js';
 import { markDuplicates } from '../../src/pipeline/clean-inputs.js';
+import { lmTokens } from '../../src/clean/spin-lm.js';
+import { slotScores } from '../../src/clean/spin-alternatives.js';
+import { SynonymDictionary } from '../../src/clean/spin-synonyms.js';
 import { readFixture } from './helpers.js';
 
 const original = readFixture('dedupe/original.txt');
@@ -35,6 +38,39 @@ test('the committed spin model flags a synonym-spun rewrite and passes the real 
   assert.equal(real.spun, false, `real text p = ${real.probability}`);
   assert.ok(spun.probability > real.probability);
   assert.match(model.provenance, /train:spin/);
+});
+
+test('a rewrite by a phrase spinner ("most recent", "federal government", "team") is flagged without its original', () => {
+  const verdict = spinModel().judge(readFixture('dedupe/spun.txt'));
+  assert.equal(verdict.spun, true, `p = ${verdict.probability}`);
+});
+
+test("the issue's examples: a spinner's word reads far worse than its dictionary alternative, the real word does not", () => {
+  const gapOf = (sentence: string, word: string) => {
+    const tokens = lmTokens(sentence);
+    const at = tokens.findIndex((t) => t.form === word);
+    assert.ok(at >= 0, word);
+    return slotScores(tokens, spinModel().lm, spinModel().lm.synonyms).gap[at];
+  };
+  const pairs: [string, string, string, string][] = [
+    ['commanders of the Quds Drive said', 'drive', 'commanders of the Quds Force said', 'force'],
+    ['the affect Iran wields over the group', 'affect', 'the influence Iran wields over the group', 'influence'],
+    // "in style" is one dictionary entry: the gap stands on its first word.
+    ['the In style Mobilisation Forces fought', 'in', 'the Popular Mobilisation Forces fought', 'popular'],
+  ];
+  for (const [spun, swapped, real, word] of pairs) {
+    assert.ok(gapOf(spun, swapped) > 3, `${spun}: gap ${gapOf(spun, swapped)}`);
+    assert.ok(gapOf(real, word) < 1, `${real}: gap ${gapOf(real, word)}`);
+  }
+});
+
+test('the dictionary of alternatives carries a plural over and knows phrases', () => {
+  const dict = new SynonymDictionary(new Map([['force', ['drive', 'power']], ['go to', ['visit']]]));
+  assert.deepEqual(dict.alternatives(['forces']), ['drives', 'powers']);
+  assert.deepEqual(dict.alternatives(['go', 'to']), ['visit']);
+  assert.equal(dict.alternatives(['go']), undefined);
+  assert.equal(dict.alternatives(['class']), undefined);
+  assert.deepEqual(SynonymDictionary.parse(dict.serialize()).entries, dict.entries);
 });
 
 test('real articles of other kinds are not flagged', () => {
