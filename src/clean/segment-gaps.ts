@@ -8,7 +8,7 @@
 import { feature1, feature2, feature3 } from '../nlp/perceptron/hash.js';
 import { endsSentence } from './lines.js';
 import { KIND, simBin, type DumpFacts } from './segment-features.js';
-import { cosine, coverage, type Bag } from './topic-shift.js';
+import { cosine, coverage, subtract, type Bag } from './topic-shift.js';
 
 /** Units [from, to) that are not body lines, between the body line before `from` and the body line `to`. */
 export interface Gap {
@@ -153,11 +153,3 @@ function counts0(f: DumpFacts, from: number, to: number): number {
   return 0;
 }
 
-function subtract(all: Bag, part: Bag): Bag {
-  const out: Bag = new Map();
-  for (const [s, w] of all) {
-    const rest = w - (part.get(s) ?? 0);
-    if (rest > 1e-9) out.set(s, rest);
-  }
-  return out;
-}

@@ -106,7 +106,8 @@ export function gapShift(space: TopicSpace, i: number, take = 6, reach = 25, ski
   return { across, depth: self - across };
 }
 
-function subtract(all: Bag, part: Bag): Bag {
+/** What is left of `all` once `part` is taken out of it (weights that fall to zero are dropped). */
+export function subtract(all: Bag, part: Bag): Bag {
   const out: Bag = new Map();
   for (const [s, w] of all) {
     const rest = w - (part.get(s) ?? 0);
