@@ -32,8 +32,21 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
+/**
+ * A frozen answer cannot change, so its bytes are made once: the store keeps its last graphs frozen
+ * (src/store/graph.ts), and a graph asked for again is a megabyte not serialised again.
+ */
+const serialised = new WeakMap<object, Buffer>();
+
+export function jsonBytes(value: unknown): Buffer {
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return Buffer.from(JSON.stringify(value));
+  let bytes = serialised.get(value);
+  if (!bytes) serialised.set(value, (bytes = Buffer.from(JSON.stringify(value))));
+  return bytes;
+}
+
 function sendJson(res: http.ServerResponse, status: number, value: unknown, headers?: Record<string, string>) {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+  send(res, status, jsonBytes(value), 'application/json; charset=utf-8', headers);
 }
 
 export function createServer(store: Store, options: ServerOptions = {}): http.Server {

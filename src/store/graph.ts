@@ -53,6 +53,32 @@ export interface GraphQueryOptions {
    * graph; the SQL path stays for evidence-text search and to check the index against.
    */
   index?: boolean;
+  /** Graphs kept per store version, by query (default GRAPH_ANSWERS_KEPT; 0: none). Only with the index. */
+  answers?: number;
+}
+
+/**
+ * The app asks for the same graph again as a node is expanded or collapsed, a filter ticked and
+ * unticked, a window played twice: the last few answers are kept while the store does not change.
+ */
+export const GRAPH_ANSWERS_KEPT = 8;
+
+/** A kept answer is shared by every caller: frozen, so none can change it for the others (and the server serialises it once). */
+function frozen(graph: Graph): Graph {
+  for (const node of graph.nodes) Object.freeze(node);
+  for (const edge of graph.edges) {
+    Object.freeze(edge.evidenceIds);
+    Object.freeze(edge);
+  }
+  Object.freeze(graph.nodes);
+  Object.freeze(graph.edges);
+  return Object.freeze(graph);
+}
+
+/** What the store holds that a graph answer and the actor rows depend on: valid while the index's snapshot is current. */
+interface Memo {
+  answers: Map<string, Graph>;
+  actors: Map<string, Promise<Omit<GraphActorRow, 'weight'>[]>>;
 }
 
 /** The evidence of a row read with its dates (the SQL path under merges): folded rows sort it again by recency. */
@@ -134,6 +160,15 @@ function graphOfAggregation(actors: GraphActorRow[], aggregation: Aggregation, c
 
 export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
   const currentIndex = options.index === false ? null : createGraphIndexCache(sql);
+  const answersKept = options.answers ?? GRAPH_ANSWERS_KEPT;
+  // one memo per snapshot: the index cache makes a new CurrentIndex whenever anything is written (on
+  // SQLite; on every request on PostgreSQL), so nothing read under an older one is ever served
+  const memos = new WeakMap<CurrentIndex, Memo>();
+  const memoOf = (current: CurrentIndex) => {
+    let memo = memos.get(current);
+    if (!memo) memos.set(current, (memo = { answers: new Map(), actors: new Map() }));
+    return memo;
+  };
   const d = sql.dialect;
   const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
 
@@ -267,7 +302,15 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     if (ids && merges.size) ids = merges.expand(ids);
     if (current) {
       const weightOf = current.index.weights(query);
-      const weighed = (await actorsOf(query, ids)).map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
+      // every actor (no ids) is read once per snapshot: thousands of rows the whole-store graph asked SQL for each time
+      const memo = memoOf(current).actors;
+      const key = JSON.stringify(query.kinds ?? null);
+      let all = ids ? null : memo.get(key);
+      if (!ids && !all) {
+        memo.set(key, (all = actorsOf(query, null)));
+        all.catch(() => memo.delete(key));
+      }
+      const weighed = (await (all ?? actorsOf(query, ids))).map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
       if (!merges.size) return weighed;
       // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
       const group = merges.expand(weighed.map((a) => a.id));
@@ -369,6 +412,21 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
 
   return async function graph(query: GraphQuery = {}): Promise<Graph> {
     const caps = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
-    return currentIndex ? graphByIndex(await currentIndex(), query, caps) : graphBySql(query, caps);
+    if (!currentIndex) return graphBySql(query, caps);
+    const current = await currentIndex();
+    if (!answersKept) return graphByIndex(current, query, caps);
+    const answers = memoOf(current).answers;
+    const key = JSON.stringify(query);
+    const kept = answers.get(key);
+    if (kept) {
+      // most recently used last
+      answers.delete(key);
+      answers.set(key, kept);
+      return kept;
+    }
+    const answer = frozen(await graphByIndex(current, query, caps));
+    answers.set(key, answer);
+    if (answers.size > answersKept) answers.delete(answers.keys().next().value!);
+    return answer;
   };
 }
