@@ -57,13 +57,23 @@ class Interner {
 }
 
 const NO_DATE = -1;
+
+/** Which date ranks a window takes (read-only once made: they are kept and shared). */
+interface DateMasks {
+  dated: Uint8Array;
+  startsBeforeEnd: Uint8Array;
+  endsAfterStart: Uint8Array;
+  bounded: boolean;
+  lowRank: number;
+  highRank: number;
+}
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface EventRowIn { claimId: string; type: string; modality: string; date: string | null; intensity: number | null; evidenceId: string; sourceId: string; targetId: string }
 interface RelationRowIn { claimId: string; type: string; negated: number; spanFrom: string | null; spanTo: string | null; evidenceId: string; sourceId: string; targetId: string }
 interface MentionRowIn { actorId: string; date: string | null; n: number }
 
-/** The claims of a store, as arrays sorted for the requests. Immutable once built. */
+/** The claims of a store, as arrays sorted for the requests. The claims are immutable once built (only masks of recent windows are kept). */
 export class GraphIndex {
   /** Distinct dates, sorted as strings (the store compares dates as strings, see window.ts). */
   private readonly dates: string[];
@@ -222,17 +232,26 @@ export class GraphIndex {
     return { events: this.eDate.length, relations: this.rFrom.length, mentions: this.mDate.length, groups: this.groupType.length };
   }
 
+  /** Each date with END appended (window.ts's comparison), made once: made per date per request it was most of a small window's time. */
+  private datesEnded: string[] | null = null;
+  /** The masks of the last few windows: a request reads them for the weights and again for each aggregation. */
+  private readonly masksKept = new Map<string, DateMasks>();
+
   /** Per date, whether an item dated so is in the window (window.ts's dateInWindow, applied to each distinct date). */
-  private dateMasks(window: DateWindow) {
+  private dateMasks(window: DateWindow): DateMasks {
+    const key = `${window.from ?? ''}|${window.to ?? ''}`;
+    const kept = this.masksKept.get(key);
+    if (kept) return kept;
     const from = window.from ?? null;
     const fromYear = from?.slice(0, 4) ?? null;
     const toEnd = window.to ? window.to + END : null;
     const dated = new Uint8Array(this.dates.length);
     const startsBeforeEnd = new Uint8Array(this.dates.length);
     const endsAfterStart = new Uint8Array(this.dates.length);
+    const ended = (this.datesEnded ??= this.dates.map((d) => d + END));
     for (let i = 0; i < this.dates.length; i++) {
       const d = this.dates[i];
-      const afterStart = from === null || d + END >= from;
+      const afterStart = from === null || ended[i] >= from;
       const beforeEnd = toEnd === null || d <= toEnd;
       dated[i] = afterStart && beforeEnd && (fromYear === null || d >= fromYear) ? 1 : 0;
       startsBeforeEnd[i] = beforeEnd ? 1 : 0;
@@ -242,7 +261,10 @@ export class GraphIndex {
     // the range of date ranks that can be in the window: >= the year bound, <= the end bound
     const lowRank = fromYear === null ? 0 : lowerBound(this.dates, fromYear);
     const highRank = toEnd === null ? this.dates.length - 1 : lowerBound(this.dates, toEnd + '\uffff') - 1;
-    return { dated, startsBeforeEnd, endsAfterStart, bounded, lowRank, highRank };
+    const masks = { dated, startsBeforeEnd, endsAfterStart, bounded, lowRank, highRank };
+    this.masksKept.set(key, masks);
+    if (this.masksKept.size > 4) this.masksKept.delete(this.masksKept.keys().next().value!);
+    return masks;
   }
 
   /** Rows [start, end) of a descending date column whose rank is within [low, high], plus the undated when unbounded. */
@@ -253,8 +275,8 @@ export class GraphIndex {
     return [start, Math.max(start, end)];
   }
 
-  /** Mentions per actor in articles published in the window, for the given actor ids (all when null). */
-  weights(window: DateWindow): (actorId: string) => number {
+  /** Mentions per actor (by interned number) in articles published in the window. */
+  weightArray(window: DateWindow): Int32Array {
     const masks = this.dateMasks(window);
     const weight = new Int32Array(this.actors.size);
     const [start, end] = GraphIndex.range(this.mDate, masks.lowRank, masks.highRank, masks.bounded);
@@ -262,9 +284,15 @@ export class GraphIndex {
       const d = this.mDate[i];
       if (d === NO_DATE ? !masks.bounded : masks.dated[d]) weight[this.mActor[i]] += this.mCount[i];
     }
+    return weight;
+  }
+
+  /** Mentions per actor in articles published in the window, by actor id. */
+  weights(window: DateWindow): (actorId: string) => number {
+    const weight = this.weightArray(window);
     return (actorId) => {
       const a = this.actors.get(actorId);
-      return a === undefined ? 0 : weight[a];
+      return a === undefined || a >= weight.length ? 0 : weight[a];
     };
   }
 
@@ -551,6 +579,13 @@ export class JudgedView {
   }
 }
 
+/** The actors a graph may keep, in parallel arrays: id, interned number in the index (-1: in no claim), weight (mentions). */
+export interface NodeCandidates {
+  ids: readonly string[];
+  indexes: Int32Array;
+  weights: ArrayLike<number>;
+}
+
 /** Caps on the graph: at most `maxNodes` actors (best connected), `maxEdges` edges among them (most claims). */
 export interface GraphCaps {
   maxNodes?: number;
@@ -658,9 +693,10 @@ export class Aggregation {
    * The kept actors and the edge rows among them, as assemble keeps them: an actor's score is its
    * weight plus the claims of its ties (self-loops aside); the `maxNodes` known actors of best score
    * (id breaking ties) are kept, and of the ties between them the `maxEdges` with most claims (edge id
-   * breaking ties), sorted so. `weights` are the known actors (with their mentions): only they are kept.
+   * breaking ties), sorted so. The candidates are the known actors (with their mentions): only they are
+   * kept, returned as their places among the candidates, in the candidates' order when not capped.
    */
-  top(weights: ReadonlyMap<string, number>, caps: GraphCaps): { kept: string[]; rows: GraphEdgeRow[] } {
+  top(candidates: NodeCandidates, caps: GraphCaps): { kept: number[]; rows: GraphEdgeRow[] } {
     const { source, target } = this.groups;
     const passing = this.passing();
     const tieScore = new Float64Array(this.index.actorCount);
@@ -670,20 +706,21 @@ export class Aggregation {
       tieScore[s] += this.count[g];
       tieScore[t] += this.count[g];
     }
-    const scored: { id: string; score: number }[] = [];
-    for (const [id, weight] of weights) {
-      const a = this.index.actorIndex(id);
-      const score = weight + (a >= 0 ? tieScore[a] : 0);
-      if (score > 0) scored.push({ id, score });
+    const { ids, indexes, weights } = candidates;
+    const score = new Float64Array(ids.length);
+    let kept: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const a = indexes[i];
+      score[i] = weights[i] + (a >= 0 && a < tieScore.length ? tieScore[a] : 0);
+      if (score[i] > 0) kept.push(i);
     }
-    let kept = scored;
     if (caps.maxNodes !== undefined && kept.length > caps.maxNodes) {
-      kept = kept.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, caps.maxNodes);
+      kept = kept.sort((x, y) => score[y] - score[x] || (ids[x] < ids[y] ? -1 : 1)).slice(0, caps.maxNodes);
     }
     const keptMask = new Uint8Array(this.index.actorCount);
     for (const k of kept) {
-      const a = this.index.actorIndex(k.id);
-      if (a >= 0) keptMask[a] = 1;
+      const a = indexes[k];
+      if (a >= 0 && a < keptMask.length) keptMask[a] = 1;
     }
     const among: number[] = [];
     for (const g of passing) {
@@ -717,7 +754,7 @@ export class Aggregation {
     for (let i = 0; i < chosen.length; i++) order[i] = (most - this.count[chosen[i]]) * groupCount + keyRank[chosen[i]];
     order.sort();
     const rows = Array.from(order, (key) => this.row(byRank[key % groupCount]));
-    return { kept: kept.map((k) => k.id), rows };
+    return { kept, rows };
   }
 }
 

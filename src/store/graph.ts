@@ -13,7 +13,7 @@ import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 import { loadOntology } from '../core/ontology.js';
-import { createGraphIndexCache, type Aggregation, type CurrentIndex, type GraphCaps, type IndexEdgeQuery } from './graph-index.js';
+import { createGraphIndexCache, type Aggregation, type CurrentIndex, type GraphCaps, type IndexEdgeQuery, type NodeCandidates } from './graph-index.js';
 import { actorMerges, ActorMerges, NOT_JUDGED_WRONG } from './judgements.js';
 import { foldMergedActors } from './merged-graph.js';
 
@@ -78,7 +78,8 @@ function frozen(graph: Graph): Graph {
 /** What the store holds that a graph answer and the actor rows depend on: valid while the index's snapshot is current. */
 interface Memo {
   answers: Map<string, Graph>;
-  actors: Map<string, Promise<Omit<GraphActorRow, 'weight'>[]>>;
+  /** Every actor of some kinds (by the kinds' key), with its number in the index. */
+  actors: Map<string, Promise<{ rows: Omit<GraphActorRow, 'weight'>[]; indexes: Int32Array }>>;
 }
 
 /** The evidence of a row read with its dates (the SQL path under merges): folded rows sort it again by recency. */
@@ -147,13 +148,19 @@ function edgeOfRow(row: GraphEdgeRow): GraphEdge {
   };
 }
 
+/** The actors a graph by the index may keep: their rows beside NodeCandidates' arrays. */
+interface ActorCandidates extends NodeCandidates {
+  rows: readonly Omit<GraphActorRow, 'weight'>[];
+}
+
 /** The graph from an aggregation: the caps applied on its numbers, objects made only for what is kept. */
-function graphOfAggregation(actors: GraphActorRow[], aggregation: Aggregation, caps: GraphCaps): Graph {
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const { kept, rows } = aggregation.top(new Map(actors.map((a) => [a.id, a.weight])), caps);
+function graphOfAggregation(actors: ActorCandidates, aggregation: Aggregation, caps: GraphCaps): Graph {
+  const { kept, rows } = aggregation.top(actors, caps);
   const nodes: GraphNode[] = kept
-    .map((id) => byId.get(id)!)
-    .map(({ id, name, kind, country, weight }) => ({ id, name, kind, country, weight }))
+    .map((i) => {
+      const { id, name, kind, country } = actors.rows[i];
+      return { id, name, kind, country, weight: actors.weights[i] };
+    })
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   return { nodes, edges: rows.map(edgeOfRow) };
 }
@@ -297,25 +304,42 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     );
   }
 
-  /** Mentions in the window per actor (of the given ids, when given), as node weights. */
-  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges, current: CurrentIndex | null): Promise<GraphActorRow[]> {
+  /**
+   * The actors (of the given ids, all when null) as the index path keeps them: weighed by their mentions
+   * in the window, merges folded. Every actor of the kinds is read once per snapshot, with its number in
+   * the index: thousands of rows the whole-store graph read from SQL, and made objects of, on each request.
+   */
+  async function candidatesByIndex(current: CurrentIndex, query: GraphQuery, ids: string[] | null, merges: ActorMerges): Promise<ActorCandidates> {
     if (ids && merges.size) ids = merges.expand(ids);
-    if (current) {
-      const weightOf = current.index.weights(query);
-      // every actor (no ids) is read once per snapshot: thousands of rows the whole-store graph asked SQL for each time
+    const { index } = current;
+    const numbered = (rows: Omit<GraphActorRow, 'weight'>[]) => ({ rows, indexes: Int32Array.from(rows, (a) => index.actorIndex(a.id)) });
+    let actors: { rows: Omit<GraphActorRow, 'weight'>[]; indexes: Int32Array };
+    if (ids) actors = numbered(await actorsOf(query, ids));
+    else {
       const memo = memoOf(current).actors;
       const key = JSON.stringify(query.kinds ?? null);
-      let all = ids ? null : memo.get(key);
-      if (!ids && !all) {
-        memo.set(key, (all = actorsOf(query, null)));
+      let all = memo.get(key);
+      if (!all) {
+        memo.set(key, (all = actorsOf(query, null).then(numbered)));
         all.catch(() => memo.delete(key));
       }
-      const weighed = (await (all ?? actorsOf(query, ids))).map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
-      if (!merges.size) return weighed;
-      // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
-      const group = merges.expand(weighed.map((a) => a.id));
-      return foldMergedActors(weighed, group.map((id) => ({ id, weight: weightOf(id) })), merges);
+      actors = await all;
     }
+    const mentions = index.weightArray(query);
+    const weightOf = (a: number) => (a >= 0 && a < mentions.length ? mentions[a] : 0);
+    if (!merges.size) {
+      return { ids: actors.rows.map((a) => a.id), rows: actors.rows, indexes: actors.indexes, weights: Float64Array.from(actors.indexes, weightOf) };
+    }
+    // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
+    const weighed = actors.rows.map((actor, i) => ({ ...actor, weight: weightOf(actors.indexes[i]) }));
+    const group = merges.expand(weighed.map((a) => a.id));
+    const folded = foldMergedActors(weighed, group.map((id) => ({ id, weight: weightOf(index.actorIndex(id)) })), merges);
+    return { ids: folded.map((a) => a.id), rows: folded, indexes: Int32Array.from(folded, (a) => index.actorIndex(a.id)), weights: folded.map((a) => a.weight) };
+  }
+
+  /** Mentions in the window per actor (of the given ids, when given), as node weights, read by SQL. */
+  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges): Promise<GraphActorRow[]> {
+    if (ids && merges.size) ids = merges.expand(ids);
     const params: Params = { ...windowParams(query) };
     const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
     if (ids) {
@@ -353,7 +377,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     // the view's merges: the same snapshot of the judgements the index folded
     const merges = current.view.merges ?? NO_MERGES;
     if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
-    const actorsFor = (ids: string[] | null) => actorRows(query, ids, merges, current);
+    const actorsFor = (ids: string[] | null) => candidatesByIndex(current, query, ids, merges);
     if (query.actor) {
       // the neighbours by the claims they share with the actor, then every edge among the chosen
       const touching = await aggregateByIndex(current, query, { ids: [query.actor], both: false }, null);
@@ -382,7 +406,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     const merges = await actorMerges(sql);
     if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
     const edgeRowsOf = (q: GraphQuery, ends: Ends, match: string | null) => sqlEdgeRows(q, ends, match, merges);
-    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges, null);
+    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges);
     if (query.actor) {
       const touching = await edgeRowsOf(query, { ids: [query.actor], both: false }, null);
       const shared = new Map<string, number>();
