@@ -313,17 +313,19 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     if (ids && merges.size) ids = merges.expand(ids);
     const { index } = current;
     const numbered = (rows: Omit<GraphActorRow, 'weight'>[]) => ({ rows, indexes: Int32Array.from(rows, (a) => index.actorIndex(a.id)) });
-    let actors: { rows: Omit<GraphActorRow, 'weight'>[]; indexes: Int32Array };
-    if (ids) actors = numbered(await actorsOf(query, ids));
-    else {
-      const memo = memoOf(current).actors;
-      const key = JSON.stringify(query.kinds ?? null);
-      let all = memo.get(key);
-      if (!all) {
-        memo.set(key, (all = actorsOf(query, null).then(numbered)));
-        all.catch(() => memo.delete(key));
-      }
-      actors = await all;
+    const memo = memoOf(current).actors;
+    const key = JSON.stringify(query.kinds ?? null);
+    let all = memo.get(key);
+    if (!all) {
+      memo.set(key, (all = actorsOf(query, null).then(numbered)));
+      all.catch(() => memo.delete(key));
+    }
+    let actors = await all;
+    if (ids) {
+      // the ids' rows from every actor's, in the same order (by id) SQL gives them: a search can name a thousand
+      const wanted = new Set(ids);
+      const places = actors.rows.flatMap((a, i) => (wanted.has(a.id) ? [i] : []));
+      actors = { rows: places.map((i) => actors.rows[i]), indexes: Int32Array.from(places, (i) => actors.indexes[i]) };
     }
     const mentions = index.weightArray(query);
     const weightOf = (a: number) => (a >= 0 && a < mentions.length ? mentions[a] : 0);
