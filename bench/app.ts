@@ -75,6 +75,9 @@ async function main() {
     ['/api/dyad', (i) => `/api/dyad?a=actor-${i % 5}&b=actor-${5 + (i % 5)}`],
     ['/api/actors/:id', (i) => `/api/actors/actor-${i % 30}`],
   ];
+  // the server builds its graph index and influence claims in the background once it listens (seconds,
+  // blocking its one thread in long stretches): wait for both, so no route is timed against that build
+  await fetch(base + '/api/influence?limit=1').then((r) => r.arrayBuffer());
   const rows: Row[] = [];
   for (const [name, url] of routes) {
     const times: number[] = [];
