@@ -57,13 +57,23 @@ class Interner {
 }
 
 const NO_DATE = -1;
+
+/** Which date ranks a window takes (read-only once made: they are kept and shared). */
+interface DateMasks {
+  dated: Uint8Array;
+  startsBeforeEnd: Uint8Array;
+  endsAfterStart: Uint8Array;
+  bounded: boolean;
+  lowRank: number;
+  highRank: number;
+}
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface EventRowIn { claimId: string; type: string; modality: string; date: string | null; intensity: number | null; evidenceId: string; sourceId: string; targetId: string }
 interface RelationRowIn { claimId: string; type: string; negated: number; spanFrom: string | null; spanTo: string | null; evidenceId: string; sourceId: string; targetId: string }
 interface MentionRowIn { actorId: string; date: string | null; n: number }
 
-/** The claims of a store, as arrays sorted for the requests. Immutable once built. */
+/** The claims of a store, as arrays sorted for the requests. The claims are immutable once built (only masks of recent windows are kept). */
 export class GraphIndex {
   /** Distinct dates, sorted as strings (the store compares dates as strings, see window.ts). */
   private readonly dates: string[];
@@ -207,7 +217,7 @@ export class GraphIndex {
     this.groupTarget = Int32Array.from(gTarget);
     this.pairCount = pairs.size;
     const table = { isRelation: this.groupIsRelation, type: this.groupType, source: this.groupSource, target: this.groupTarget };
-    this.groupTable = { ...table, keyRank: keyRanks(this, table) };
+    this.groupTable = { ...table, ...keyRanks(this, table) };
   }
 
   /** Bytes held in typed arrays, and an estimate for the interned strings (2 bytes a char plus ~40 per string). */
@@ -222,17 +232,26 @@ export class GraphIndex {
     return { events: this.eDate.length, relations: this.rFrom.length, mentions: this.mDate.length, groups: this.groupType.length };
   }
 
+  /** Each date with END appended (window.ts's comparison), made once: made per date per request it was most of a small window's time. */
+  private datesEnded: string[] | null = null;
+  /** The masks of the last few windows: a request reads them for the weights and again for each aggregation. */
+  private readonly masksKept = new Map<string, DateMasks>();
+
   /** Per date, whether an item dated so is in the window (window.ts's dateInWindow, applied to each distinct date). */
-  private dateMasks(window: DateWindow) {
+  private dateMasks(window: DateWindow): DateMasks {
+    const key = `${window.from ?? ''}|${window.to ?? ''}`;
+    const kept = this.masksKept.get(key);
+    if (kept) return kept;
     const from = window.from ?? null;
     const fromYear = from?.slice(0, 4) ?? null;
     const toEnd = window.to ? window.to + END : null;
     const dated = new Uint8Array(this.dates.length);
     const startsBeforeEnd = new Uint8Array(this.dates.length);
     const endsAfterStart = new Uint8Array(this.dates.length);
+    const ended = (this.datesEnded ??= this.dates.map((d) => d + END));
     for (let i = 0; i < this.dates.length; i++) {
       const d = this.dates[i];
-      const afterStart = from === null || d + END >= from;
+      const afterStart = from === null || ended[i] >= from;
       const beforeEnd = toEnd === null || d <= toEnd;
       dated[i] = afterStart && beforeEnd && (fromYear === null || d >= fromYear) ? 1 : 0;
       startsBeforeEnd[i] = beforeEnd ? 1 : 0;
@@ -242,7 +261,10 @@ export class GraphIndex {
     // the range of date ranks that can be in the window: >= the year bound, <= the end bound
     const lowRank = fromYear === null ? 0 : lowerBound(this.dates, fromYear);
     const highRank = toEnd === null ? this.dates.length - 1 : lowerBound(this.dates, toEnd + '\uffff') - 1;
-    return { dated, startsBeforeEnd, endsAfterStart, bounded, lowRank, highRank };
+    const masks = { dated, startsBeforeEnd, endsAfterStart, bounded, lowRank, highRank };
+    this.masksKept.set(key, masks);
+    if (this.masksKept.size > 4) this.masksKept.delete(this.masksKept.keys().next().value!);
+    return masks;
   }
 
   /** Rows [start, end) of a descending date column whose rank is within [low, high], plus the undated when unbounded. */
@@ -253,18 +275,25 @@ export class GraphIndex {
     return [start, Math.max(start, end)];
   }
 
-  /** Mentions per actor in articles published in the window, for the given actor ids (all when null). */
-  weights(window: DateWindow): (actorId: string) => number {
+  /** Mentions per actor (by interned number) in articles published in the window. */
+  weightArray(window: DateWindow): Int32Array {
     const masks = this.dateMasks(window);
     const weight = new Int32Array(this.actors.size);
     const [start, end] = GraphIndex.range(this.mDate, masks.lowRank, masks.highRank, masks.bounded);
+    const { dated, bounded } = masks;
     for (let i = start; i < end; i++) {
       const d = this.mDate[i];
-      if (d === NO_DATE ? !masks.bounded : masks.dated[d]) weight[this.mActor[i]] += this.mCount[i];
+      if (d === NO_DATE ? !bounded : dated[d]) weight[this.mActor[i]] += this.mCount[i];
     }
+    return weight;
+  }
+
+  /** Mentions per actor in articles published in the window, by actor id. */
+  weights(window: DateWindow): (actorId: string) => number {
+    const weight = this.weightArray(window);
     return (actorId) => {
       const a = this.actors.get(actorId);
-      return a === undefined ? 0 : weight[a];
+      return a === undefined || a >= weight.length ? 0 : weight[a];
     };
   }
 
@@ -300,6 +329,9 @@ export class GraphIndex {
   /** Every claim of the query added into its (folded) group: one pass over the window's rows, no objects made per row. */
   aggregate(query: IndexEdgeQuery, view: JudgedView): Aggregation {
     const masks = this.dateMasks(query);
+    // the masks' fields as locals: the masks are kept between requests, and reading them through the
+    // object in the loops below made an ego network's aggregations slower than fresh masks (bench run by hand)
+    const { dated, bounded, startsBeforeEnd, endsAfterStart } = masks;
     const actorMask = (ids: Iterable<string>) => {
       const mask = new Uint8Array(this.actors.size);
       for (const id of ids) {
@@ -374,7 +406,7 @@ export class GraphIndex {
       const [start, end] = GraphIndex.range(this.eDate, masks.lowRank, masks.highRank, masks.bounded);
       for (let i = start; i < end; i++) {
         const d = this.eDate[i];
-        if (d === NO_DATE ? masks.bounded : !masks.dated[d]) continue;
+        if (d === NO_DATE ? bounded : !dated[d]) continue;
         if (!modality[this.eModality[i]] || (eventTypes && !eventTypes[this.eType[i]])) continue;
         if ((skip && skip[this.eClaim[i]]) || (evidenceMask && !evidenceMask[this.eEvidence[i]])) continue;
         const original = this.eGroup[i];
@@ -399,11 +431,11 @@ export class GraphIndex {
       const negated = [query.negated.includes(0), query.negated.includes(1)];
       for (let i = 0; i < this.rFrom.length; i++) {
         const from = this.rFrom[i], to = this.rTo[i];
-        if (masks.bounded) {
+        if (bounded) {
           // spanInWindow: dated on some side, starting before the end and ending after the start (open sides pass)
           if (from === NO_DATE && to === NO_DATE) continue;
-          if (from !== NO_DATE && !masks.startsBeforeEnd[from]) continue;
-          if (to !== NO_DATE && !masks.endsAfterStart[to]) continue;
+          if (from !== NO_DATE && !startsBeforeEnd[from]) continue;
+          if (to !== NO_DATE && !endsAfterStart[to]) continue;
         }
         if (!negated[this.rNegated[i]] || (relationTypes && !relationTypes[this.rType[i]])) continue;
         if ((skip && skip[this.rClaim[i]]) || (evidenceMask && !evidenceMask[this.rEvidence[i]])) continue;
@@ -436,15 +468,17 @@ export interface GroupTable {
   target: Int32Array;
   /** Each group's place in the order of the edge ids (kind:type:source>target) it gives: ties broken by numbers, not strings. */
   keyRank: Int32Array;
+  /** The inverse: the group at each place. */
+  byRank: Int32Array;
 }
 
-/** The groups' edge-id order, worked out once per index or view. */
-function keyRanks(index: GraphIndex, g: Omit<GroupTable, 'keyRank'>): Int32Array {
+/** The groups' edge-id order, worked out once per index or view: each group's rank, and the group at each rank. */
+function keyRanks(index: GraphIndex, g: Omit<GroupTable, 'keyRank' | 'byRank'>): Pick<GroupTable, 'keyRank' | 'byRank'> {
   const keys = Array.from(g.type, (type, i) => edgeKey(g.isRelation[i] === 1, index.typeName(type), index.actorId(g.source[i]), index.actorId(g.target[i])));
-  const order = Int32Array.from(keys, (_, i) => i).sort((a, b) => byText(keys[a], keys[b]));
-  const rank = new Int32Array(keys.length);
-  order.forEach((g, r) => (rank[g] = r));
-  return rank;
+  const byRank = Int32Array.from(keys, (_, i) => i).sort((a, b) => byText(keys[a], keys[b]));
+  const keyRank = new Int32Array(keys.length);
+  byRank.forEach((g, r) => (keyRank[g] = r));
+  return { keyRank, byRank };
 }
 
 /** What the judgements change in the index: `merges` null or empty for none. */
@@ -529,7 +563,7 @@ export class JudgedView {
       this.foldedGroup[i] = f;
     }
     const table = { isRelation: Uint8Array.from(isRelation), type: Int32Array.from(type), source: Int32Array.from(source), target: Int32Array.from(target) };
-    this.groups = { ...table, keyRank: keyRanks(index, table) };
+    this.groups = { ...table, ...keyRanks(index, table) };
     const pairs = new Map<number, number>();
     const renumber = (groupOf: Int32Array, evidenceOf: Int32Array) => {
       const out = new Int32Array(groupOf.length);
@@ -547,6 +581,13 @@ export class JudgedView {
     this.rPair = renumber(input.rGroup, input.rEvidence);
     this.pairCount = pairs.size;
   }
+}
+
+/** The actors a graph may keep, in parallel arrays: id, interned number in the index (-1: in no claim), weight (mentions). */
+export interface NodeCandidates {
+  ids: readonly string[];
+  indexes: Int32Array;
+  weights: ArrayLike<number>;
 }
 
 /** Caps on the graph: at most `maxNodes` actors (best connected), `maxEdges` edges among them (most claims). */
@@ -656,9 +697,10 @@ export class Aggregation {
    * The kept actors and the edge rows among them, as assemble keeps them: an actor's score is its
    * weight plus the claims of its ties (self-loops aside); the `maxNodes` known actors of best score
    * (id breaking ties) are kept, and of the ties between them the `maxEdges` with most claims (edge id
-   * breaking ties), sorted so. `weights` are the known actors (with their mentions): only they are kept.
+   * breaking ties), sorted so. The candidates are the known actors (with their mentions): only they are
+   * kept, returned as their places among the candidates, in the candidates' order when not capped.
    */
-  top(weights: ReadonlyMap<string, number>, caps: GraphCaps): { kept: string[]; rows: GraphEdgeRow[] } {
+  top(candidates: NodeCandidates, caps: GraphCaps): { kept: number[]; rows: GraphEdgeRow[] } {
     const { source, target } = this.groups;
     const passing = this.passing();
     const tieScore = new Float64Array(this.index.actorCount);
@@ -668,37 +710,55 @@ export class Aggregation {
       tieScore[s] += this.count[g];
       tieScore[t] += this.count[g];
     }
-    const scored: { id: string; score: number }[] = [];
-    for (const [id, weight] of weights) {
-      const a = this.index.actorIndex(id);
-      const score = weight + (a >= 0 ? tieScore[a] : 0);
-      if (score > 0) scored.push({ id, score });
+    const { ids, indexes, weights } = candidates;
+    const score = new Float64Array(ids.length);
+    let kept: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const a = indexes[i];
+      score[i] = weights[i] + (a >= 0 && a < tieScore.length ? tieScore[a] : 0);
+      if (score[i] > 0) kept.push(i);
     }
-    let kept = scored;
     if (caps.maxNodes !== undefined && kept.length > caps.maxNodes) {
-      kept = kept.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1)).slice(0, caps.maxNodes);
+      kept = kept.sort((x, y) => score[y] - score[x] || (ids[x] < ids[y] ? -1 : 1)).slice(0, caps.maxNodes);
     }
     const keptMask = new Uint8Array(this.index.actorCount);
     for (const k of kept) {
-      const a = this.index.actorIndex(k.id);
-      if (a >= 0) keptMask[a] = 1;
+      const a = indexes[k];
+      if (a >= 0 && a < keptMask.length) keptMask[a] = 1;
     }
-    let among: number[] = [];
+    const among: number[] = [];
     for (const g of passing) {
       const s = source[g], t = target[g];
       if (s !== t && keptMask[s] && keptMask[t]) among.push(g);
     }
-    const rank = this.groups.keyRank;
+    // Sorted on numbers in typed arrays (no comparator): thousands of edges tie at the threshold's count
+    // on a big store, and sorting them by a JS comparator was a fifth of the route's time.
+    const { keyRank, byRank } = this.groups;
+    let chosen: number[] = among;
     if (caps.maxEdges !== undefined && among.length > caps.maxEdges) {
       // the count the last kept edge has: every edge above it is kept, and of those at it the first by id
-      const counts = Int32Array.from(among, (g) => this.count[g]).sort();
+      const counts = new Int32Array(among.length);
+      for (let i = 0; i < among.length; i++) counts[i] = this.count[among[i]];
+      counts.sort();
       const threshold = counts[counts.length - caps.maxEdges];
-      const above = among.filter((g) => this.count[g] > threshold);
-      const at = among.filter((g) => this.count[g] === threshold).sort((x, y) => rank[x] - rank[y]).slice(0, caps.maxEdges - above.length);
-      among = [...above, ...at];
+      chosen = [];
+      const atRanks: number[] = [];
+      for (const g of among) {
+        if (this.count[g] > threshold) chosen.push(g);
+        else if (this.count[g] === threshold) atRanks.push(keyRank[g]);
+      }
+      const firstAt = Int32Array.from(atRanks).sort().subarray(0, caps.maxEdges - chosen.length);
+      for (const r of firstAt) chosen.push(byRank[r]);
     }
-    const rows = among.sort((x, y) => this.count[y] - this.count[x] || rank[x] - rank[y]).map((g) => this.row(g));
-    return { kept: kept.map((k) => k.id), rows };
+    // most claims first, edge id breaking ties: one number per edge, (max - count) * groups + rank, exact below 2^53
+    let most = 0;
+    for (const g of chosen) if (this.count[g] > most) most = this.count[g];
+    const groupCount = keyRank.length;
+    const order = new Float64Array(chosen.length);
+    for (let i = 0; i < chosen.length; i++) order[i] = (most - this.count[chosen[i]]) * groupCount + keyRank[chosen[i]];
+    order.sort();
+    const rows = Array.from(order, (key) => this.row(byRank[key % groupCount]));
+    return { kept, rows };
   }
 }
 

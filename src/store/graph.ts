@@ -13,7 +13,7 @@ import { searchKey } from './text-search.js';
 import type { DateWindow } from './types.js';
 import { dateInWindow, spanInWindow, windowParams } from './window.js';
 import { loadOntology } from '../core/ontology.js';
-import { createGraphIndexCache, type Aggregation, type CurrentIndex, type GraphCaps, type IndexEdgeQuery } from './graph-index.js';
+import { createGraphIndexCache, type Aggregation, type CurrentIndex, type GraphCaps, type IndexEdgeQuery, type NodeCandidates } from './graph-index.js';
 import { actorMerges, ActorMerges, NOT_JUDGED_WRONG } from './judgements.js';
 import { foldMergedActors } from './merged-graph.js';
 
@@ -53,6 +53,33 @@ export interface GraphQueryOptions {
    * graph; the SQL path stays for evidence-text search and to check the index against.
    */
   index?: boolean;
+  /** Graphs kept per store version, by query (default GRAPH_ANSWERS_KEPT; 0: none). Only with the index. */
+  answers?: number;
+}
+
+/**
+ * The app asks for the same graph again as a node is expanded or collapsed, a filter ticked and
+ * unticked, a window played twice: the last few answers are kept while the store does not change.
+ */
+export const GRAPH_ANSWERS_KEPT = 8;
+
+/** A kept answer is shared by every caller: frozen, so none can change it for the others (and the server serialises it once). */
+function frozen(graph: Graph): Graph {
+  for (const node of graph.nodes) Object.freeze(node);
+  for (const edge of graph.edges) {
+    Object.freeze(edge.evidenceIds);
+    Object.freeze(edge);
+  }
+  Object.freeze(graph.nodes);
+  Object.freeze(graph.edges);
+  return Object.freeze(graph);
+}
+
+/** What the store holds that a graph answer and the actor rows depend on: valid while the index's snapshot is current. */
+interface Memo {
+  answers: Map<string, Graph>;
+  /** Every actor of some kinds (by the kinds' key), with its number in the index. */
+  actors: Map<string, Promise<{ rows: Omit<GraphActorRow, 'weight'>[]; indexes: Int32Array }>>;
 }
 
 /** The evidence of a row read with its dates (the SQL path under merges): folded rows sort it again by recency. */
@@ -121,19 +148,34 @@ function edgeOfRow(row: GraphEdgeRow): GraphEdge {
   };
 }
 
+/** The actors a graph by the index may keep: their rows beside NodeCandidates' arrays. */
+interface ActorCandidates extends NodeCandidates {
+  rows: readonly Omit<GraphActorRow, 'weight'>[];
+}
+
 /** The graph from an aggregation: the caps applied on its numbers, objects made only for what is kept. */
-function graphOfAggregation(actors: GraphActorRow[], aggregation: Aggregation, caps: GraphCaps): Graph {
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const { kept, rows } = aggregation.top(new Map(actors.map((a) => [a.id, a.weight])), caps);
+function graphOfAggregation(actors: ActorCandidates, aggregation: Aggregation, caps: GraphCaps): Graph {
+  const { kept, rows } = aggregation.top(actors, caps);
   const nodes: GraphNode[] = kept
-    .map((id) => byId.get(id)!)
-    .map(({ id, name, kind, country, weight }) => ({ id, name, kind, country, weight }))
+    .map((i) => {
+      const { id, name, kind, country } = actors.rows[i];
+      return { id, name, kind, country, weight: actors.weights[i] };
+    })
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
   return { nodes, edges: rows.map(edgeOfRow) };
 }
 
 export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
   const currentIndex = options.index === false ? null : createGraphIndexCache(sql);
+  const answersKept = options.answers ?? GRAPH_ANSWERS_KEPT;
+  // one memo per snapshot: the index cache makes a new CurrentIndex whenever anything is written (on
+  // SQLite; on every request on PostgreSQL), so nothing read under an older one is ever served
+  const memos = new WeakMap<CurrentIndex, Memo>();
+  const memoOf = (current: CurrentIndex) => {
+    let memo = memos.get(current);
+    if (!memo) memos.set(current, (memo = { answers: new Map(), actors: new Map() }));
+    return memo;
+  };
   const d = sql.dialect;
   const list = (name: string, values: readonly string[]) => ({ [name]: d.idList([...values]) });
 
@@ -262,17 +304,44 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     );
   }
 
-  /** Mentions in the window per actor (of the given ids, when given), as node weights. */
-  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges, current: CurrentIndex | null): Promise<GraphActorRow[]> {
+  /**
+   * The actors (of the given ids, all when null) as the index path keeps them: weighed by their mentions
+   * in the window, merges folded. Every actor of the kinds is read once per snapshot, with its number in
+   * the index: thousands of rows the whole-store graph read from SQL, and made objects of, on each request.
+   */
+  async function candidatesByIndex(current: CurrentIndex, query: GraphQuery, ids: string[] | null, merges: ActorMerges): Promise<ActorCandidates> {
     if (ids && merges.size) ids = merges.expand(ids);
-    if (current) {
-      const weightOf = current.index.weights(query);
-      const weighed = (await actorsOf(query, ids)).map((actor) => ({ ...actor, weight: weightOf(actor.id) }));
-      if (!merges.size) return weighed;
-      // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
-      const group = merges.expand(weighed.map((a) => a.id));
-      return foldMergedActors(weighed, group.map((id) => ({ id, weight: weightOf(id) })), merges);
+    const { index } = current;
+    const numbered = (rows: Omit<GraphActorRow, 'weight'>[]) => ({ rows, indexes: Int32Array.from(rows, (a) => index.actorIndex(a.id)) });
+    const memo = memoOf(current).actors;
+    const key = JSON.stringify(query.kinds ?? null);
+    let all = memo.get(key);
+    if (!all) {
+      memo.set(key, (all = actorsOf(query, null).then(numbered)));
+      all.catch(() => memo.delete(key));
     }
+    let actors = await all;
+    if (ids) {
+      // the ids' rows from every actor's, in the same order (by id) SQL gives them: a search can name a thousand
+      const wanted = new Set(ids);
+      const places = actors.rows.flatMap((a, i) => (wanted.has(a.id) ? [i] : []));
+      actors = { rows: places.map((i) => actors.rows[i]), indexes: Int32Array.from(places, (i) => actors.indexes[i]) };
+    }
+    const mentions = index.weightArray(query);
+    const weightOf = (a: number) => (a >= 0 && a < mentions.length ? mentions[a] : 0);
+    if (!merges.size) {
+      return { ids: actors.rows.map((a) => a.id), rows: actors.rows, indexes: actors.indexes, weights: Float64Array.from(actors.indexes, weightOf) };
+    }
+    // a kept actor weighs its group's mentions, whatever the kinds of those merged into it (as the SQL path)
+    const weighed = actors.rows.map((actor, i) => ({ ...actor, weight: weightOf(actors.indexes[i]) }));
+    const group = merges.expand(weighed.map((a) => a.id));
+    const folded = foldMergedActors(weighed, group.map((id) => ({ id, weight: weightOf(index.actorIndex(id)) })), merges);
+    return { ids: folded.map((a) => a.id), rows: folded, indexes: Int32Array.from(folded, (a) => index.actorIndex(a.id)), weights: folded.map((a) => a.weight) };
+  }
+
+  /** Mentions in the window per actor (of the given ids, when given), as node weights, read by SQL. */
+  async function actorRows(query: GraphQuery, ids: string[] | null, merges: ActorMerges): Promise<GraphActorRow[]> {
+    if (ids && merges.size) ids = merges.expand(ids);
     const params: Params = { ...windowParams(query) };
     const conditions = ['a.duplicate_of IS NULL', ...dateInWindow('a.published_at', query)];
     if (ids) {
@@ -310,7 +379,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     // the view's merges: the same snapshot of the judgements the index folded
     const merges = current.view.merges ?? NO_MERGES;
     if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
-    const actorsFor = (ids: string[] | null) => actorRows(query, ids, merges, current);
+    const actorsFor = (ids: string[] | null) => candidatesByIndex(current, query, ids, merges);
     if (query.actor) {
       // the neighbours by the claims they share with the actor, then every edge among the chosen
       const touching = await aggregateByIndex(current, query, { ids: [query.actor], both: false }, null);
@@ -339,7 +408,7 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
     const merges = await actorMerges(sql);
     if (query.actor && merges.isMerged(query.actor)) query = { ...query, actor: merges.resolve(query.actor) };
     const edgeRowsOf = (q: GraphQuery, ends: Ends, match: string | null) => sqlEdgeRows(q, ends, match, merges);
-    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges, null);
+    const actorRowsOf = (q: GraphQuery, ids: string[] | null) => actorRows(q, ids, merges);
     if (query.actor) {
       const touching = await edgeRowsOf(query, { ids: [query.actor], both: false }, null);
       const shared = new Map<string, number>();
@@ -369,6 +438,21 @@ export function createGraphQuery(sql: Sql, options: GraphQueryOptions = {}) {
 
   return async function graph(query: GraphQuery = {}): Promise<Graph> {
     const caps = { maxNodes: query.maxNodes, maxEdges: query.maxEdges };
-    return currentIndex ? graphByIndex(await currentIndex(), query, caps) : graphBySql(query, caps);
+    if (!currentIndex) return graphBySql(query, caps);
+    const current = await currentIndex();
+    if (!answersKept) return graphByIndex(current, query, caps);
+    const answers = memoOf(current).answers;
+    const key = JSON.stringify(query);
+    const kept = answers.get(key);
+    if (kept) {
+      // most recently used last
+      answers.delete(key);
+      answers.set(key, kept);
+      return kept;
+    }
+    const answer = frozen(await graphByIndex(current, query, caps));
+    answers.set(key, answer);
+    if (answers.size > answersKept) answers.delete(answers.keys().next().value!);
+    return answer;
   };
 }

@@ -88,11 +88,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreOptions = SqliteOptions;
+export type StoreOptions = SqliteOptions & {
+  /** Graph answers kept per store version (src/store/graph.ts GRAPH_ANSWERS_KEPT by default; 0: none, as bench:app --no-cache measures). */
+  graphAnswers?: number;
+};
 
 type Db = Sql & { location: string; iterate<T>(sql: string, params?: Params): AsyncIterable<T>; close(): Promise<void> };
 
-function storeOn(db: Db): Store {
+function storeOn(db: Db, options: StoreOptions = {}): Store {
   return {
     location: db.location,
     kind: db.dialect.name,
@@ -100,7 +103,7 @@ function storeOn(db: Db): Store {
     ...createArticleQueries(db),
     ...createActorQueries(db),
     ...createClaimQueries(db),
-    graph: createGraphQuery(db),
+    graph: createGraphQuery(db, { answers: options.graphAnswers }),
     influenceClaims: createInfluenceClaims(db),
     copiesAmong: createCopyQuery(db),
     search: createSearch(db),
@@ -117,5 +120,5 @@ function storeOn(db: Db): Store {
 
 /** A SQLite file (made with its folder when missing), or a PostgreSQL database by its postgres:// URL. */
 export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
-  return storeOn(isPostgresUrl(location) ? await openPostgres(location) : openSqlite(location, options));
+  return storeOn(isPostgresUrl(location) ? await openPostgres(location) : openSqlite(location, options), options);
 }

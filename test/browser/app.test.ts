@@ -265,6 +265,21 @@ describe('the web app on the demo corpus', { skip }, () => {
     assert.deepEqual(pageErrors, [], 'no errors in the page');
   });
 
+  test('a capped network draws more actors on request, the cap kept in the address', async () => {
+    await page.goto(`${base}#limit=10`);
+    await page.reload();
+    await page.locator('#graph-status').filter({ hasText: /\(the 10 most connected\)/ }).waitFor();
+    assert.equal(Number(COUNT.exec(await graphStatus())![1]), 10);
+    await page.locator('#show-more').click();
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('limit') === '50');
+    await page.waitForFunction((pattern) => Number(new RegExp(pattern).exec(document.getElementById('graph-status')?.textContent ?? '')?.[1] ?? 0) > 10, COUNT.source);
+    const [, actors] = COUNT.exec(await graphStatus())!.map(Number);
+    assert.ok(actors > 10 && actors <= 50, `${actors} actors after showing more`);
+    assert.equal(await page.locator('#filters-body select[name=limit]').inputValue(), '50', 'the filter menu shows the new cap');
+    await settled();
+    assert.deepEqual(pageErrors, [], 'no errors in the page');
+  });
+
   test('the filters and the search reach the timeline, the map, the lists and the export menu', async () => {
     // only a relation type ticked: the network keeps its ties of that type, the event views show no events
     await page.goto(`${base}#types=funds`);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
-import { createServer } from '../../src/server/index.js';
+import { createServer, jsonText } from '../../src/server/index.js';
 import { ACTORS, corpus, processed } from '../store/builder.js';
 import { close, listen } from '../helpers/listen.js';
 
@@ -81,6 +81,21 @@ test('GET /api/relations lists relation claims', async () => {
   const { body } = await get('/api/relations?type=funds');
   assert.deepEqual(body.items.map((r: { id: string }) => r.id), ['r1']);
   assert.equal(body.items[0].source.name, 'Iran');
+});
+
+test('a frozen answer (a graph the store keeps) is serialised once; any other each time', async () => {
+  let serialised = 0;
+  const answer = (nodes: string[]) => ({ toJSON: () => (serialised++, { nodes }) });
+  const kept = Object.freeze(answer([]));
+  assert.equal(jsonText(kept), '{"nodes":[]}');
+  assert.equal(jsonText(kept), '{"nodes":[]}');
+  assert.equal(serialised, 1, 'a frozen answer: its text made once');
+  const open = answer(['a']);
+  jsonText(open);
+  jsonText(open);
+  assert.equal(serialised, 3, 'an answer that can change: serialised each time');
+  // over HTTP: asked twice, the graph is the same; the store keeps it (test/store/graph-answers.test.ts)
+  assert.deepEqual((await get('/api/graph?from=2020')).body, (await get('/api/graph?from=2020')).body);
 });
 
 test('GET /api/graph gives nodes and edges for the window', async () => {

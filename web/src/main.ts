@@ -11,7 +11,7 @@ import { loadJudgements, onJudged, setEdits } from './judgements';
 import { mountMap } from './map';
 import { loadMoved } from './moved';
 import { firstDraw, mountNetwork } from './network';
-import { filterParams, readAddress, start, state, subscribe, update, type Tab } from './state';
+import { filterParams, LIMIT_STEPS, readAddress, start, state, subscribe, update, type Tab } from './state';
 import { mountTimeline, nextWindow, setExtent } from './timeline';
 import type { Health } from './types';
 
@@ -56,7 +56,9 @@ function renderFilters(): void {
     el('fieldset', {}, el('legend', {}, `Modality (none ticked: ${TIE_MODALITIES.join(', ')})`), ...MODALITIES.map((m: string) => box('modality', m, s.modality.includes(m), m))),
     el('fieldset', {}, el('legend', {}, 'Ties'),
       el('label', {}, 'minimum evidence ', el('input', { type: 'number', name: 'minEvidence', min: 1, max: 1000, value: s.minEvidence, style: 'width: 5em' })),
-      el('label', {}, ' actors at most ', el('select', { name: 'limit' }, ...[50, 150, 400, 1000, 2000].map((n) => el('option', { value: n, selected: n === s.limit }, String(n)))))),
+      el('label', {}, ' actors at most ', el('select', { name: 'limit' },
+        // the address may hold a cap between the steps: it is offered as it is
+        ...[...new Set([...LIMIT_STEPS, s.limit])].sort((a, b) => a - b).map((n) => el('option', { value: n, selected: n === s.limit }, String(n)))))),
     el('button', { type: 'button', onclick: () => update({ kinds: [], types: [], modality: [], minEvidence: 1 }) }, 'clear filters'));
   fill($('filters-body'), form);
   const active = s.kinds.length + s.types.length + s.modality.length + (s.minEvidence > 1 ? 1 : 0);

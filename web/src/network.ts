@@ -11,7 +11,7 @@ import noverlap from 'graphology-layout-noverlap';
 import { KIND_COLORS, LEGEND_KINDS, RELATION_FAMILIES, TONE_COLORS } from '../ontology.js';
 import { api } from './api';
 import { $, el, fill, swatch } from './dom';
-import { filterParams, state, subscribe, update, type AppState } from './state';
+import { filterParams, moreActors, state, subscribe, update, type AppState } from './state';
 import type { Graph as ApiGraph, GraphEdge, GraphNode, InfluenceAnswer } from './types';
 
 /** Relations draw in one colour whatever their family: they are structure, not acts. */
@@ -332,9 +332,12 @@ async function draw(s: AppState, mine: number, status: HTMLElement): Promise<voi
     sigma.refresh();
     performance.mark('orbit:graph-drawn');
     const capped = main.nodes.length >= s.limit;
-    status.textContent = graph.order
+    // a capped network can draw more: the next step of the cap, kept in the address like the filters
+    const more = capped ? moreActors(s.limit) : null;
+    fill(status, graph.order
       ? `${graph.order} actors, ${graph.size} ties${capped ? ` (the ${s.limit} most connected)` : ''}`
-      : 'No actors in this window.';
+      : 'No actors in this window.',
+    more ? el('button', { type: 'button', id: 'show-more', title: `Draw the ${more} most connected actors`, onclick: () => update({ limit: more }) }, `show ${more}`) : null);
     // the frame after the draw: the picture is on screen; then the layout and the communities, which move and colour it
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     if (mine !== request) return;

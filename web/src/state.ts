@@ -38,6 +38,18 @@ export const DEFAULTS: AppState = {
   selection: null, tab: 'evidence', dyad: '', article: '', span: '', before: { from: '', to: '' }, lanes: [],
 };
 
+/**
+ * The network's actor caps (`limit` of /api/graph, which takes any from 1 to MAX_LIMIT), in the steps
+ * the filter menu and the network's "show more" button offer.
+ */
+export const LIMIT_STEPS = [50, 150, 400, 1000, 2000];
+export const MAX_LIMIT = 10000;
+
+/** The step above `limit`, or null when it is at the last. */
+export function moreActors(limit: number): number | null {
+  return LIMIT_STEPS.find((step) => step > limit) ?? null;
+}
+
 type Key = keyof AppState;
 type Listener = (state: AppState, changed: Set<Key>) => void;
 
@@ -100,7 +112,8 @@ export function readAddress(hash = location.hash): AppState {
     types: list(p.get('types')),
     modality: list(p.get('modality')),
     minEvidence: number('minEvidence', DEFAULTS.minEvidence),
-    limit: number('limit', DEFAULTS.limit),
+    // a cap the API refuses (0, 20000, 2.5) is brought inside its range, not sent to fail
+    limit: Math.min(MAX_LIMIT, Math.max(1, Math.round(number('limit', DEFAULTS.limit)))),
     colour: p.get('colour') === 'community' ? 'community' : 'kind',
     selection: selection(),
     tab: (['evidence', 'actor', 'moved', 'judgements'] as const).find((t) => t === p.get('tab')) ?? (p.get('actor') ? 'actor' : 'evidence'),
