@@ -177,7 +177,7 @@ export function resolveMorePronouns(
 
 const OPEN = /[“"]/gu;
 const SAID_BEFORE = /^\s*(?:(?:[\p{L}-]+\s+){0,3}?)(?:said|says|added|adds|told\s+[\p{L}\s]{0,30}?|stated|declared|wrote|tweeted)\s*[:,]?\s*$/u;
-const SAID_AFTER = /^[,.]?\s*(?:(?:said|says|added|adds)\s*$|$)/u;
+const SAID_BETWEEN = /^[,.]?\s*(?:said|says|added|adds)\s*$/u;
 
 /**
  * Quotations and who speaks them: "The Foreign Secretary said: “...”", "“...,” Hammond said". A quote
@@ -202,7 +202,12 @@ function quotations(text: string, ordered: Mention[]): { start: number; end: num
     }
     OPEN.lastIndex = end;
     const before = [...ordered].reverse().find((x) => x.end <= start && start - x.end <= 60 && SAID_BEFORE.test(text.slice(x.end, start)));
-    const after = ordered.find((x) => x.start >= end && x.start - end <= 12 && /^[,.]?\s*(?:said|says|added|adds)?\s*$/u.test(text.slice(end, x.start)) && (SAID_AFTER.test(text.slice(end, x.start)) || /^\s*(?:said|says|added)\b/u.test(text.slice(x.end, x.end + 12))));
+    // "“...,” said Hammond" or "“...,” Hammond said"
+    const after = ordered.find((x) => {
+      if (x.start < end || x.start - end > 12) return false;
+      const gap = text.slice(end, x.start);
+      return SAID_BETWEEN.test(gap) || (/^[,.]?\s*$/u.test(gap) && /^\s*(?:said|says|added|adds)\b/u.test(text.slice(x.end, x.end + 12)));
+    });
     const speaker = before ?? after;
     if (speaker) found.push({ start, end, speaker });
   }
