@@ -22,8 +22,10 @@ interface DescriptionWords {
 
 let lexicon: DescriptionWords | undefined;
 
-export function descriptionWords(file = join(modelsDir(), 'lexicon', 'descriptions.yaml')): DescriptionWords {
+/** The description words, read once per process. */
+export function descriptionWords(): DescriptionWords {
   if (lexicon) return lexicon;
+  const file = join(modelsDir(), 'lexicon', 'descriptions.yaml');
   const data = parseYaml(readFileSync(file, 'utf8')) as { heads?: string[]; generic?: string[]; synonyms?: { id: string; word: string; means: string[][] }[] };
   if (!data.heads?.length) throw new Error(`${file}: 'heads' (the nouns that head a title) is missing or empty`);
   const means = new Map<string, string[][]>();

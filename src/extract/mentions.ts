@@ -54,7 +54,7 @@ export function findMentions(
       const fit = (before ? options.find((v) => v.country === before) : undefined) ?? options.find((v) => namedOutright.has(v.actorId)) ?? options.find((v) => v.country === named) ?? options.find((v) => v.country === datelineCountry);
       // "Sadr's lawmakers", "its security forces" belong to someone: not the institution itself.
       const owned = /(?:['’]s|\b(?:his|her|its|their|our))\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
-      if (fit && fit.kind === 'description' && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description', producer: producedBy('mentions', 'description') });
+      if (fit && !owned) mentions.push({ actorId: fit.actorId, text: surface, start: m.start, end: m.end, method: 'description', producer: producedBy('mentions', 'description') });
     } else if (m.value.kind === 'actor') {
       namedOutright.add(m.value.actorId);
       previousActor = { actorId: m.value.actorId, end: m.end };
