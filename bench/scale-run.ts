@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuplicateIndex } from '../src/clean/dedupe.js';
+import { RELEASABLE_LAYERS } from '../src/core/doc.js';
 import { loadKnowledgeBase } from '../src/kb/index.js';
 import { processInputs } from '../src/pipeline/index.js';
 import { openStore } from '../src/store/index.js';
@@ -21,7 +22,7 @@ try {
   let articles = 0;
   let sentences = 0;
   let chars = 0;
-  for await (const doc of processInputs([file], { kb, report: () => {}, duplicates: new DuplicateIndex(), threads })) {
+  for await (const doc of processInputs([file], { kb, report: () => {}, duplicates: new DuplicateIndex(), threads, release: RELEASABLE_LAYERS })) {
     await store.saveArticle(doc);
     articles += 1;
     sentences += doc.sentences.length;

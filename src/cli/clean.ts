@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Doc } from '../core/doc.js';
 import { cleanInputs } from '../pipeline/clean-inputs.js';
+import { spinWarning } from '../clean/spin-component.js';
 import { messagePrinter } from './output.js';
 
 const HELP = `usage: orbit clean <files, folders or URLs...> [--json]
@@ -25,6 +26,9 @@ export async function run(args: string[]): Promise<number> {
   const report = messagePrinter();
   const articles: ReturnType<typeof contractArticle>[] = [];
   for await (const article of cleanInputs(positionals, { report: report.print })) {
+    // a spun copy with no original is a cleaning finding, though ingest checks it on its threads
+    const spun = spinWarning(article);
+    if (spun) { article.messages.push(spun); report.print(spun); }
     if (values.json) articles.push(contractArticle(article));
     else process.stdout.write(describe(article) + '\n');
   }

@@ -1,7 +1,7 @@
 // orbit extract <inputs...> --json: the extraction contract (src/model/extraction.schema.json) on stdout.
 import { parseArgs } from 'node:util';
 import type { Actor, ContractArticle, ExtractionResult } from '../model/types.js';
-import type { Doc } from '../core/doc.js';
+import { RELEASABLE_LAYERS, type Doc } from '../core/doc.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { processInputs } from '../pipeline/index.js';
 import { parseThreads } from '../pipeline/threads.js';
@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
   const report = messagePrinter();
   const articles: ContractArticle[] = [];
   const actors = new Map<string, Actor>();
-  for await (const doc of processInputs(positionals, { kb, kbDirs: values.kb, report: report.print, threads })) {
+  for await (const doc of processInputs(positionals, { kb, kbDirs: values.kb, report: report.print, threads, release: RELEASABLE_LAYERS })) {
     articles.push(contractArticle(doc));
     for (const a of doc.actors) actors.set(a.id, a);
     if (!values.json) process.stdout.write(describe(doc, actors) + '\n');

@@ -14,7 +14,7 @@ import { messagePrinter } from './output.js';
 import { cleanInputs } from '../pipeline/clean-inputs.js';
 import { enqueue, JOB_BATCH, startQueue } from '../queue/jobs.js';
 import type { Store } from '../store/index.js';
-import type { Doc } from '../core/doc.js';
+import { RELEASABLE_LAYERS, type Doc } from '../core/doc.js';
 import { defaultStorePath } from '../core/paths.js';
 
 const HELP = `usage: orbit ingest <files, folders or URLs...> [--db FILE] [--kb DIR]
@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     };
     const tally = emptyTally();
     try {
-      await saveStream(store, processInputs(positionals, { kb, kbDirs: values.kb, report, duplicates, threads }), {
+      await saveStream(store, processInputs(positionals, { kb, kbDirs: values.kb, report, duplicates, threads, release: RELEASABLE_LAYERS }), {
         progress: (t) => progress.update(describe(t, printer.errors)),
         failed: (uri, id, error) => report(message('store.not-saved', 'error', uri, `article ${id} not saved: ${error.message}`)),
       }, tally);

@@ -15,6 +15,12 @@ export const LAYERS = [
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
+/** Layers a Doc can let go of once extraction has read them (`Doc.release`). */
+export const RELEASABLE_LAYERS = ['tokens', 'entities', 'appositions'] as const;
+export type ReleasableLayer = (typeof RELEASABLE_LAYERS)[number];
+/** Layers that live on the tokens. */
+const TOKEN_LAYERS: readonly Layer[] = ['lemmas', 'upos', 'deps'];
+
 /**
  * A range of `text` and where it stands in the raw page content. For a text dump, the kept
  * paragraph's place in the input (found with whitespace allowed to differ, since cleaning joins
@@ -141,6 +147,19 @@ export class Doc {
 
   assign(...layers: Layer[]): void {
     for (const layer of layers) if (!this.layers.includes(layer)) this.layers.push(layer);
+  }
+
+  /**
+   * Drops NLP layers a reader no longer needs (a store keeps none of them), so a Doc on its way to
+   * the store weighs what the store keeps. Lemmas, UPOS and the parse live on the tokens and go with them.
+   */
+  release(...layers: ReleasableLayer[]): void {
+    const gone = new Set<Layer>(layers);
+    if (gone.has('tokens')) for (const layer of TOKEN_LAYERS) gone.add(layer);
+    if (gone.has('tokens')) this.tokens = [];
+    if (gone.has('entities')) this.entities = [];
+    if (gone.has('appositions')) this.appositions = [];
+    this.layers = this.layers.filter((layer) => !gone.has(layer));
   }
 
   /** The offset in the raw page content that `offset` of the text comes from, or null when unknown. */

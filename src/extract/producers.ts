@@ -4,6 +4,7 @@ import type { Producer } from '../model/types.js';
 
 /** Bump a component's version when what it outputs changes for the same input. */
 export const VERSIONS = {
+  spin: '1',
   tokenizer: '1',
   tagger: '1',
   ner: '1',

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/index.js';
 import { gazetteerEntries } from '../kb/gazetteer.js';
 import { VERSIONS, producedBy } from '../extract/producers.js';
 import { Gazetteer } from './ner/gazetteer.js';
-import { EntityRecognizer } from './ner/recognizer.js';
+import { DEFAULT_NER, EntityRecognizer } from './ner/recognizer.js';
 import { nerWords } from './ner/words.js';
 
 const recognizers = new WeakMap<KnowledgeBase, EntityRecognizer>();
@@ -24,6 +24,7 @@ export const ner: Component = {
   assigns: ['entities'],
   version: VERSIONS.ner,
   description: 'named entities PER/ORG/LOC/MISC (averaged perceptron over BILOU tags, KB gazetteer; models/ner)',
+  models: () => [DEFAULT_NER()],
   run(doc, { kb }) {
     const words = doc.sentences.map((s) => nerWords(doc.tokens.slice(s.tokenStart, s.tokenEnd), doc.text));
     // A joined compound ("al-Sudani") reads as its last word's tag.

@@ -6,7 +6,7 @@
 // The model is loaded on first use, once per process (or worker thread).
 import type { Component } from '../pipeline/component.js';
 import type { Doc, DocToken } from '../core/doc.js';
-import { Analyzer } from './analyzer.js';
+import { Analyzer, DEFAULT_MODEL } from './analyzer.js';
 import { triggerLexicon } from '../extract/lexicon.js';
 import { hasStanceWord } from '../extract/stances.js';
 
@@ -26,6 +26,7 @@ export const parser: Component = {
   assigns: ['deps'],
   version: '1',
   description: 'head and relation where extraction reads them: an actor and a trigger (arc-hybrid parser over the tagger\'s tags; models/parser)',
+  models: () => [DEFAULT_MODEL()],
   run(doc) {
     const model = sharedAnalyzer();
     const named = namingSentences(doc);

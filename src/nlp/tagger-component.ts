@@ -3,6 +3,7 @@
 // which only parses the sentences extraction reads and reuses these tags.
 import type { Component } from '../pipeline/component.js';
 import { VERSIONS } from '../extract/producers.js';
+import { DEFAULT_MODEL } from './analyzer.js';
 import { sharedAnalyzer } from './parser-component.js';
 
 /** Sentences longer than this are tagged in pieces, as the parser parses them. */
@@ -14,6 +15,7 @@ export const tagger: Component = {
   assigns: ['lemmas', 'upos'],
   version: VERSIONS.tagger,
   description: 'UPOS, Penn tag and lemma of every word (averaged perceptron tagger, learned lemmatizer; models/parser)',
+  models: () => [DEFAULT_MODEL()],
   run(doc) {
     const model = sharedAnalyzer();
     for (const sentence of doc.sentences) {

@@ -5,6 +5,7 @@
 import type { Component } from '../pipeline/component.js';
 import type { DocToken, Sentence } from '../core/doc.js';
 import { VERSIONS } from '../extract/producers.js';
+import { DEFAULT_MODEL } from './analyzer.js';
 import { sharedAnalyzer } from './parser-component.js';
 import { datelineAt, type Dateline } from './dateline.js';
 import type { SentenceSpan } from './sentence-splitter.js';
@@ -15,6 +16,7 @@ export const tokenizer: Component = {
   assigns: ['tokens', 'sentences'],
   version: VERSIONS.tokenizer,
   description: 'sentences (averaged perceptron over word gaps) and UD-style words (src/nlp/ud-tokenize.ts)',
+  models: () => [DEFAULT_MODEL()],
   run(doc) {
     const tokens: DocToken[] = [];
     const sentences: Sentence[] = [];

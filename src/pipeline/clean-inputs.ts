@@ -8,7 +8,6 @@ import { cleanPage, pagePosition } from '../clean/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
 import { withBatchChrome } from '../clean/chrome-batch.js';
 import { chromeModel } from '../clean/chrome-model.js';
-import { spinModel, type SpinModel } from '../clean/spin.js';
 
 export interface CleanOptions {
   report: Report;
@@ -43,33 +42,20 @@ export async function* readDocs(inputs: string[], report: Report): AsyncGenerato
 }
 
 /**
- * dedupe: the stage over many Docs that sets duplicateOf and spun against every Doc before it. A Doc
- * that copies nothing known but reads as synonym-spun (src/clean/spin.ts) gets the warning
- * clean.spun-no-original; duplicateOf and spun stay as dedupe found them, since there is no original
- * to name.
+ * dedupe: the stage over many Docs that sets duplicateOf and spun against every Doc before it (the
+ * spin check of a Doc with no original needs no other Doc: the spin component does it, on the threads).
  */
-export async function* markDuplicates(docs: AsyncIterable<Doc>, index = new DuplicateIndex(), report?: Report, spin: () => SpinModel = spinModel): AsyncGenerator<Doc> {
+export async function* markDuplicates(docs: AsyncIterable<Doc>, index = new DuplicateIndex()): AsyncGenerator<Doc> {
   for await (const doc of docs) {
     const match = index.match(doc.text);
     index.add(doc.id, doc.text);
     doc.duplicateOf = match?.id ?? null;
     doc.spun = match?.spun ?? false;
-    // The detector knows only English news: any other language would read as spun to it.
-    if (!match && (doc.language == null || doc.language === 'en')) {
-      const verdict = spin().judge(doc.text);
-      if (verdict.spun) {
-        const m = message('clean.spun-no-original', 'warning', doc.source.uri,
-          `reads as a synonym-spun rewrite (p = ${verdict.probability.toFixed(3)}: word pairs real news does not write) and no original was found`,
-          { item: doc.source.index + 1, start: 0, end: doc.text.length });
-        doc.messages.push(m);
-        report?.(m);
-      }
-    }
     doc.assign('duplicates');
     yield doc;
   }
 }
 
 export function cleanInputs(inputs: string[], options: CleanOptions): AsyncGenerator<Doc> {
-  return markDuplicates(readDocs(inputs, options.report), options.duplicates, options.report);
+  return markDuplicates(readDocs(inputs, options.report), options.duplicates);
 }

@@ -19,6 +19,8 @@ export interface Component {
   version: string;
   /** One line for `orbit pipeline`. */
   description: string;
+  /** The model files it reads (src/nlp/perceptron/model-file.ts), for a pool of threads to read once and share. */
+  models?: () => string[];
   run(doc: Doc, ctx: ComponentContext): void;
 }
 

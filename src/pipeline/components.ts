@@ -3,6 +3,7 @@
 // prints this list; the runner checks the order at start-up (src/pipeline/component.ts).
 import type { Layer } from '../core/doc.js';
 import type { Component } from './component.js';
+import { spin } from '../clean/spin-component.js';
 import { tokenizer } from '../nlp/tokenizer-component.js';
 import { parser } from '../nlp/parser-component.js';
 import { ner } from '../nlp/ner-component.js';
@@ -26,7 +27,7 @@ export interface Stage {
 export const STAGES_BEFORE: readonly Stage[] = [
   { name: 'ingest', when: 'before', assigns: [], description: 'files, folders, JSONL, RSS/Atom, URLs to raw pages (src/ingest)' },
   { name: 'clean', when: 'before', assigns: ['text', 'sourceMap'], description: 'page to Docs: body text, source map, title, date, outlet, stories split (src/clean)' },
-  { name: 'dedupe', when: 'before', assigns: ['duplicates'], description: 'duplicateOf and spun against every earlier Doc and the store (src/clean/dedupe.ts)' },
+  { name: 'dedupe', when: 'before', assigns: ['duplicates'], description: 'duplicateOf and spun against every earlier Doc and the store (src/clean/dedupe.ts); the spin check of a Doc with no original is the spin component' },
 ];
 
 export const STAGES_AFTER: readonly Stage[] = [
@@ -41,4 +42,4 @@ export const GIVEN_LAYERS: readonly Layer[] = STAGES_BEFORE.flatMap((s) => s.ass
  * assigning 'entities') goes where what it requires is already assigned; the runner refuses any other
  * place at start-up, and `orbit pipeline` shows where it stands.
  */
-export const DOCUMENT_COMPONENTS: readonly Component[] = [tokenizer, tagger, ner, place, mentions, coreference, parser, events, relations, relevance, actors];
+export const DOCUMENT_COMPONENTS: readonly Component[] = [spin, tokenizer, tagger, ner, place, mentions, coreference, parser, events, relations, relevance, actors];

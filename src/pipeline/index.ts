@@ -1,7 +1,7 @@
 // The whole pipeline over many inputs: the stages before (ingest, clean, dedupe) stream Docs, and the
 // document components run on each in turn. Yields each Doc with every layer on, `actors` included,
 // so a store can save both.
-import type { Doc } from '../core/doc.js';
+import type { Doc, ReleasableLayer } from '../core/doc.js';
 import type { Report } from '../core/messages.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import type { DuplicateIndex } from '../clean/dedupe.js';
@@ -27,6 +27,12 @@ export interface ProcessOptions {
   batchSize?: number;
   /** Docs longer than this are read on this thread, not sent to one (tests make it small). */
   largeDoc?: number;
+  /**
+   * NLP layers the caller will not read (a store keeps none): dropped from each Doc when its
+   * components are done, on its thread, so what comes back is what is kept (tokens are three
+   * quarters of a Doc's bytes, and the main thread's heap grew with them).
+   */
+  release?: readonly ReleasableLayer[];
 }
 
 export async function* processInputs(inputs: string[], options: ProcessOptions): AsyncGenerator<Doc> {
@@ -34,5 +40,12 @@ export async function* processInputs(inputs: string[], options: ProcessOptions):
   const pipeline = createPipeline(options.components ?? DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: options.kb });
   const docs = cleanInputs(inputs, { report: options.report, duplicates: options.duplicates });
   const threads = options.components ? 1 : options.threads ?? 1;
-  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, batchSize: options.batchSize, largeDoc: options.largeDoc, report: options.report }, (doc, report) => runDocument(pipeline, doc, report));
+  const release = options.release ?? [];
+  const runHere = (doc: Doc, report: Report) => {
+    const done = runDocument(pipeline, doc, report);
+    done?.release(...release);
+    return done;
+  };
+  const models = [...new Set(pipeline.components.flatMap((c) => c.models?.() ?? []))];
+  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, models, batchSize: options.batchSize, largeDoc: options.largeDoc, report: options.report, release }, runHere);
 }

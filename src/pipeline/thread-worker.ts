@@ -4,14 +4,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Doc } from '../core/doc.js';
 import type { Message } from '../core/messages.js';
 import { loadKnowledgeBase } from '../kb/index.js';
+import { adoptModelFiles } from '../nlp/perceptron/shared-models.js';
 import { createPipeline } from './component.js';
 import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from './components.js';
 import { runDocument } from './run-document.js';
-import type { FromWorker, ToWorker } from './threads.js';
+import type { FromWorker, ThreadData, ToWorker } from './threads.js';
 
 const port = parentPort;
 if (!port) throw new Error('thread-worker.js runs only as a worker thread');
-const { kbDirs } = workerData as { kbDirs?: string[] };
+const { kbDirs, release, models } = workerData as ThreadData;
+// the models the pool read in shared memory: no thread reads them again
+adoptModelFiles(models);
 const pipeline = createPipeline(DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: loadKnowledgeBase(kbDirs) });
 
 port.on('message', (message: ToWorker) => {
@@ -19,6 +22,7 @@ port.on('message', (message: ToWorker) => {
   try {
     const reported: Message[] = [];
     const docs = message.docs.map((data) => runDocument(pipeline, Doc.from(data), (m) => reported.push(m))).filter((d) => d !== null);
+    for (const doc of docs) doc.release(...release);
     const reply: FromWorker = { batch: message.batch, docs, reported };
     port.postMessage(reply);
   } catch (error) {

@@ -5,8 +5,10 @@
 // thread: dedupe compares each Doc with every one before it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Doc, type DocData } from '../core/doc.js';
+import { Doc, type DocData, type ReleasableLayer } from '../core/doc.js';
 import type { Message, Report } from '../core/messages.js';
+import { readModelFile } from '../nlp/perceptron/model-file.js';
+import { sharedModelFiles, whileSharing, type SharedModelFile } from '../nlp/perceptron/shared-models.js';
 
 export interface ThreadOptions {
   /** Worker threads; 1 runs the components on the calling thread. */
@@ -19,10 +21,21 @@ export interface ThreadOptions {
   largeDoc?: number;
   /** Receives the messages the components reported on a thread, as each batch comes back. */
   report: Report;
+  /** Layers each thread drops from a Doc before sending it back. */
+  release?: readonly ReleasableLayer[];
+  /** Model files the components read: read once here, in shared memory, and handed to every thread. */
+  models?: readonly string[];
 }
 
 /** The components over one Doc: the Doc, or null when a component failed (and said so in a message). */
 export type RunOne = (doc: Doc, report: Report) => Doc | null;
+
+/** What a pipeline thread is started with. */
+export interface ThreadData {
+  kbDirs?: string[];
+  release: readonly ReleasableLayer[];
+  models: Record<string, SharedModelFile>;
+}
 
 /** Messages between the main thread and a worker (src/pipeline/thread-worker.ts). */
 export type ToWorker = { batch: number; docs: DocData[] } | { stop: true };
@@ -32,10 +45,16 @@ export type FromWorker =
   | { batch: number; error: string };
 
 export const DEFAULT_BATCH = 16;
+/** A batch closes at this many characters too, so a batch of long Docs stays small in a thread's heap. */
+export const BATCH_CHARS = 400_000;
 /** Old-generation heap of one pipeline thread, in MB: its models and caches live in about 200. */
 export const THREAD_HEAP_MB = 768;
-/** A Doc longer than this (characters) is read on the calling thread, whose heap is not capped. */
-export const LARGE_DOC = 200_000;
+/**
+ * A Doc longer than this (characters) is read on the calling thread, whose heap is not capped. Few
+ * are (cleaning splits a page of many stories): a lower bound had the main thread load every model
+ * for the handful of 200,000-character Docs in the Tehran Times crawl, 200 MB of its peak memory.
+ */
+export const LARGE_DOC = 1_000_000;
 
 /** The default --threads: every core the process may use. */
 export function defaultThreads(): number {
@@ -76,11 +95,12 @@ export async function* runInThreads(
     return;
   }
 
-  const pool = new WorkerPool(options.threads, options.kbDirs, options.report);
+  const pool = new WorkerPool(options.threads, { kbDirs: options.kbDirs, release: options.release ?? [], models: shareModels(options.models ?? []) }, options.report);
   try {
     const pending: Promise<Doc[]>[] = [];
     const maxInFlight = 2 * options.threads;
     let batch: Doc[] = [];
+    let batchChars = 0;
     const input = (async function* () {
       yield* first;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
@@ -90,15 +110,18 @@ export async function* runInThreads(
         // in order: what came before it first, then it, read here
         if (batch.length) pending.push(pool.run(batch));
         batch = [];
+        batchChars = 0;
         while (pending.length) yield* await pending.shift()!;
         const done = runHere(doc, options.report);
         if (done) yield done;
         continue;
       }
       batch.push(doc);
-      if (batch.length < batchSize) continue;
+      batchChars += doc.text.length;
+      if (batch.length < batchSize && batchChars < BATCH_CHARS) continue;
       pending.push(pool.run(batch));
       batch = [];
+      batchChars = 0;
       // the oldest batch is yielded first, whichever thread finishes first: order is the input's
       while (pending.length >= maxInFlight) yield* await pending.shift()!;
     }
@@ -107,6 +130,13 @@ export async function* runInThreads(
   } finally {
     await pool.close();
   }
+}
+
+/** The files read in shared memory: one copy for every thread, decoded once. */
+function shareModels(paths: readonly string[]): Record<string, SharedModelFile> {
+  whileSharing(() => { for (const path of paths) readModelFile(path); });
+  const shared = sharedModelFiles();
+  return Object.fromEntries(paths.map((path) => [path, shared[path]]));
 }
 
 interface Job {
@@ -127,13 +157,13 @@ class WorkerPool {
 
   private closing = false;
 
-  constructor(size: number, kbDirs: string[] | undefined, private readonly report: Report) {
+  constructor(size: number, workerData: ThreadData, private readonly report: Report) {
     const url = new URL('./thread-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       // A cap on each thread's heap makes V8 collect before it grows far (without one, two threads
       // reached 1.4 GB on 3,000 articles); what a thread keeps between batches is its models and
       // caches, well under it, and a Doc too large for it is read on the calling thread instead.
-      const worker = new Worker(url, { workerData: { kbDirs }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+      const worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
       this.workers.push(worker);
       worker.on('message', (message: FromWorker) => this.received(worker, message));
       worker.on('error', (error) => this.fail(worker, error));

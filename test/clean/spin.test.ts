@@ -8,6 +8,11 @@ import type { Message } from '../../src/core/messages.js';
 import { DuplicateIndex } from '../../src/clean/dedupe.js';
 import { MIN_SPIN_WORDS, readSpinModel, spinModel, writeSpinModel } from '../../src/clean/spin.js';
 import { markDuplicates } from '../../src/pipeline/clean-inputs.js';
+import { runDocument } from '../../src/pipeline/run-document.js';
+import { createPipeline } from '../../src/pipeline/component.js';
+import { GIVEN_LAYERS } from '../../src/pipeline/components.js';
+import { spin } from '../../src/clean/spin-component.js';
+import type { KnowledgeBase } from '../../src/kb/index.js';
 import { lmTokens } from '../../src/clean/spin-lm.js';
 import { slotScores } from '../../src/clean/spin-alternatives.js';
 import { SynonymDictionary } from '../../src/clean/spin-synonyms.js';
@@ -25,8 +30,10 @@ async function run(docs: Doc[], index = new DuplicateIndex()) {
   async function* source() {
     yield* docs;
   }
+  // dedupe, then the spin component, as a run of the pipeline does
+  const pipeline = createPipeline([spin], GIVEN_LAYERS, { kb: {} as KnowledgeBase });
   const out: Doc[] = [];
-  for await (const doc of markDuplicates(source(), index, (m) => messages.push(m))) out.push(doc);
+  for await (const doc of markDuplicates(source(), index)) out.push(runDocument(pipeline, doc, (m) => messages.push(m))!);
   return { out, messages };
 }
 
@@ -86,7 +93,7 @@ test('a text too short to judge is never called spun', () => {
   assert.equal(verdict.probability, 0);
 });
 
-test('dedupe stage: a spun article without its original gets clean.spun-no-original, stored on the Doc', async () => {
+test('dedupe, then the spin component: a spun article without its original gets clean.spun-no-original, stored on the Doc', async () => {
   const { out, messages } = await run([docOf('spun', heavySpin)]);
   assert.equal(out[0].duplicateOf, null);
   const flagged = out[0].messages.filter((m) => m.id === 'clean.spun-no-original');
@@ -96,7 +103,7 @@ test('dedupe stage: a spun article without its original gets clean.spun-no-origi
   assert.deepEqual(messages.map((m) => m.id), ['clean.spun-no-original']);
 });
 
-test('dedupe stage: a real article gets no spin message', async () => {
+test('dedupe, then the spin component: a real article gets no spin message', async () => {
   const { out, messages } = await run([docOf('real', original)]);
   assert.deepEqual(out[0].messages, []);
   assert.deepEqual(messages, []);
@@ -111,9 +118,17 @@ test('the model file reads back as written, and a missing one is refused with it
   assert.throws(() => readSpinModel(join(dir, 'missing.bin.gz')), /missing.bin.gz: the spin model is missing/);
 });
 
-test('dedupe stage: an article in another language is not judged by the English detector', async () => {
+test('dedupe, then the spin component: an article in another language is not judged by the English detector', async () => {
   const french = new Doc({ id: 'fr', source: { uri: 'fr.txt', index: 0, outlet: null }, title: null, publishedAt: null, url: null, language: 'fr', text: heavySpin });
   const { out, messages } = await run([french]);
   assert.deepEqual(out[0].messages, []);
+  assert.deepEqual(messages, []);
+});
+
+test('dedupe, then the spin component: a spun copy whose original is known is linked to it, with no warning', async () => {
+  // dedupe/spun.txt is a phrase spinner's rewrite of dedupe/original.txt; the spin model flags it alone
+  const { out, messages } = await run([docOf('real', original), docOf('spun', readFixture('dedupe/spun.txt'))]);
+  assert.equal(out[1].duplicateOf, out[0].id);
+  assert.equal(out[1].spun, true);
   assert.deepEqual(messages, []);
 });

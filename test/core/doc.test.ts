@@ -53,3 +53,15 @@ test('a Doc is plain data: JSON and back keeps its layers and helpers', () => {
   assert.equal(back.toSource(6), 11);
   assert.deepEqual({ ...back }, { ...doc });
 });
+
+test('a Doc lets go of its NLP layers: tokens take lemmas, UPOS and the parse with them; claims stay', () => {
+  const doc = new Doc({ id: 'a1', source: { uri: 'a.txt', index: 0, outlet: null }, title: null, publishedAt: null, url: null, text: 'Iran spoke.' });
+  doc.tokens = [{ start: 0, end: 4, form: 'Iran', lemma: 'Iran', upos: 'PROPN', xpos: 'NNP', head: -1, deprel: 'root' }];
+  doc.entities = [{ start: 0, end: 4, label: 'LOC', producer: { component: 'ner', version: '1' } }];
+  doc.assign('tokens', 'sentences', 'lemmas', 'upos', 'deps', 'entities', 'mentions');
+  doc.release('tokens', 'entities');
+  assert.deepEqual(doc.tokens, []);
+  assert.deepEqual(doc.entities, []);
+  assert.deepEqual(doc.layers, ['text', 'sentences', 'mentions']);
+  assert.equal(doc.has('upos'), false);
+});

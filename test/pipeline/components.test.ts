@@ -17,7 +17,7 @@ const byName = (name: string) => DOCUMENT_COMPONENTS.find((c) => c.name === name
 
 test('the registered order passes the requires/assigns check', () => {
   assert.doesNotThrow(() => checkOrder(DOCUMENT_COMPONENTS, GIVEN_LAYERS));
-  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['tokenizer', 'tagger', 'ner', 'place', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
+  assert.deepEqual(DOCUMENT_COMPONENTS.map((c) => c.name), ['spin', 'tokenizer', 'tagger', 'ner', 'place', 'mentions', 'coreference', 'parser', 'events', 'relations', 'relevance', 'actors']);
 });
 
 test('a misordered list fails at start-up, naming both components and the layer', () => {

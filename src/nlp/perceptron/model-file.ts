@@ -4,6 +4,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CompactPerceptron } from './perceptron.js';
+import { rememberModelFile, sharedModelFile, sharingModels } from './shared-models.js';
 
 const MAGIC = 'ORBIT-MODEL-1\n';
 
@@ -22,7 +23,8 @@ export interface ModelFile<Meta> {
 export function writeModelFile<Meta>(path: string, meta: Meta, perceptrons: Record<string, CompactPerceptron>): number {
   const headers: Record<string, PerceptronHeader> = {};
   const chunks: Buffer[] = [];
-  for (const [name, p] of Object.entries(perceptrons)) {
+  for (const [name, perceptron] of Object.entries(perceptrons)) {
+    const p = { classes: perceptron.classes, ...perceptron.arrays() };
     let max = 0;
     for (const v of p.vals) max = Math.max(max, Math.abs(v));
     const scale = max / 32767 || 1;
@@ -42,6 +44,12 @@ export function writeModelFile<Meta>(path: string, meta: Meta, perceptrons: Reco
 }
 
 export function readModelFile<Meta>(path: string): ModelFile<Meta> {
+  // a pipeline thread is handed the files its pool read (src/nlp/perceptron/shared-models.ts)
+  const shared = sharedModelFile(path);
+  if (shared) {
+    const perceptrons = Object.fromEntries(Object.entries(shared.perceptrons).map(([name, p]) => [name, CompactPerceptron.fromShared(p)]));
+    return { meta: shared.meta as Meta, perceptrons };
+  }
   let raw: Buffer;
   try {
     raw = gunzipSync(readFileSync(path));
@@ -73,8 +81,9 @@ export function readModelFile<Meta>(path: string): ModelFile<Meta> {
     for (let i = 0; i < h.features; i++) starts[i + 1] = starts[i] + counts[i] + 1;
     const vals = new Float32Array(h.weights);
     for (let i = 0; i < h.weights; i++) vals[i] = quantized[i] * h.scale;
-    perceptrons[name] = new CompactPerceptron(h.classes, keys, starts, cls, vals);
+    perceptrons[name] = new CompactPerceptron(h.classes, keys, starts, cls, vals, sharingModels());
   }
+  if (sharingModels()) rememberModelFile(path, meta, perceptrons);
   return { meta, perceptrons };
 }
 

@@ -107,6 +107,15 @@ export class PerceptronTrainer implements Scorer {
   }
 }
 
+/** A compact perceptron's tables in shared memory, as a worker thread receives them. */
+export interface SharedPerceptron {
+  classes: number;
+  featureCount: number;
+  capacity: number;
+  slots: SharedArrayBuffer;
+  pairs: SharedArrayBuffer;
+}
+
 /**
  * The averaged weights for reading. Scoring is bound by memory, not arithmetic: a parser looks up a
  * hundred features per move in tables of tens of megabytes, and each lookup that leaves the cache costs
@@ -128,23 +137,33 @@ export class CompactPerceptron implements Scorer {
   private homes = new Int32Array(1024);
   /** Keeps the touching loads in score() from being optimised away. */
   sink = 0;
+  readonly featureCount: number;
 
+  /**
+   * Feature f has the weights vals[starts[f]..starts[f+1]) for the classes cls[..] alike. The arrays
+   * are not kept: the slots hold all they say, and keeping both would double a model's memory in
+   * every thread (`arrays()` gives them back for writing a model file).
+   */
   constructor(
     readonly classes: number,
-    readonly keys: Uint32Array,
-    readonly starts: Int32Array,
-    readonly cls: Uint8Array,
-    readonly vals: Float32Array,
+    keys: Uint32Array,
+    starts: Int32Array,
+    cls: Uint8Array,
+    vals: Float32Array,
+    /** Build the tables in shared memory, for threads to read (src/nlp/perceptron/shared-models.ts). */
+    shared = false,
   ) {
     if (classes > 256) throw new Error(`a compact perceptron holds at most 256 classes, not ${classes}`);
     if (vals.length >= 1 << 24) throw new Error(`a compact perceptron holds fewer than 2^24 weights, not ${vals.length}`);
+    this.featureCount = keys.length;
     this.dense = classes <= 4;
     this.stride = this.dense ? 1 + classes : 2;
     this.capacity = Math.max(16, Math.ceil(keys.length / 0.6));
-    const buffer = new ArrayBuffer(this.capacity * this.stride * 4);
+    const allocate = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const buffer = allocate(this.capacity * this.stride * 4);
     this.slots = new Uint32Array(buffer);
     this.slotWeights = new Float32Array(buffer);
-    const pairBuffer = new ArrayBuffer(this.dense ? 0 : vals.length * 8);
+    const pairBuffer = allocate(this.dense ? 0 : vals.length * 8);
     this.pairClasses = new Int32Array(pairBuffer);
     this.pairWeights = new Float32Array(pairBuffer);
     for (let j = 0; j < vals.length && !this.dense; j++) {
@@ -209,8 +228,60 @@ export class CompactPerceptron implements Scorer {
     }
   }
 
-  get featureCount(): number {
-    return this.keys.length;
+  /** The tables as another thread can adopt them; only for a perceptron built in shared memory. */
+  shared(): SharedPerceptron {
+    const slots = this.slots.buffer;
+    const pairs = this.pairClasses.buffer;
+    if (!(slots instanceof SharedArrayBuffer) || !(pairs instanceof SharedArrayBuffer)) throw new Error('this perceptron was not built in shared memory');
+    return { classes: this.classes, featureCount: this.featureCount, capacity: this.capacity, slots, pairs };
+  }
+
+  /** A perceptron over tables another thread built (no copy: both read the same memory). */
+  static fromShared(s: SharedPerceptron): CompactPerceptron {
+    const p = Object.create(CompactPerceptron.prototype) as CompactPerceptron;
+    const fields = p as unknown as Record<string, unknown>;
+    fields.classes = s.classes;
+    fields.featureCount = s.featureCount;
+    fields.capacity = s.capacity;
+    fields.dense = s.classes <= 4;
+    fields.stride = s.classes <= 4 ? 1 + s.classes : 2;
+    fields.slots = new Uint32Array(s.slots);
+    fields.slotWeights = new Float32Array(s.slots);
+    fields.pairClasses = new Int32Array(s.pairs);
+    fields.pairWeights = new Float32Array(s.pairs);
+    fields.homes = new Int32Array(1024);
+    fields.sink = 0;
+    return p;
+  }
+
+  /** The feature arrays the constructor took, read back from the slots (in slot order). */
+  arrays(): { keys: Uint32Array; starts: Int32Array; cls: Uint8Array; vals: Float32Array } {
+    const keys = new Uint32Array(this.featureCount);
+    const starts = new Int32Array(this.featureCount + 1);
+    const cls: number[] = [];
+    const vals: number[] = [];
+    let f = 0;
+    for (let at = 0; at < this.capacity * this.stride; at += this.stride) {
+      const key = this.slots[at];
+      if (key === 0) continue;
+      keys[f] = key;
+      if (this.dense) {
+        for (let c = 0; c < this.classes; c++) {
+          const w = this.slotWeights[at + 1 + c];
+          if (w !== 0) { cls.push(c); vals.push(w); }
+        }
+        // a feature holds one weight at least (a file stores the count less one)
+        if (cls.length === starts[f]) { cls.push(0); vals.push(0); }
+      } else {
+        const packed = this.slots[at + 1];
+        for (let j = (packed >>> 8) * 2, end = j + ((packed & 255) + 1) * 2; j < end; j += 2) {
+          cls.push(this.pairClasses[j]);
+          vals.push(this.pairWeights[j + 1]);
+        }
+      }
+      starts[++f] = cls.length;
+    }
+    return { keys, starts, cls: Uint8Array.from(cls), vals: Float32Array.from(vals) };
   }
 }
 
