@@ -6,10 +6,8 @@
 // rewriting break that, and the segment then says null rather than guess.
 import type { SourceSegment } from '../core/doc.js';
 
-/** Paragraphs longer than this are matched on their head only: the regex stays cheap on long pages. */
-const HEAD_CHARS = 400;
 /** What splitUnits collapses to one space. */
-const SPACE = '[\\s\\u00a0\\u200b\\ufeff]+';
+const SPACE = /[\s\u00a0\u200b\ufeff]/;
 
 export function mapParagraphs(paragraphs: string[], separator: string, content: string, format: 'html' | 'text'): SourceSegment[] {
   const segments: SourceSegment[] = [];
@@ -25,32 +23,64 @@ export function mapParagraphs(paragraphs: string[], separator: string, content: 
 }
 
 function find(paragraph: string, content: string, from: number, looseSpace: boolean): { start: number; end: number } | null {
-  const exact = content.indexOf(paragraph, from);
-  if (exact >= 0) return { start: exact, end: exact + paragraph.length };
-  if (!looseSpace) return null;
-  const words = paragraph.split(' ');
-  if (paragraph.length > HEAD_CHARS) return findHead(words, content, from);
-  const pattern = new RegExp(words.map(escape).join(SPACE), 'g');
-  pattern.lastIndex = from;
-  const m = pattern.exec(content);
-  return m ? { start: m.index, end: m.index + m[0].length } : null;
-}
-
-/** A long paragraph: find its first words, then walk the page word by word to its end. */
-function findHead(words: string[], content: string, from: number): { start: number; end: number } | null {
-  const pattern = new RegExp(words.slice(0, 12).map(escape).join(SPACE), 'g');
-  pattern.lastIndex = from;
-  const m = pattern.exec(content);
-  if (!m) return null;
-  let end = m.index;
-  for (const word of words) {
-    const next = content.indexOf(word, end);
-    if (next < 0 || /\S/.test(content.slice(end, next).replace(/[\u00a0\u200b\ufeff]/g, ' '))) return null;
-    end = next + word.length;
+  if (!looseSpace) {
+    const exact = content.indexOf(paragraph, from);
+    return exact >= 0 ? { start: exact, end: exact + paragraph.length } : null;
   }
-  return { start: m.index, end };
+  if (paragraph === '') return null;
+  // Whitespace may differ: look in the page with every run of it as one space, then map back. A
+  // pattern per paragraph cost a compile each and, for a paragraph not there, a scan to the page's
+  // end: the main thread's largest cleaning cost on wrapped wire copy.
+  const page = collapsed(content);
+  const hit = page.text.indexOf(paragraph, lowerBound(page.at, from));
+  if (hit < 0) return null;
+  return { start: page.at[hit], end: page.at[hit + paragraph.length - 1] + 1 };
 }
 
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface Collapsed {
+  text: string;
+  /** Where each character of `text` stands in the content (a collapsed run: its first character). */
+  at: Int32Array;
+}
+
+// The stories of one page are mapped one after another against the same content.
+let last: { content: string; page: Collapsed } | null = null;
+
+function collapsed(content: string): Collapsed {
+  if (last?.content === content) return last.page;
+  const at = new Int32Array(content.length);
+  let text = '';
+  let n = 0;
+  let start = 0;
+  for (let i = 0; i < content.length; ) {
+    if (isSpace(content, i)) {
+      at[n++] = i;
+      while (i < content.length && isSpace(content, i)) i++;
+      text += content.slice(start, at[n - 1]) + ' ';
+      start = i;
+    } else {
+      at[n++] = i++;
+    }
+  }
+  text += content.slice(start);
+  last = { content, page: { text, at: at.subarray(0, n) } };
+  return last.page;
+}
+
+function isSpace(content: string, i: number): boolean {
+  const code = content.charCodeAt(i);
+  if (code > 32 && code < 127) return false;
+  return SPACE.test(content[i]);
+}
+
+/** The first position of `text` at or after `offset` of the content. */
+function lowerBound(at: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
