@@ -3,19 +3,27 @@
 // date lines). Shared by the text filter and the story segmenter.
 import type { IsoDate } from '../model/types.js';
 import { findDate } from './dates.js';
+import { detached } from '../core/strings.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 const wordCounts = new Map<string, number>();
+/** Characters held as keys: units can be whole articles, so the cache is bounded by size, not count. */
+let countedChars = 0;
+const MAX_COUNTED_CHARS = 2_000_000;
 
 /** Words, counting every two Chinese or Japanese characters as one (those scripts write no spaces). */
 export function wordCount(unit: string): number {
   // The classifiers ask again and again of the same units, some of them whole articles long.
   const known = wordCounts.get(unit);
   if (known !== undefined) return known;
-  if (wordCounts.size > 5000) wordCounts.clear();
+  if (wordCounts.size > 5000 || countedChars > MAX_COUNTED_CHARS) {
+    wordCounts.clear();
+    countedChars = 0;
+  }
   const count = countWords(unit);
-  wordCounts.set(unit, count);
+  wordCounts.set(detached(unit), count);
+  countedChars += unit.length;
   return count;
 }
 

@@ -8,6 +8,7 @@ import { feature1, feature2, feature3, feature4, hashString } from './perceptron
 import type { Scorer } from './perceptron/perceptron.js';
 import { tokenizeWords, type Word } from './ud-tokenize.js';
 import { wordShape } from './word-features.js';
+import { detached } from '../core/strings.js';
 
 export const SENTENCE_FEATURES = 28;
 
@@ -73,7 +74,7 @@ export function gapWords(forms: readonly string[]): GapWord[] {
     let g = seen.get(form);
     if (!g) {
       if (seen.size > 200_000) seen.clear();
-      seen.set(form, (g = gapWord(form)));
+      seen.set(detached(form), (g = gapWord(form)));
     }
     return g;
   });

@@ -2,6 +2,7 @@
 // its forms, affixes, shape and word-cluster path. Every feature is then a mix of these integers.
 import { hashString } from './perceptron/hash.js';
 import type { ClusterLookup } from './clusters.js';
+import { detached } from '../core/strings.js';
 
 export interface WordAtoms {
   form: Int32Array;
@@ -92,7 +93,7 @@ export class WordAtomizer {
       flags,
     ];
     if (this.cache.size > 200_000) this.cache.clear();
-    this.cache.set(form, v);
+    this.cache.set(detached(form), v);
     return v;
   }
 }
