@@ -92,7 +92,6 @@ export class WordAtomizer {
       clusterPrefix(path, 4), clusterPrefix(path, 6), clusterPrefix(path, 10), clusterPrefix(path, 32),
       flags,
     ];
-    if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(detached(form), v);
     return v;
   }
