@@ -1,7 +1,7 @@
 // The document components on every core: cleaned Docs go to worker threads in batches (one message
 // per batch, not per Doc: structured cloning of single Docs cost more than it saved), each thread
-// loads the knowledge base and the models once, and the Docs come back in input order, so a run on
-// N threads stores exactly what a run on one does. Ingest, cleaning and dedupe stay on the main
+// loads the knowledge base once and adopts the models this thread read into shared memory, and the
+// Docs come back in input order, so a run on N threads stores exactly what a run on one does. Ingest, cleaning and dedupe stay on the main
 // thread: dedupe compares each Doc with every one before it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
