@@ -155,8 +155,10 @@ export class Doc {
    */
   release(...layers: ReleasableLayer[]): void {
     const gone = new Set<Layer>(layers);
-    if (gone.has('tokens')) for (const layer of TOKEN_LAYERS) gone.add(layer);
-    if (gone.has('tokens')) this.tokens = [];
+    if (gone.has('tokens')) {
+      this.tokens = [];
+      for (const layer of TOKEN_LAYERS) gone.add(layer);
+    }
     if (gone.has('entities')) this.entities = [];
     if (gone.has('appositions')) this.appositions = [];
     this.layers = this.layers.filter((layer) => !gone.has(layer));

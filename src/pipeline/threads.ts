@@ -1,14 +1,14 @@
 // The document components on every core: cleaned Docs go to worker threads in batches (one message
 // per batch, not per Doc: structured cloning of single Docs cost more than it saved), each thread
 // loads the knowledge base once and adopts the models this thread read into shared memory, and the
-// Docs come back in input order, so a run on N threads stores exactly what a run on one does. Ingest, cleaning and dedupe stay on the main
-// thread: dedupe compares each Doc with every one before it.
+// Docs come back in input order, so a run on N threads stores exactly what a run on one does.
+// Ingest, cleaning and dedupe stay on the main thread: dedupe compares each Doc with every one before it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Doc, type DocData, type ReleasableLayer } from '../core/doc.js';
 import type { Message, Report } from '../core/messages.js';
-import { readModelFile } from '../nlp/perceptron/model-file.js';
-import { sharedModelFiles, whileSharing, type SharedModelFile } from '../nlp/perceptron/shared-models.js';
+import { shareModelFile } from '../nlp/perceptron/model-file.js';
+import type { SharedModelFile } from '../nlp/perceptron/shared-models.js';
 
 export interface ThreadOptions {
   /** Worker threads; 1 runs the components on the calling thread. */
@@ -95,7 +95,7 @@ export async function* runInThreads(
     return;
   }
 
-  const pool = new WorkerPool(options.threads, { kbDirs: options.kbDirs, release: options.release ?? [], models: shareModels(options.models ?? []) }, options.report);
+  const pool = new WorkerPool(options.threads, { kbDirs: options.kbDirs, release: options.release ?? [], models: Object.fromEntries((options.models ?? []).map((path) => [path, shareModelFile(path)])) }, options.report);
   try {
     const pending: Promise<Doc[]>[] = [];
     const maxInFlight = 2 * options.threads;
@@ -130,13 +130,6 @@ export async function* runInThreads(
   } finally {
     await pool.close();
   }
-}
-
-/** The files read in shared memory: one copy for every thread, decoded once. */
-function shareModels(paths: readonly string[]): Record<string, SharedModelFile> {
-  whileSharing(() => { for (const path of paths) readModelFile(path); });
-  const shared = sharedModelFiles();
-  return Object.fromEntries(paths.map((path) => [path, shared[path]]));
 }
 
 interface Job {

@@ -6,9 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argmax, PerceptronTrainer } from '../../src/nlp/perceptron/perceptron.js';
-import { readModelFile, writeModelFile } from '../../src/nlp/perceptron/model-file.js';
+import { readModelFile, shareModelFile, writeModelFile } from '../../src/nlp/perceptron/model-file.js';
 import { feature1 } from '../../src/nlp/perceptron/hash.js';
-import { sharedModelFiles, whileSharing } from '../../src/nlp/perceptron/shared-models.js';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../../src/nlp/learn/random.js';
 
@@ -71,9 +70,9 @@ test('a model read for sharing scores the same in another thread, from the same 
   writeModelFile(path, { note: 'shared' }, { m: trainer.averaged(1e-3) });
   const own = readModelFile(path).perceptrons.m;
   assert.throws(() => own.shared(), /not built in shared memory/);
-  whileSharing(() => readModelFile(path));
-  const files = sharedModelFiles();
+  const files = { [path]: shareModelFile(path) };
   assert.ok(files[path].perceptrons.m.slots instanceof SharedArrayBuffer);
+  assert.equal(shareModelFile(path), files[path], 'read once');
   // read back here, it is the shared tables, not a second copy
   assert.equal(readModelFile(path).perceptrons.m.shared().slots, files[path].perceptrons.m.slots);
   const probe = examples(20, 3).map((ex) => Array.from(ex.feats));

@@ -4,7 +4,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CompactPerceptron } from './perceptron.js';
-import { rememberModelFile, sharedModelFile, sharingModels } from './shared-models.js';
+import { rememberModelFile, sharedModelFile, type SharedModelFile } from './shared-models.js';
 
 const MAGIC = 'ORBIT-MODEL-1\n';
 
@@ -50,6 +50,18 @@ export function readModelFile<Meta>(path: string): ModelFile<Meta> {
     const perceptrons = Object.fromEntries(Object.entries(shared.perceptrons).map(([name, p]) => [name, CompactPerceptron.fromShared(p)]));
     return { meta: shared.meta as Meta, perceptrons };
   }
+  return decodeModelFile<Meta>(path, false);
+}
+
+/** A file read once into shared memory for a pool's threads (what was read so before is not read again). */
+export function shareModelFile(path: string): SharedModelFile {
+  const known = sharedModelFile(path);
+  if (known) return known;
+  const { meta, perceptrons } = decodeModelFile(path, true);
+  return rememberModelFile(path, meta, perceptrons);
+}
+
+function decodeModelFile<Meta>(path: string, shared: boolean): ModelFile<Meta> {
   let raw: Buffer;
   try {
     raw = gunzipSync(readFileSync(path));
@@ -81,9 +93,8 @@ export function readModelFile<Meta>(path: string): ModelFile<Meta> {
     for (let i = 0; i < h.features; i++) starts[i + 1] = starts[i] + counts[i] + 1;
     const vals = new Float32Array(h.weights);
     for (let i = 0; i < h.weights; i++) vals[i] = quantized[i] * h.scale;
-    perceptrons[name] = new CompactPerceptron(h.classes, keys, starts, cls, vals, sharingModels());
+    perceptrons[name] = new CompactPerceptron(h.classes, keys, starts, cls, vals, shared);
   }
-  if (sharingModels()) rememberModelFile(path, meta, perceptrons);
   return { meta, perceptrons };
 }
 

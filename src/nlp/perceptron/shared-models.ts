@@ -10,37 +10,19 @@ export interface SharedModelFile {
   perceptrons: Record<string, SharedPerceptron>;
 }
 
-/** By path: what this thread was given, or what it read while sharing was on. */
+/** By path: what this thread was given, or what it read for its threads. */
 const registry = new Map<string, SharedModelFile>();
-let sharing = false;
 
 /** The shared form of a file read before, or null. */
 export function sharedModelFile(path: string): SharedModelFile | null {
   return registry.get(path) ?? null;
 }
 
-/** Whether model files read now should be built in shared memory and remembered. */
-export function sharingModels(): boolean {
-  return sharing;
-}
-
-export function rememberModelFile(path: string, meta: unknown, perceptrons: Record<string, CompactPerceptron>): void {
-  registry.set(path, { meta, perceptrons: Object.fromEntries(Object.entries(perceptrons).map(([name, p]) => [name, p.shared()])) });
-}
-
-/** Turns sharing on for the reads `during` makes (a pool's caller reading the files its threads will). */
-export function whileSharing<T>(during: () => T): T {
-  sharing = true;
-  try {
-    return during();
-  } finally {
-    sharing = false;
-  }
-}
-
-/** Every file shared so far, for a pool to pass to its threads. */
-export function sharedModelFiles(): Record<string, SharedModelFile> {
-  return Object.fromEntries(registry);
+/** Keeps a file's shared tables (src/nlp/perceptron/model-file.ts reads it so) and returns them. */
+export function rememberModelFile(path: string, meta: unknown, perceptrons: Record<string, CompactPerceptron>): SharedModelFile {
+  const file = { meta, perceptrons: Object.fromEntries(Object.entries(perceptrons).map(([name, p]) => [name, p.shared()])) };
+  registry.set(path, file);
+  return file;
 }
 
 /** In a thread: the files its pool shared, found by readModelFile instead of the disk. */
