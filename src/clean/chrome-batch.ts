@@ -25,6 +25,30 @@ export function learnedFilter(model: ChromeModel, site: string): ChromeFilter {
   return { site, kind: (key) => (learned.has(key) ? 'learned' : null), maxChars: model.thresholds.maxChars };
 }
 
+/**
+ * A page's chrome filter as data: what the batch counted as its site's chrome when the page's turn
+ * came, so the page can be cleaned on another thread with what it would have been cleaned with here.
+ */
+export interface ChromeSnapshot {
+  site: string;
+  /** The site's keys recurring across the batch's window at that moment. */
+  batchKeys: string[];
+  /** Whether the committed model's learned keys for the site count too. */
+  learned: boolean;
+  maxChars: number;
+}
+
+/** The filter a snapshot stands for; `model` gives the learned keys when the snapshot counts them. */
+export function chromeFilter(snapshot: ChromeSnapshot, model: ChromeModel | null): ChromeFilter {
+  const learned = snapshot.learned && model ? learnedKeys(model, snapshot.site) : new Set<string>();
+  const batch = new Set(snapshot.batchKeys);
+  return {
+    site: snapshot.site,
+    kind: (key) => (learned.has(key) ? 'learned' : batch.has(key) ? 'batch' : null),
+    maxChars: snapshot.maxChars,
+  };
+}
+
 interface Counted {
   site: string;
   identity: string;
@@ -40,25 +64,18 @@ export async function* withBatchChrome(
   pages: AsyncIterable<RawPage>,
   model: ChromeModel | null,
   settings: BatchChromeSettings,
-): AsyncGenerator<{ page: RawPage; chrome: ChromeFilter }> {
-  const counts = new ChromeCounts();
+): AsyncGenerator<{ page: RawPage; chrome: ChromeFilter; snapshot: ChromeSnapshot }> {
+  const counts = new ChromeCounts(settings.minArticles);
   // Copies are looked for among the window's pages and as many before them.
   const copies = new SiteCopies(settings.lookahead + settings.history);
   const ahead: { page: RawPage; entry: Counted }[] = [];
   const behind: Counted[] = [];
   const maxChars = Math.max(settings.maxChars, model?.thresholds.maxChars ?? 0);
-  const filterFor = (site: string): ChromeFilter => {
-    const learned = model ? learnedKeys(model, site) : new Set<string>();
-    return {
-      site,
-      kind: (key) => (learned.has(key) ? 'learned' : counts.isChrome(site, key, settings) ? 'batch' : null),
-      maxChars,
-    };
-  };
   const release = function* () {
     const { page, entry } = ahead.shift()!;
-    // Cleaned now, while the counts hold the pages around it.
-    yield { page, chrome: filterFor(entry.site) };
+    // Taken now, while the counts hold the pages around it.
+    const snapshot: ChromeSnapshot = { site: entry.site, batchKeys: counts.chromeKeys(entry.site, settings), learned: model !== null, maxChars };
+    yield { page, chrome: chromeFilter(snapshot, model), snapshot };
     behind.push(entry);
     if (behind.length > settings.history) {
       const old = behind.shift()!;

@@ -99,7 +99,13 @@ export function siteOf(page: { outlet?: string | null; url?: string | null; uri:
 
 /** Counts of keys over distinct articles, per site. */
 export class ChromeCounts {
-  private readonly sites = new Map<string, { articles: number; identities: Set<string>; keys: Map<string, number> }>();
+  private readonly sites = new Map<string, { articles: number; identities: Set<string>; keys: Map<string, number>; frequent: Set<string> }>();
+
+  /**
+   * `floor`: keys held by at least this many articles are also kept in a set per site, so the chrome
+   * of one site can be listed (chromeKeys) without a walk over every key its window holds.
+   */
+  constructor(private readonly floor = Infinity) {}
 
   /**
    * Adds one article; a copy of an article already counted (same identity, src/clean/chrome-copies.ts)
@@ -107,11 +113,15 @@ export class ChromeCounts {
    */
   add(site: string, identity: string, keys: Iterable<string>): boolean {
     let s = this.sites.get(site);
-    if (!s) this.sites.set(site, (s = { articles: 0, identities: new Set(), keys: new Map() }));
+    if (!s) this.sites.set(site, (s = { articles: 0, identities: new Set(), keys: new Map(), frequent: new Set() }));
     if (s.identities.has(identity)) return false;
     s.identities.add(identity);
     s.articles += 1;
-    for (const key of keys) s.keys.set(key, (s.keys.get(key) ?? 0) + 1);
+    for (const key of keys) {
+      const n = (s.keys.get(key) ?? 0) + 1;
+      s.keys.set(key, n);
+      if (n >= this.floor) s.frequent.add(key);
+    }
     return true;
   }
 
@@ -129,6 +139,7 @@ export class ChromeCounts {
       const n = (s.keys.get(key) ?? 0) - 1;
       if (n <= 0) s.keys.delete(key);
       else s.keys.set(key, n);
+      if (n < this.floor) s.frequent.delete(key);
     }
   }
 
@@ -149,6 +160,13 @@ export class ChromeCounts {
   isChrome(site: string, key: string, t: ChromeThresholds): boolean {
     const n = this.count(site, key);
     return n >= t.minArticles && n >= t.minShare * this.articles(site);
+  }
+
+  /** The keys that are the site's chrome now; `t.minArticles` must not be under the counts' floor. */
+  chromeKeys(site: string, t: ChromeThresholds): string[] {
+    if (t.minArticles < this.floor) throw new Error(`chromeKeys: minArticles ${t.minArticles} is under the floor ${this.floor} these counts keep`);
+    const s = this.sites.get(site);
+    return s ? [...s.frequent].filter((key) => this.isChrome(site, key, t)) : [];
   }
 
   /** The chrome keys of every site, with how many articles hold each, most frequent first. */

@@ -5,7 +5,7 @@ import type { Doc, ReleasableLayer } from '../core/doc.js';
 import type { Report } from '../core/messages.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import type { DuplicateIndex } from '../clean/dedupe.js';
-import { cleanInputs } from './clean-inputs.js';
+import { cleanChromePage, cleanInputs, markDuplicates, numberDocs, readPages } from './clean-inputs.js';
 import { createPipeline, type Component } from './component.js';
 import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from './components.js';
 import { runDocument } from './run-document.js';
@@ -27,6 +27,8 @@ export interface ProcessOptions {
   batchSize?: number;
   /** Docs longer than this are read on this thread, not sent to one (tests make it small). */
   largeDoc?: number;
+  /** Pages longer than this are cleaned on this thread, not sent to one (tests make it small). */
+  largePage?: number;
   /**
    * NLP layers the caller will not read (a store keeps none): dropped from each Doc when its
    * components are done, on its thread, so what comes back is what is kept (tokens are three
@@ -38,7 +40,6 @@ export interface ProcessOptions {
 export async function* processInputs(inputs: string[], options: ProcessOptions): AsyncGenerator<Doc> {
   // Checked before the first input is read: a misordered list fails at once, naming both components.
   const pipeline = createPipeline(options.components ?? DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: options.kb });
-  const docs = cleanInputs(inputs, { report: options.report, duplicates: options.duplicates });
   const threads = options.components ? 1 : options.threads ?? 1;
   const release = options.release ?? [];
   const runHere = (doc: Doc, report: Report) => {
@@ -47,5 +48,18 @@ export async function* processInputs(inputs: string[], options: ProcessOptions):
     return done;
   };
   const models = [...new Set(pipeline.components.flatMap((c) => c.models?.() ?? []))];
-  yield* runInThreads(docs, { threads, kbDirs: options.kbDirs, models, batchSize: options.batchSize, largeDoc: options.largeDoc, report: options.report, release }, runHere);
+  if (threads <= 1) {
+    for await (const doc of cleanInputs(inputs, { report: options.report, duplicates: options.duplicates })) {
+      const done = runHere(doc, options.report);
+      if (done) yield done;
+    }
+    return;
+  }
+  yield* runInThreads(readPages(inputs, options.report), {
+    threads, kbDirs: options.kbDirs, models, batchSize: options.batchSize, largeDoc: options.largeDoc, largePage: options.largePage, report: options.report, release,
+  }, {
+    cleanHere: cleanChromePage,
+    afterClean: (cleaned) => markDuplicates(numberDocs(cleaned, options.report), options.duplicates),
+    runHere,
+  });
 }

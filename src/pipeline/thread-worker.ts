@@ -1,5 +1,6 @@
 // One pipeline thread (src/pipeline/threads.ts): loads the knowledge base and, through the
-// components, the models once, then runs the document components over each batch it is sent.
+// components, the models once, then cleans each batch of pages or runs the document components over
+// each batch of Docs it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Doc } from '../core/doc.js';
 import type { Message } from '../core/messages.js';
@@ -8,6 +9,7 @@ import { adoptModelFiles } from '../nlp/perceptron/shared-models.js';
 import { createPipeline } from './component.js';
 import { DOCUMENT_COMPONENTS, GIVEN_LAYERS } from './components.js';
 import { runDocument } from './run-document.js';
+import { cleanChromePage } from './clean-inputs.js';
 import type { FromWorker, ThreadData, ToWorker } from './threads.js';
 
 const port = parentPort;
@@ -19,6 +21,11 @@ const pipeline = createPipeline(DOCUMENT_COMPONENTS, GIVEN_LAYERS, { kb: loadKno
 
 port.on('message', (message: ToWorker) => {
   if ('stop' in message) return void port.close();
+  if ('pages' in message) {
+    // cleanChromePage catches what breaks on one page: the batch always comes back whole
+    const reply: FromWorker = { batch: message.batch, cleaned: message.pages.map(cleanChromePage) };
+    return void port.postMessage(reply);
+  }
   try {
     const reported: Message[] = [];
     const docs = message.docs.map((data) => runDocument(pipeline, Doc.from(data), (m) => reported.push(m))).filter((d) => d !== null);

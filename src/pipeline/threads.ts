@@ -1,14 +1,16 @@
-// The document components on every core: cleaned Docs go to worker threads in batches (one message
-// per batch, not per Doc: structured cloning of single Docs cost more than it saved), each thread
-// loads the knowledge base once and adopts the models this thread read into shared memory, and the
-// Docs come back in input order, so a run on N threads stores exactly what a run on one does.
-// Ingest, cleaning and dedupe stay on the main thread: dedupe compares each Doc with every one before it.
+// Cleaning and the document components on every core: pages, then cleaned Docs, go to worker threads
+// in batches (one message per batch, not per page or Doc: structured cloning of single Docs cost more
+// than it saved), each thread loads the knowledge base once and adopts the models this thread read
+// into shared memory, and everything comes back in input order, so a run on N threads stores exactly
+// what a run on one does. Reading, numbering and dedupe stay on the main thread: the batch's chrome
+// counts and dedupe compare each page or Doc with every one before it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Doc, type DocData, type ReleasableLayer } from '../core/doc.js';
 import type { Message, Report } from '../core/messages.js';
 import { shareModelFile } from '../nlp/perceptron/model-file.js';
 import type { SharedModelFile } from '../nlp/perceptron/shared-models.js';
+import type { ChromePage, CleanedPageResult } from './clean-inputs.js';
 
 export interface ThreadOptions {
   /** Worker threads; 1 runs the components on the calling thread. */
@@ -19,6 +21,8 @@ export interface ThreadOptions {
   batchSize?: number;
   /** Docs longer than this (characters) are read on the calling thread; LARGE_DOC by default. */
   largeDoc?: number;
+  /** Pages longer than this (characters) are cleaned on the calling thread; LARGE_PAGE by default. */
+  largePage?: number;
   /** Receives the messages the components reported on a thread, as each batch comes back. */
   report: Report;
   /** Layers each thread drops from a Doc before sending it back. */
@@ -38,10 +42,11 @@ export interface ThreadData {
 }
 
 /** Messages between the main thread and a worker (src/pipeline/thread-worker.ts). */
-export type ToWorker = { batch: number; docs: DocData[] } | { stop: true };
+export type ToWorker = { batch: number; docs: DocData[] } | { batch: number; pages: ChromePage[] } | { stop: true };
 export type FromWorker =
   | { ready: true }
   | { batch: number; docs: DocData[]; reported: Message[] }
+  | { batch: number; cleaned: CleanedPageResult[] }
   | { batch: number; error: string };
 
 export const DEFAULT_BATCH = 16;
@@ -55,6 +60,8 @@ export const THREAD_HEAP_MB = 768;
  * for the handful of 200,000-character Docs in the Tehran Times crawl, 200 MB of its peak memory.
  */
 export const LARGE_DOC = 1_000_000;
+/** A page longer than this (characters) is cleaned on the calling thread (a 100 MB dump would not fit a thread's heap). */
+export const LARGE_PAGE = 4_000_000;
 
 /** The default --threads: every core the process may use. */
 export function defaultThreads(): number {
@@ -70,72 +77,111 @@ export function parseThreads(value: string | undefined): number {
 }
 
 /**
- * Runs `runBatch` (the components, in a worker) over the Docs, at most 2 batches in flight per
- * thread so memory stays bounded whatever the input's size, and yields the Docs in input order.
- * A run too small to fill two batches is done on this thread: starting threads would cost more.
+ * Cleaning, dedupe and the components over every page, with cleaning and the components on the
+ * threads: pages go out in batches to be cleaned, come back in input order to be numbered and
+ * deduped here (`afterClean`), and the Docs go out again in batches for the components. One pool
+ * serves both; a stage too small to fill two batches is done on this thread (starting threads would
+ * cost more), and so is a page or Doc too large for a thread's heap.
  */
 export async function* runInThreads(
-  docs: AsyncIterable<Doc>, options: ThreadOptions, runHere: RunOne,
+  pages: AsyncIterable<ChromePage>,
+  options: ThreadOptions,
+  steps: {
+    cleanHere: (page: ChromePage) => CleanedPageResult;
+    afterClean: (cleaned: AsyncIterable<CleanedPageResult>) => AsyncIterable<Doc>;
+    runHere: RunOne;
+  },
 ): AsyncGenerator<Doc> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const iterator = docs[Symbol.asyncIterator]();
-  const first: Doc[] = [];
+  let pool: WorkerPool | null = null;
+  const startPool = () => (pool ??= new WorkerPool(options.threads, {
+    kbDirs: options.kbDirs,
+    release: options.release ?? [],
+    models: Object.fromEntries((options.models ?? []).map((path) => [path, shareModelFile(path)])),
+  }, options.report));
+  const maxInFlight = 2 * options.threads;
+  try {
+    const cleaned = inOrder(pages, {
+      threads: options.threads, batchSize, maxInFlight,
+      chars: (p) => p.page.content.length,
+      large: options.largePage ?? LARGE_PAGE,
+      here: (p) => [steps.cleanHere(p)],
+      run: (batch) => startPool().clean(batch),
+    });
+    yield* inOrder(steps.afterClean(cleaned), {
+      threads: options.threads, batchSize, maxInFlight,
+      chars: (doc) => doc.text.length,
+      large: options.largeDoc ?? LARGE_DOC,
+      here: (doc) => { const done = steps.runHere(doc, options.report); return done ? [done] : []; },
+      run: (batch) => startPool().run(batch),
+    });
+  } finally {
+    await (pool as WorkerPool | null)?.close();
+  }
+}
+
+interface OrderedStage<T, R> {
+  threads: number;
+  batchSize: number;
+  maxInFlight: number;
+  chars: (item: T) => number;
+  /** Items longer than this are done here. */
+  large: number;
+  here: (item: T) => R[];
+  run: (batch: T[]) => Promise<R[]>;
+}
+
+/**
+ * Maps items through a thread a batch at a time (a batch closes at `batchSize` items or BATCH_CHARS),
+ * at most `maxInFlight` batches pending so memory stays bounded whatever the input's size, and yields
+ * the results in input order, whichever thread finishes first.
+ */
+async function* inOrder<T, R>(items: AsyncIterable<T>, stage: OrderedStage<T, R>): AsyncGenerator<R> {
+  const iterator = items[Symbol.asyncIterator]();
+  const first: T[] = [];
   let ended = false;
-  while (first.length < 2 * batchSize) {
+  while (first.length < 2 * stage.batchSize) {
     const next = await iterator.next();
     if (next.done) { ended = true; break; }
     first.push(next.value);
   }
-  if (ended || options.threads <= 1) {
-    const here = (doc: Doc) => runHere(doc, options.report);
-    for (const doc of first) { const done = here(doc); if (done) yield done; }
-    if (!ended) {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) { const done = here(next.value); if (done) yield done; }
-    }
+  if (ended || stage.threads <= 1) {
+    for (const item of first) yield* stage.here(item);
+    if (!ended) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield* stage.here(next.value);
     return;
   }
-
-  const pool = new WorkerPool(options.threads, { kbDirs: options.kbDirs, release: options.release ?? [], models: Object.fromEntries((options.models ?? []).map((path) => [path, shareModelFile(path)])) }, options.report);
-  try {
-    const pending: Promise<Doc[]>[] = [];
-    const maxInFlight = 2 * options.threads;
-    let batch: Doc[] = [];
-    let batchChars = 0;
-    const input = (async function* () {
-      yield* first;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    })();
-    for await (const doc of input) {
-      if (doc.text.length > (options.largeDoc ?? LARGE_DOC)) {
-        // in order: what came before it first, then it, read here
-        if (batch.length) pending.push(pool.run(batch));
-        batch = [];
-        batchChars = 0;
-        while (pending.length) yield* await pending.shift()!;
-        const done = runHere(doc, options.report);
-        if (done) yield done;
-        continue;
-      }
-      batch.push(doc);
-      batchChars += doc.text.length;
-      if (batch.length < batchSize && batchChars < BATCH_CHARS) continue;
-      pending.push(pool.run(batch));
-      batch = [];
-      batchChars = 0;
-      // the oldest batch is yielded first, whichever thread finishes first: order is the input's
-      while (pending.length >= maxInFlight) yield* await pending.shift()!;
+  const all = (async function* () {
+    yield* first;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+  const pending: Promise<R[]>[] = [];
+  let batch: T[] = [];
+  let batchChars = 0;
+  const send = () => {
+    if (batch.length) pending.push(stage.run(batch));
+    batch = [];
+    batchChars = 0;
+  };
+  for await (const item of all) {
+    const chars = stage.chars(item);
+    if (chars > stage.large) {
+      // in its place: the batch before it goes first, it is done here while the threads work
+      send();
+      pending.push(Promise.resolve(stage.here(item)));
+    } else {
+      batch.push(item);
+      batchChars += chars;
+      if (batch.length >= stage.batchSize || batchChars >= BATCH_CHARS) send();
     }
-    if (batch.length) pending.push(pool.run(batch));
-    while (pending.length) yield* await pending.shift()!;
-  } finally {
-    await pool.close();
+    while (pending.length >= stage.maxInFlight) yield* await pending.shift()!;
   }
+  send();
+  while (pending.length) yield* await pending.shift()!;
 }
 
 interface Job {
-  id: number;
-  docs: Doc[];
-  resolve: (docs: Doc[]) => void;
+  message: ToWorker & { batch: number };
+  resolve: (reply: FromWorker) => void;
   reject: (error: Error) => void;
 }
 
@@ -164,10 +210,25 @@ class WorkerPool {
     }
   }
 
-  run(docs: Doc[]): Promise<Doc[]> {
+  /** The components over a batch of Docs, on a thread. */
+  async run(docs: Doc[]): Promise<Doc[]> {
+    const reply = await this.send({ batch: this.nextId++, docs });
+    if (!('docs' in reply)) throw new Error('a pipeline thread answered a batch of Docs with something else');
+    reply.reported.forEach(this.report);
+    return reply.docs.map((d) => Doc.from(d));
+  }
+
+  /** Cleaning over a batch of pages, on a thread. */
+  async clean(pages: ChromePage[]): Promise<CleanedPageResult[]> {
+    const reply = await this.send({ batch: this.nextId++, pages });
+    if (!('cleaned' in reply)) throw new Error('a pipeline thread answered a batch of pages with something else');
+    return reply.cleaned.map((r) => ({ ...r, docs: r.docs.map((d) => Doc.from(d)) }));
+  }
+
+  private send(message: ToWorker & { batch: number }): Promise<FromWorker> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, docs, resolve, reject });
+      this.queue.push({ message, resolve, reject });
       this.dispatch();
     });
   }
@@ -180,12 +241,8 @@ class WorkerPool {
       this.running.delete(worker);
       this.idle.push(worker);
       if (job) {
-        if ('error' in message) {
-          job.reject(new Error(message.error));
-        } else {
-          message.reported.forEach(this.report);
-          job.resolve(message.docs.map((d) => Doc.from(d)));
-        }
+        if ('error' in message) job.reject(new Error(message.error));
+        else job.resolve(message);
       }
     }
     this.dispatch();
@@ -196,8 +253,7 @@ class WorkerPool {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
       this.running.set(worker, job);
-      const message: ToWorker = { batch: job.id, docs: job.docs };
-      worker.postMessage(message);
+      worker.postMessage(job.message);
     }
   }
 
