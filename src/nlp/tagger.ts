@@ -98,7 +98,7 @@ export interface TaggerModel {
 }
 
 /** Class ids of the words' tags. */
-export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length), unsureMargin = UNSURE_MARGIN): Int32Array {
+export function tagIds(model: TaggerModel, forms: readonly string[], atoms: WordAtoms, scores: Float64Array = new Float64Array(model.tags.length)): Int32Array {
   const n = forms.length;
   const C = model.tags.length;
   const out = new Int32Array(n);
@@ -116,7 +116,7 @@ export function tagIds(model: TaggerModel, forms: readonly string[], atoms: Word
       scores.fill(0);
       model.scorer.score(feats, count, scores);
       tag = argmax(scores, C);
-      if (model.backward && margin(scores, tag, C) < unsureMargin) {
+      if (model.backward && margin(scores, tag, C) < UNSURE_MARGIN) {
         unsure.push(i);
         for (let c = 0; c < C; c++) unsureScores.push(scores[c]);
       }

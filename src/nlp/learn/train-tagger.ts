@@ -22,31 +22,19 @@ export interface TaggerTraining {
   /** Frequency and share of one tag above which a word is tagged from the dictionary. */
   dictionaryMinCount?: number;
   dictionaryMinShare?: number;
-  /** Words seen fewer times get no ambiguity class (2; with folds 0, 3 was best: a word seen once had its gold tag as class). */
+  /** Words seen fewer times get no ambiguity class: for a word seen once, its class is its gold tag. */
   ambiguityMinCount?: number;
-  /**
-   * Folds for the training sentences' ambiguity classes: each sentence's classes come from a lexicon of
-   * the other folds, so that a rare word's class is not its gold tag (as at run time, for new text).
-   */
-  ambiguityFolds?: number;
   log?: (line: string) => void;
-  /** Experiments: called after each epoch with the averaged weights so far. */
-  onEpoch?: (epoch: number, model: TaggerModel) => void;
-  /** Experiments: the pruning threshold of the averaged weights. */
-  keep?: number;
 }
 
 export function trainTagger(sentences: TaggedSentence[], options: TaggerTraining): TaggerModel {
   const tags = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const tagId = new Map(tags.map((t, i) => [t, i]));
   const dictionary = unambiguousWords(sentences, tagId, options.dictionaryMinCount ?? 20, options.dictionaryMinShare ?? 0.97);
-  const ambMin = options.ambiguityMinCount ?? 2;
-  const ambiguity = ambiguityLexicon(sentences, ambMin);
+  const ambiguity = ambiguityLexicon(sentences, options.ambiguityMinCount ?? 3);
   const trainer = new PerceptronTrainer(tags.length);
   const atomizer = new WordAtomizer(options.clusters);
-  const folds = options.ambiguityFolds ?? 10;
-  const foldLexicons = folds > 1 ? Array.from({ length: folds }, (_, f) => ambiguityLexicon(sentences.filter((_, j) => j % folds !== f), ambMin)) : null;
-  const prepared = sentences.map((s, j) => ({ forms: s.forms, gold: Int32Array.from(s.tags, (t) => tagId.get(t)!), atoms: atomizer.atomize(s.forms), amb: ambiguityClasses(foldLexicons ? foldLexicons[j % folds] : ambiguity, s.forms) }));
+  const prepared = sentences.map((s) => ({ forms: s.forms, gold: Int32Array.from(s.tags, (t) => tagId.get(t)!), atoms: atomizer.atomize(s.forms), amb: ambiguityClasses(ambiguity, s.forms) }));
   const random = seededRandom(options.seed);
   const feats = new Uint32Array(TAGGER_FEATURES + 8);
   const scores = new Float64Array(tags.length);
@@ -73,9 +61,8 @@ export function trainTagger(sentences: TaggedSentence[], options: TaggerTraining
       }
     }
     options.log?.(`tagger epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}%, ${trainer.featureCount} features`);
-    options.onEpoch?.(epoch, { tags, dictionary, ambiguity, scorer: trainer.averaged(options.keep) });
   }
-  return { tags, dictionary, ambiguity, scorer: trainer.averaged(options.keep) };
+  return { tags, dictionary, ambiguity, scorer: trainer.averaged() };
 }
 
 function unambiguousWords(sentences: TaggedSentence[], tagId: Map<string, number>, minCount: number, minShare: number): Map<string, number> {
