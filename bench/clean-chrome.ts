@@ -19,7 +19,7 @@ import type { Doc } from '../src/core/doc.js';
 import { cleanPage } from '../src/clean/index.js';
 import { splitUnits } from '../src/clean/paragraphs.js';
 import { chromeKey, sentenceSpans, siteOf, stripChrome } from '../src/clean/chrome.js';
-import { dropChrome, learnedFilter, withBatchChrome, type ChromeFilter } from '../src/clean/chrome-batch.js';
+import { chromeFilter, dropChrome, learnedFilter, withBatchChrome, type ChromeFilter } from '../src/clean/chrome-batch.js';
 import { learnedKeys, type ChromeModel } from '../src/clean/chrome-model.js';
 import { repoRoot } from '../src/core/paths.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/kb/index.js';
@@ -65,7 +65,8 @@ async function cleanAll(pages: RawPage[], condition: Condition, model: ChromeMod
   if (condition === 'none') pages.forEach((p) => clean(p, null));
   else if (condition === 'learned') pages.forEach((p) => clean(p, learnedFilter(model, siteOf(p))));
   else {
-    for await (const { page, chrome } of withBatchChrome(each(pages), condition === 'batch' ? null : model, model.batch)) clean(page, chrome);
+    const used = condition === 'batch' ? null : model;
+    for await (const { page, snapshot } of withBatchChrome(each(pages), used, model.batch)) clean(page, chromeFilter(snapshot, used));
   }
   return out;
 }
@@ -234,8 +235,8 @@ async function reutersFigures(ttModel: ChromeModel): Promise<string[]> {
   }
   let batchDropped = 0;
   const batchKeys = new Map<string, number>();
-  for await (const { page, chrome } of withBatchChrome(each(pages), null, ttModel.batch)) {
-    const cut = dropChrome(splitUnits(page.content), chrome);
+  for await (const { page, snapshot } of withBatchChrome(each(pages), null, ttModel.batch)) {
+    const cut = dropChrome(splitUnits(page.content), chromeFilter(snapshot, null));
     batchDropped += cut.batch.length;
     for (const d of cut.batch) batchKeys.set(chromeKey(d), (batchKeys.get(chromeKey(d)) ?? 0) + 1);
   }

@@ -49,6 +49,12 @@ export function chromeFilter(snapshot: ChromeSnapshot, model: ChromeModel | null
   };
 }
 
+/** A page with its site's chrome as the batch saw it when the page's turn came. */
+export interface ChromePage {
+  page: RawPage;
+  snapshot: ChromeSnapshot;
+}
+
 interface Counted {
   site: string;
   identity: string;
@@ -64,7 +70,7 @@ export async function* withBatchChrome(
   pages: AsyncIterable<RawPage>,
   model: ChromeModel | null,
   settings: BatchChromeSettings,
-): AsyncGenerator<{ page: RawPage; chrome: ChromeFilter; snapshot: ChromeSnapshot }> {
+): AsyncGenerator<ChromePage> {
   const counts = new ChromeCounts(settings.minArticles);
   // Copies are looked for among the window's pages and as many before them.
   const copies = new SiteCopies(settings.lookahead + settings.history);
@@ -73,9 +79,8 @@ export async function* withBatchChrome(
   const maxChars = Math.max(settings.maxChars, model?.thresholds.maxChars ?? 0);
   const release = function* () {
     const { page, entry } = ahead.shift()!;
-    // Taken now, while the counts hold the pages around it.
-    const snapshot: ChromeSnapshot = { site: entry.site, batchKeys: counts.chromeKeys(entry.site, settings), learned: model !== null, maxChars };
-    yield { page, chrome: chromeFilter(snapshot, model), snapshot };
+    // Taken now, while the counts hold the pages around it; chromeFilter(snapshot, model) cleans with it.
+    yield { page, snapshot: { site: entry.site, batchKeys: counts.chromeKeys(entry.site, settings), learned: model !== null, maxChars } };
     behind.push(entry);
     if (behind.length > settings.history) {
       const old = behind.shift()!;

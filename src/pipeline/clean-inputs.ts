@@ -8,23 +8,16 @@
 import type { Doc } from '../core/doc.js';
 import { articleId } from '../core/ids.js';
 import { message, type Message, type Report } from '../core/messages.js';
-import type { RawPage } from '../model/types.js';
 import { readInputs } from '../ingest/index.js';
 import { cleanPage, pagePosition } from '../clean/index.js';
 import { DuplicateIndex } from '../clean/dedupe.js';
-import { chromeFilter, withBatchChrome, type ChromeSnapshot } from '../clean/chrome-batch.js';
+import { chromeFilter, withBatchChrome, type ChromePage } from '../clean/chrome-batch.js';
 import { chromeModel } from '../clean/chrome-model.js';
 
 export interface CleanOptions {
   report: Report;
   /** Articles already known (a store primes it); a fresh index when absent. */
   duplicates?: DuplicateIndex;
-}
-
-/** A page with its site's chrome as the batch saw it when the page's turn came. */
-export interface ChromePage {
-  page: RawPage;
-  snapshot: ChromeSnapshot;
 }
 
 /**
@@ -43,9 +36,9 @@ export interface CleanedPageResult {
  * ingest: every page of every input, each with its chrome snapshot. Site chrome is what the committed
  * model learned and what recurs across the batch (a bounded window, so pages still stream).
  */
-export async function* readPages(inputs: string[], report: Report): AsyncGenerator<ChromePage> {
+export function readPages(inputs: string[], report: Report): AsyncGenerator<ChromePage> {
   const model = chromeModel();
-  for await (const { page, snapshot } of withBatchChrome(readInputs(inputs, report), model, model.batch)) yield { page, snapshot };
+  return withBatchChrome(readInputs(inputs, report), model, model.batch);
 }
 
 /** clean, for one page, wherever it runs: a page that breaks the cleaner is a failure, not a crash. */

@@ -10,7 +10,8 @@ import { Doc, type DocData, type ReleasableLayer } from '../core/doc.js';
 import type { Message, Report } from '../core/messages.js';
 import { shareModelFile } from '../nlp/perceptron/model-file.js';
 import type { SharedModelFile } from '../nlp/perceptron/shared-models.js';
-import type { ChromePage, CleanedPageResult } from './clean-inputs.js';
+import type { ChromePage } from '../clean/chrome-batch.js';
+import type { CleanedPageResult } from './clean-inputs.js';
 
 export interface ThreadOptions {
   /** Worker threads; 1 runs the components on the calling thread. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RawPage } from '../../src/model/types.js';
 import { articleKeys, chromeKey, ChromeCounts, sentenceSpans, siteOf, stripChrome } from '../../src/clean/chrome.js';
-import { dropChrome, learnedFilter, withBatchChrome, type ChromeFilter } from '../../src/clean/chrome-batch.js';
+import { chromeFilter, dropChrome, learnedFilter, withBatchChrome, type ChromeFilter } from '../../src/clean/chrome-batch.js';
 import { chromeModel, parseChromeModel } from '../../src/clean/chrome-model.js';
 import { SiteCopies } from '../../src/clean/chrome-copies.js';
 import { cleanPage } from '../../src/clean/index.js';
@@ -116,7 +116,8 @@ test('the batch view drops a line in many articles of an outlet never seen in tr
   pages.push(page('A lone story elsewhere ends with a line of its own.\n\nNo comments yet', 'https://other.example/1', 30));
   const seen: { site: string; text: string[] }[] = [];
   async function* source() { yield* pages; }
-  for await (const { page: p, chrome } of withBatchChrome(source(), chromeModel(), { ...T, lookahead: 8, history: 10 })) {
+  for await (const { page: p, snapshot } of withBatchChrome(source(), chromeModel(), { ...T, lookahead: 8, history: 10 })) {
+    const chrome = chromeFilter(snapshot, chromeModel());
     seen.push({ site: chrome.site, text: dropChrome(p.content.split('\n\n'), chrome).lines });
   }
   assert.equal(seen.length, 9, 'every page comes out, in order');
@@ -129,7 +130,8 @@ test('the batch view is bounded: with no look-ahead the first pages cannot know 
   const pages = stories(8, ['No comments yet']);
   async function* source() { yield* pages; }
   const kept: boolean[] = [];
-  for await (const { page: p, chrome } of withBatchChrome(source(), null, { ...T, lookahead: 0, history: 100 })) {
+  for await (const { page: p, snapshot } of withBatchChrome(source(), null, { ...T, lookahead: 0, history: 100 })) {
+    const chrome = chromeFilter(snapshot, null);
     kept.push(dropChrome(p.content.split('\n\n'), chrome).lines.includes('No comments yet'));
   }
   assert.deepEqual(kept, [true, true, true, true, false, false, false, false]);
@@ -163,7 +165,8 @@ test('the batch view tells HTML pages of one site apart behind the menu they all
   }));
   async function* source() { yield* pages; }
   const kinds: (string | null)[] = [];
-  for await (const { chrome } of withBatchChrome(source(), null, { ...T, lookahead: 8, history: 10 })) {
+  for await (const { snapshot } of withBatchChrome(source(), null, { ...T, lookahead: 8, history: 10 })) {
+    const chrome = chromeFilter(snapshot, null);
     kinds.push(chrome.kind(chromeKey('Subscribe to our newsletter for the day in brief')));
   }
   assert.deepEqual(kinds, Array(8).fill('batch'));
